@@ -1,0 +1,50 @@
+"""Regenerate inputs/atelier-2017-07-12.xlsx from its readable source, samples/atelier-2017-07-12/.
+
+Usage: python scripts/make_sample.py
+The CSV files are the source of truth (diffable); the xlsx is what users open.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from ieg_reports.schema import SHEETS
+from ieg_reports.workbook_writer import write_workbook
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCE = ROOT / "samples" / "atelier-2017-07-12"
+TARGET = ROOT / "inputs" / "atelier-2017-07-12.xlsx"
+NOTICE = "Mention"
+
+
+def _coerce(text: str) -> object:
+    """Numbers as numbers, so the workbook looks typed by a person in Excel."""
+    try:
+        return int(text)
+    except ValueError:
+        return text or None
+
+
+def read_source() -> tuple[dict[str, list[list[object]]], str | None]:
+    """Rows of each sheet in the contract's column order, and the sample's notice."""
+    rows: dict[str, list[list[object]]] = {}
+    notice = None
+    for sheet in SHEETS:
+        with (SOURCE / f"{sheet.key}.csv").open(encoding="utf-8", newline="") as handle:
+            records = list(csv.DictReader(handle, delimiter=";"))
+        labels = [c.label for c in sheet.columns]
+        rows[sheet.key] = [[_coerce(r.get(label) or "") for label in labels] for r in records]
+        notice = notice or next((r["Valeur"] for r in records if r.get("Champ") == NOTICE), None)
+    return rows, notice
+
+
+def main() -> None:
+    """Write the xlsx."""
+    rows, notice = read_source()
+    write_workbook(TARGET, rows, notice)
+    print(f"écrit : {TARGET.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,3 @@
+from ieg_reports.cli import main
+
+main()

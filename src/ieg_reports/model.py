@@ -1,0 +1,221 @@
+"""Stage 3, model: the workshop as frozen, typed dataclasses with references resolved.
+
+Records keep the workbook's order and their source location (excluded from equality,
+so the same content read from xlsx, ods or CSV compares equal).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from ieg_reports.config import Scale
+from ieg_reports.problems import Location
+
+NOWHERE = Location("")
+
+
+def _loc() -> Location:
+    return field(default=NOWHERE, compare=False, repr=False)  # type: ignore[return-value]
+
+
+@dataclass(frozen=True)
+class WorkshopInfo:
+    """The workshop itself and the phase-2 event."""
+
+    title: str
+    date: dt.date
+    place: str | None = None
+    sponsor: str | None = None
+    facilitator: str | None = None
+    phase: str | None = None
+    version: str | None = None
+    event: str | None = None
+    event_date: dt.date | None = None
+    event_place: str | None = None
+    notice: str | None = None
+
+
+@dataclass(frozen=True)
+class Family:
+    """A family of factors."""
+
+    code: str
+    name: str
+    description: str | None = None
+    location: Location = _loc()
+
+
+@dataclass(frozen=True)
+class RatingSummary:
+    """The ratings of one factor on the two criteria, aggregated over raters."""
+
+    count: int
+    capacity: float
+    criticality: float
+    capacity_min: float
+    capacity_max: float
+    criticality_min: float
+    criticality_max: float
+    capacity_sd: float
+    criticality_sd: float
+
+
+@dataclass(frozen=True)
+class Factor:
+    """A macro-determinant factor or weak signal, in its family."""
+
+    code: str
+    label: str
+    family: Family
+    nature: str
+    is_key: bool
+    source: str | None = None
+    description: str | None = None
+    rating: RatingSummary | None = None
+    location: Location = _loc()
+
+    @property
+    def is_weak_signal(self) -> bool:
+        """True for a weak signal, False for a macro-determinant."""
+        return self.nature == "signal_faible"
+
+
+@dataclass(frozen=True)
+class Keyword:
+    """A keyword characterising a factor, in one of four registres."""
+
+    factor: Factor
+    text: str
+    registre: str
+    canonical: str
+    location: Location = _loc()
+
+
+@dataclass(frozen=True)
+class Effect:
+    """An effect of a key factor on the work environment."""
+
+    factor: Factor
+    type: str
+    category: str | None
+    label: str
+    description: str | None = None
+    location: Location = _loc()
+
+
+@dataclass(frozen=True)
+class Theme:
+    """A theme kept for phase 2, in its axis, on its route."""
+
+    code: str
+    title: str
+    axis: str
+    route: str
+    factors: tuple[Factor, ...] = ()
+    stakes: str | None = None
+    questions: tuple[str, ...] = ()
+    number: int = 0
+    location: Location = _loc()
+
+    @property
+    def is_documentary(self) -> bool:
+        """True when the theme is followed through briefing packs."""
+        return self.route == "documentaire"
+
+
+@dataclass(frozen=True)
+class Resource:
+    """A documentary resource of a theme."""
+
+    theme: Theme
+    title: str
+    author: str | None = None
+    source: str | None = None
+    year: int | None = None
+    type: str | None = None
+    url: str | None = None
+    summary: str | None = None
+    location: Location = _loc()
+
+
+@dataclass(frozen=True)
+class Participant:
+    """A participant and the themes they follow."""
+
+    last_name: str
+    first_name: str | None = None
+    organisation: str | None = None
+    email: str | None = None
+    route: str | None = None
+    themes: tuple[Theme, ...] = ()
+    location: Location = _loc()
+
+    @property
+    def full_name(self) -> str:
+        """« Prénom Nom »."""
+        return f"{self.first_name} {self.last_name}" if self.first_name else self.last_name
+
+
+@dataclass(frozen=True)
+class Workshop:
+    """Everything the documents are made from."""
+
+    info: WorkshopInfo
+    families: tuple[Family, ...]
+    factors: tuple[Factor, ...]
+    keywords: tuple[Keyword, ...]
+    effects: tuple[Effect, ...]
+    themes: tuple[Theme, ...]
+    resources: tuple[Resource, ...]
+    participants: tuple[Participant, ...]
+    scale: Scale = field(default_factory=Scale)
+    capacity_threshold: float = 3.0
+    criticality_threshold: float = 3.0
+    key_rule: str = "colonne"
+
+    @cached_property
+    def key_factors(self) -> tuple[Factor, ...]:
+        """The key factors, in workbook order."""
+        return tuple(f for f in self.factors if f.is_key)
+
+    @cached_property
+    def axes(self) -> tuple[str, ...]:
+        """The theme axes in order of first appearance."""
+        return tuple(dict.fromkeys(t.axis for t in self.themes))
+
+    def factors_of(self, family: Family) -> tuple[Factor, ...]:
+        """The factors of a family."""
+        return tuple(f for f in self.factors if f.family.code == family.code)
+
+    def keywords_of(self, factor: Factor, registre: str | None = None) -> tuple[Keyword, ...]:
+        """The keywords of a factor, optionally of one registre."""
+        return tuple(k for k in self.keywords if k.factor.code == factor.code
+                     and (registre is None or k.registre == registre))
+
+    def effects_of(self, factor: Factor) -> tuple[Effect, ...]:
+        """The effects of a factor."""
+        return tuple(e for e in self.effects if e.factor.code == factor.code)
+
+    def themes_of(self, factor: Factor) -> tuple[Theme, ...]:
+        """The themes a factor leads to."""
+        return tuple(t for t in self.themes if any(f.code == factor.code for f in t.factors))
+
+    def themes_on(self, axis: str) -> tuple[Theme, ...]:
+        """The themes of one axis."""
+        return tuple(t for t in self.themes if t.axis == axis)
+
+    def resources_of(self, theme: Theme) -> tuple[Resource, ...]:
+        """The resources of a theme."""
+        return tuple(r for r in self.resources if r.theme.code == theme.code)
+
+    def theme(self, code: str) -> Theme:
+        """The theme with that code."""
+        return next(t for t in self.themes if t.code == code)
+
+    def related_themes(self, theme: Theme) -> tuple[Theme, ...]:
+        """Other themes sharing at least one factor with `theme`."""
+        mine = {f.code for f in theme.factors}
+        return tuple(t for t in self.themes
+                     if t.code != theme.code and mine & {f.code for f in t.factors})

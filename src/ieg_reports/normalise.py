@@ -1,0 +1,232 @@
+"""Stage 2a, normalise: raw tables into clean records keyed by the contract's columns.
+
+Sheets and headers are matched tolerantly, every cell is parsed by its column's kind, and
+every problem is recorded with its place; nothing stops at the first fault.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from ieg_reports import cells
+from ieg_reports.load.raw import RawSheet, RawWorkbook
+from ieg_reports.problems import Location, Problems
+from ieg_reports.schema import ATELIER_FIELDS, INFO_SHEETS, SHEETS, Column, Kind, Sheet
+from ieg_reports.textnorm import fold_plural
+
+
+@dataclass(frozen=True)
+class Record:
+    """One data row: its place, its parsed values by column key, the headers as written."""
+
+    location: Location
+    values: dict[str, Any]
+    headers: dict[str, str]
+    failed: set[str] = field(default_factory=set)
+
+    def at(self, key: str) -> Location:
+        """The location of one cell of this row."""
+        return self.location.at(key, self.headers.get(key))
+
+    def get(self, key: str) -> Any:
+        """The parsed value of a column, or None."""
+        return self.values.get(key)
+
+
+@dataclass
+class Table:
+    """The records of one sheet of the contract."""
+
+    sheet: Sheet
+    name: str
+    file: str
+    records: list[Record] = field(default_factory=list)
+    columns: dict[str, str] = field(default_factory=dict)
+
+    def where(self) -> Location:
+        """The location of the sheet itself."""
+        return Location(self.file, self.name)
+
+
+@dataclass
+class Normalised:
+    """Every known sheet's table, the atelier fields, and the problems met."""
+
+    file: str
+    tables: dict[str, Table]
+    fields: dict[str, tuple[Any, Location]]
+    problems: Problems
+
+
+def _match(name: str, candidates: dict[str, tuple[str, ...]]) -> str | None:
+    key = fold_plural(name)
+    for target, names in candidates.items():
+        if key in {fold_plural(n) for n in names}:
+            return target
+    return None
+
+
+def _suggest(name: str, names: list[str]) -> str:
+    """« vouliez-vous dire « Libellé » ? » when a close name exists."""
+    folded = {fold_plural(n): n for n in names}
+    close = difflib.get_close_matches(fold_plural(name), list(folded), n=1, cutoff=0.6)
+    return f"vouliez-vous dire «\u00a0{folded[close[0]]}\u00a0»\u00a0?" if close else ""
+
+
+def normalise(raw: RawWorkbook) -> Normalised:
+    """Match sheets and columns, parse every cell; collect every problem."""
+    problems = Problems()
+    tables: dict[str, Table] = {}
+    candidates = {s.key: s.names() for s in SHEETS}
+    for raw_sheet in raw.sheets:
+        key = _match(raw_sheet.name, candidates)
+        if key is None:
+            _unknown_sheet(raw_sheet, problems)
+        elif key in tables:
+            problems.warning(Location(raw_sheet.file, raw_sheet.name),
+                             f"deuxième feuille «\u00a0{tables[key].sheet.label}\u00a0», ignorée",
+                             f"les données sont lues dans la feuille «\u00a0{tables[key].name}\u00a0»")
+        else:
+            tables[key] = _table(raw_sheet, SHEETS[[s.key for s in SHEETS].index(key)], problems)
+    file = raw.path.name
+    fields = _fields(tables.get("atelier"), problems)
+    return Normalised(file, tables, fields, problems)
+
+
+def _unknown_sheet(raw_sheet: RawSheet, problems: Problems) -> None:
+    if _match(raw_sheet.name, {"info": INFO_SHEETS}):
+        return
+    hint = _suggest(raw_sheet.name, [s.label for s in SHEETS]) or (
+        "feuilles attendues : " + ", ".join(s.label for s in SHEETS))
+    problems.warning(Location(raw_sheet.file, raw_sheet.name),
+                     "feuille inconnue, ignorée", hint)
+
+
+def _trimmed(frame: pd.DataFrame) -> pd.DataFrame:
+    """Drop the fully empty rows and columns Excel leaves around the data."""
+    blank = frame.map(cells.is_blank)
+    return frame.loc[~blank.all(axis=1), ~blank.all(axis=0)]
+
+
+def _table(raw_sheet: RawSheet, sheet: Sheet, problems: Problems) -> Table:
+    table = Table(sheet, raw_sheet.name, raw_sheet.file)
+    frame = _trimmed(raw_sheet.frame)
+    if frame.empty:
+        return table
+    header_row = int(frame.index[0])
+    mapping = _header_map(frame.iloc[0], table, header_row, problems)
+    for row_number, row in frame.iloc[1:].iterrows():
+        record = _record(row, mapping, table, int(str(row_number)), problems)
+        if record is not None:
+            table.records.append(record)
+    return table
+
+
+def _header_map(header: pd.Series, table: Table, row: int, problems: Problems) -> dict[int, Column]:
+    """Map column positions to contract columns; warn on unknown ones."""
+    sheet = table.sheet
+    candidates = {c.key: c.names() for c in sheet.columns}
+    mapping: dict[int, Column] = {}
+    where = Location(table.file, table.name, row)
+    for position, cell in header.items():
+        if cells.is_blank(cell):
+            continue
+        text = cells.as_text(cell)[0]
+        key = _match(text, candidates)
+        if key is None:
+            hint = _suggest(text, [n for c in sheet.columns for n in (c.label, c.key)])
+            problems.warning(where.at(None, text), "colonne inconnue, ignorée",
+                             hint or "colonnes attendues : " + ", ".join(c.label for c in sheet.columns))
+        elif key in table.columns:
+            problems.error(where.at(key, text), f"colonne en double (déjà «\u00a0{table.columns[key]}\u00a0»)",
+                           "supprimez ou renommez l'une des deux colonnes")
+        else:
+            mapping[int(str(position))] = sheet.column(key)
+            table.columns[key] = text
+    for column in sheet.columns:
+        if column.required and column.key not in table.columns:
+            problems.error(where.at(column.key, None),
+                           f"colonne obligatoire «\u00a0{column.label}\u00a0» absente",
+                           f"ajoutez une colonne «\u00a0{column.label}\u00a0» à la ligne d'en-tête")
+    return mapping
+
+
+def _record(row: pd.Series, mapping: dict[int, Column], table: Table, number: int,
+            problems: Problems) -> Record | None:
+    """Parse one row; None when it holds nothing the contract knows."""
+    location = Location(table.file, table.name, number)
+    headers = {c.key: table.columns[c.key] for c in mapping.values()}
+    record = Record(location, {}, headers)
+    for position, column in mapping.items():
+        value = row.iloc[position] if position < len(row) else None
+        if not cells.is_blank(value):
+            _cell(value, column, record, problems)
+    if not record.values and not record.failed:
+        return None
+    for column in mapping.values():
+        if column.needs_value and column.key not in record.values and column.key not in record.failed:
+            problems.error(record.at(column.key), f"«\u00a0{column.label}\u00a0» est vide",
+                           f"renseignez «\u00a0{column.label}\u00a0» ou supprimez la ligne")
+    return record
+
+
+def _cell(value: Any, column: Column, record: Record, problems: Problems) -> None:
+    """Parse one cell into `record.values`, reporting what it can't read."""
+    text, removed = cells.as_text(value)
+    if removed:
+        problems.warning(record.at(column.key), "caractères de contrôle supprimés : " + ", ".join(removed),
+                         "ces caractères invisibles viennent souvent d'un copier-coller ou d'un export")
+    try:
+        record.values[column.key] = parse_value(value, column.kind, column)
+    except cells.CellError as exc:
+        record.failed.add(column.key)
+        problems.error(record.at(column.key), exc.message, exc.hint)
+
+
+def parse_value(value: Any, kind: Kind, column: Column | None = None) -> Any:
+    """Parse a non-blank cell by kind."""
+    if kind is Kind.NUMBER:
+        return cells.parse_number(value)
+    if kind is Kind.BOOL:
+        return cells.parse_bool(value)
+    if kind is Kind.DATE:
+        return cells.parse_date(value)
+    if kind is Kind.YEAR:
+        return cells.parse_year(value)
+    if kind is Kind.ENUM and column is not None and column.enum is not None:
+        return cells.parse_enum(value, column.enum)
+    if kind is Kind.LIST:
+        return cells.parse_list(value)
+    if kind is Kind.LINES:
+        return cells.parse_lines(value)
+    if kind is Kind.EMAIL:
+        return cells.parse_email(value)
+    return cells.as_text(value)[0]
+
+
+def _fields(table: Table | None, problems: Problems) -> dict[str, tuple[Any, Location]]:
+    """The `atelier` sheet's champ/valeur rows as fields."""
+    fields: dict[str, tuple[Any, Location]] = {}
+    if table is None:
+        return fields
+    candidates = {f.key: (f.label, f.key, *f.aliases) for f in ATELIER_FIELDS}
+    for record in table.records:
+        name, value = record.get("champ"), record.get("valeur")
+        if name is None or value is None:
+            continue
+        key = _match(name, candidates)
+        spec = next((f for f in ATELIER_FIELDS if f.key == key), None)
+        if spec is None:
+            problems.warning(record.at("champ"), f"champ «\u00a0{name}\u00a0» inconnu, ignoré",
+                             _suggest(name, [f.label for f in ATELIER_FIELDS])
+                             or "champs attendus : " + ", ".join(f.label for f in ATELIER_FIELDS))
+            continue
+        try:
+            fields[spec.key] = (parse_value(value, spec.kind), record.at("valeur"))
+        except cells.CellError as exc:
+            problems.error(record.at("valeur"), f"{spec.label} : {exc.message}", exc.hint)
+    return fields

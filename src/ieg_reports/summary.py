@@ -1,0 +1,58 @@
+"""The key figures of a workshop, as `validate` prints them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ieg_reports.model import Workshop
+
+
+def summary(workshop: Workshop) -> dict[str, Any]:
+    """Counts and the theme codes on each route (the JSON `summary`)."""
+    return {
+        "families": len(workshop.families),
+        "factors": len(workshop.factors),
+        "weak_signals": sum(f.is_weak_signal for f in workshop.factors),
+        "key_factors": len(workshop.key_factors),
+        "key_factor_rule": workshop.key_rule,
+        "keywords": len(workshop.keywords),
+        "effects": len(workshop.effects),
+        "themes": len(workshop.themes),
+        "axes": len(workshop.axes),
+        "resources": len(workshop.resources),
+        "participants": len(workshop.participants),
+        "routes": {
+            "documentaire": [t.code for t in workshop.themes if t.route == "documentaire"],
+            "rencontre": [t.code for t in workshop.themes if t.route == "rencontre"],
+        },
+        "keyword_groups": keyword_groups(workshop),
+    }
+
+
+def keyword_groups(workshop: Workshop) -> dict[str, list[str]]:
+    """Canonical keywords that gathered several spellings, with those spellings."""
+    groups: dict[str, set[str]] = {}
+    for keyword in workshop.keywords:
+        groups.setdefault(keyword.canonical, set()).add(keyword.text)
+    return {k: sorted(v) for k, v in groups.items() if len(v) > 1}
+
+
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    """« 0 erreur », « 1 facteur », « 2 facteurs » (French: 0 and 1 are singular)."""
+    word = singular if count < 2 else (plural_form or singular + "s")
+    return f"{count}\u00a0{word}"
+
+
+def figures_fr(data: dict[str, Any]) -> list[str]:
+    """The summary as French lines."""
+    routes = data["routes"]
+    return [
+        f"{plural(data['families'], 'famille')}, {plural(data['factors'], 'facteur')} "
+        f"(dont {plural(data['weak_signals'], 'signal faible', 'signaux faibles')}), "
+        f"{plural(data['key_factors'], 'facteur-clé', 'facteurs-clés')}",
+        f"{plural(data['keywords'], 'mot-clé', 'mots-clés')}, {plural(data['effects'], 'effet')}",
+        f"{plural(data['themes'], 'thème')} en {plural(data['axes'], 'axe')} : "
+        f"{len(routes['rencontre'])} pour la rencontre ({', '.join(routes['rencontre']) or '—'}), "
+        f"{len(routes['documentaire'])} en parcours documentaire ({', '.join(routes['documentaire']) or '—'})",
+        f"{plural(data['resources'], 'ressource')}, {plural(data['participants'], 'participant')}",
+    ]

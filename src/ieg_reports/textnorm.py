@@ -1,0 +1,90 @@
+"""Pure text rules: cleaning cell text and folding names for tolerant matching."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Zero-width characters are invisible in Excel but break matching and layout.
+ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff")
+# Every kind of no-break or typographic space becomes a plain space in cell text.
+SPACES = frozenset("\u00a0\u202f\u2007\u2009\u200a\u2002\u2003\u2004\u2005\u2006\u2008\u3000\t")
+_RUN_OF_SPACES = re.compile(r" {2,}")
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def is_illegal_char(char: str) -> bool:
+    """True for characters a cell may not keep: controls (but line breaks) and surrogates."""
+    if char == "\n":
+        return False
+    category = unicodedata.category(char)
+    return category in ("Cc", "Cs") or char in ("\ufffe", "\uffff")
+
+
+def char_name(char: str) -> str:
+    """A readable name for a character, for warnings (« U+000B »)."""
+    name = unicodedata.name(char, "")
+    return f"U+{ord(char):04X}" + (f" ({name.lower()})" if name else "")
+
+
+def clean_text(value: str) -> tuple[str, list[str]]:
+    """Normalise cell text; return it with the illegal characters that were removed.
+
+    Rules: line endings to \\n; NFC; zero-width characters dropped; no-break spaces and
+    tabs to spaces; control characters removed (reported); each line trimmed with runs of
+    spaces collapsed; blank lines at the ends dropped and inner runs kept as one.
+    """
+    text = value.replace("\r\n", "\n").replace("\r", "\n")
+    removed = sorted({c for c in text if is_illegal_char(c)})
+    text = "".join(c for c in text if not is_illegal_char(c) and c not in ZERO_WIDTH)
+    text = "".join(" " if c in SPACES else c for c in text)
+    text = unicodedata.normalize("NFC", text)
+    lines = [_RUN_OF_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    return _join_lines(lines), [char_name(c) for c in removed]
+
+
+def _join_lines(lines: list[str]) -> str:
+    """Join trimmed lines, keeping at most one blank line between paragraphs."""
+    out: list[str] = []
+    for line in lines:
+        if line or (out and out[-1]):
+            out.append(line)
+    while out and not out[-1]:
+        out.pop()
+    return "\n".join(out)
+
+
+def strip_accents(text: str) -> str:
+    """Remove diacritics (« Évaluateur » → « Evaluateur »), expand œ and æ."""
+    text = text.replace("œ", "oe").replace("Œ", "OE").replace("æ", "ae").replace("Æ", "AE")
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def fold(text: str) -> str:
+    """Matching key ignoring case, accents, spaces and punctuation."""
+    return "".join(_WORD.findall(strip_accents(text).lower()))
+
+
+def singular(word: str) -> str:
+    """Crude French singular, enough for headers and enumerations (signaux → signal)."""
+    if len(word) > 4 and word.endswith("aux"):
+        return word[:-3] + "al"
+    if len(word) > 3 and word[-1] in "sx" and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def fold_plural(text: str) -> str:
+    """Like `fold`, also ignoring the plural of each word."""
+    return "".join(singular(w) for w in _WORD.findall(strip_accents(text).lower()))
+
+
+def split_items(text: str) -> list[str]:
+    """Split a cell holding several items (`,` `;` or line breaks) into trimmed items."""
+    return [item.strip() for item in re.split(r"[,;\n]", text) if item.strip()]
+
+
+def split_lines(text: str) -> list[str]:
+    """Split a cell holding one item per line."""
+    return [line.strip() for line in text.split("\n") if line.strip()]
