@@ -60,6 +60,7 @@ class Normalised:
     tables: dict[str, Table]
     fields: dict[str, tuple[Any, Location]]
     problems: Problems
+    failed_fields: set[str] = field(default_factory=set)
 
 
 def _match(name: str, candidates: dict[str, tuple[str, ...]]) -> str | None:
@@ -72,7 +73,9 @@ def _match(name: str, candidates: dict[str, tuple[str, ...]]) -> str | None:
 
 def _suggest(name: str, names: list[str]) -> str:
     """« vouliez-vous dire « Libellé » ? » when a close name exists."""
-    folded = {fold_plural(n): n for n in names}
+    folded: dict[str, str] = {}
+    for n in names:
+        folded.setdefault(fold_plural(n), n)
     close = difflib.get_close_matches(fold_plural(name), list(folded), n=1, cutoff=0.6)
     return f"vouliez-vous dire «\u00a0{folded[close[0]]}\u00a0»\u00a0?" if close else ""
 
@@ -93,8 +96,9 @@ def normalise(raw: RawWorkbook) -> Normalised:
         else:
             tables[key] = _table(raw_sheet, SHEETS[[s.key for s in SHEETS].index(key)], problems)
     file = raw.path.name
-    fields = _fields(tables.get("atelier"), problems)
-    return Normalised(file, tables, fields, problems)
+    failed: set[str] = set()
+    fields = _fields(tables.get("atelier"), problems, failed)
+    return Normalised(file, tables, fields, problems, failed)
 
 
 def _unknown_sheet(raw_sheet: RawSheet, problems: Problems) -> None:
@@ -208,7 +212,7 @@ def parse_value(value: Any, kind: Kind, column: Column | None = None) -> Any:
     return cells.as_text(value)[0]
 
 
-def _fields(table: Table | None, problems: Problems) -> dict[str, tuple[Any, Location]]:
+def _fields(table: Table | None, problems: Problems, failed: set[str]) -> dict[str, tuple[Any, Location]]:
     """The `atelier` sheet's champ/valeur rows as fields."""
     fields: dict[str, tuple[Any, Location]] = {}
     if table is None:
@@ -228,5 +232,6 @@ def _fields(table: Table | None, problems: Problems) -> dict[str, tuple[Any, Loc
         try:
             fields[spec.key] = (parse_value(value, spec.kind), record.at("valeur"))
         except cells.CellError as exc:
+            failed.add(spec.key)
             problems.error(record.at("valeur"), f"{spec.label} : {exc.message}", exc.hint)
     return fields

@@ -189,7 +189,8 @@ SHEETS: tuple[Sheet, ...] = (
        "événement de la phase 2.", ("workshop", "informations", "general")),
     Sheet("familles", "Familles", (
         C("code", "Code", Kind.CODE, True, width=10),
-        C("nom", "Nom", required=True, aliases=("name", "famille", "libellé"), width=40),
+        C("nom", "Nom", required=True, aliases=("name", "famille", "libellé", "nom de la famille",
+                                               "nom de famille", "intitulé"), width=40),
         C("description", "Description", width=70),
     ), "Une ligne par famille de facteurs.", ("families", "famille de facteurs")),
     Sheet("facteurs", "Facteurs", (
@@ -260,3 +261,14 @@ SHEETS: tuple[Sheet, ...] = (
 SHEETS_BY_KEY = {s.key: s for s in SHEETS}
 # Sheets written for people (instructions, notes): read by nobody, warned about never.
 INFO_SHEETS = ("Mode d'emploi", "Lisez-moi", "Notes", "README", "Instructions")
+
+
+def sheet_rank(name: str | None) -> int:
+    """Position of a sheet in the contract (unknown sheets last), to order reports."""
+    if name is None:
+        return -1
+    key = fold_plural(name.rsplit("/", 1)[-1])
+    for rank, sheet in enumerate(SHEETS):
+        if key in {fold_plural(n) for n in sheet.names()}:
+            return rank
+    return len(SHEETS)

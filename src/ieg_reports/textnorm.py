@@ -15,7 +15,7 @@ _WORD = re.compile(r"[a-z0-9]+")
 
 def is_illegal_char(char: str) -> bool:
     """True for characters a cell may not keep: controls (but line breaks) and surrogates."""
-    if char == "\n":
+    if char in "\n\t":
         return False
     category = unicodedata.category(char)
     return category in ("Cc", "Cs") or char in ("\ufffe", "\uffff")
@@ -68,6 +68,8 @@ def fold(text: str) -> str:
 
 def singular(word: str) -> str:
     """Crude French singular, enough for headers and enumerations (signaux → signal)."""
+    if word.endswith("eaux"):
+        return word[:-1]
     if len(word) > 4 and word.endswith("aux"):
         return word[:-3] + "al"
     if len(word) > 3 and word[-1] in "sx" and not word.endswith("ss"):

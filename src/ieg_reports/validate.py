@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 import statistics
 from collections import Counter
 from dataclasses import dataclass, field
@@ -46,8 +47,11 @@ class Index(Generic[T]):
     """Objects by folded code (and optionally name), for tolerant references."""
 
     what: str
+    feminine: bool = False
     by_key: dict[str, T] = field(default_factory=dict)
     names: list[str] = field(default_factory=list)
+    # Codes of rows that exist but were rejected: their errors are already reported.
+    broken: set[str] = field(default_factory=set)
 
     def add(self, obj: T, *names: str) -> None:
         """Register an object under its code and other names."""
@@ -55,14 +59,22 @@ class Index(Generic[T]):
             self.by_key.setdefault(fold_plural(name), obj)
             self.names.append(name)
 
+    def reject(self, record: Record) -> None:
+        """Remember a row left out of the model, so references to it stay quiet."""
+        for key in ("code", "nom"):
+            if record.get(key):
+                self.broken.add(fold_plural(record.get(key)))
+
     def resolve(self, text: str, location: Location, problems: Problems) -> T | None:
         """The object `text` names, or an error with the closest known value."""
         found = self.by_key.get(fold_plural(text))
-        if found is None:
+        if found is None and fold_plural(text) not in self.broken:
             close = difflib.get_close_matches(text, self.names, n=1, cutoff=0.5)
+            pronoun = "elle" if self.feminine else "il"
             hint = f"vouliez-vous dire {q(close[0])}{_NBSP}?" if close else (
-                f"vérifiez que ce {self.what} existe dans sa feuille")
-            problems.error(location, f"{self.what} {q(text)} inconnu", hint)
+                f"vérifiez le code : {pronoun} doit figurer dans la feuille des {self.what}s")
+            unknown = "inconnue" if self.feminine else "inconnu"
+            problems.error(location, f"{self.what} {q(text)} {unknown}", hint)
         return found
 
 
@@ -108,7 +120,7 @@ def _info(norm: Normalised, problems: Problems) -> WorkshopInfo:
         if key in fields or table is None:
             continue
         row = next((r for r in table.records if r.get("champ") and fold_plural(r.get("champ")) == fold_plural(label)), None)
-        if row is not None and "valeur" not in row.failed:
+        if row is not None and "valeur" not in row.failed and key not in norm.failed_fields:
             problems.error(row.at("valeur"), f"{label} de l'atelier non renseigné", "indiquez-le dans la colonne Valeur")
         elif row is None:
             problems.error(table.where(), f"champ {q(label)} absent",
@@ -158,11 +170,12 @@ def _records(table: Table | None) -> list[Record]:
 
 
 def _families(table: Table | None, problems: Problems) -> UniqueIndex[Family]:
-    index: UniqueIndex[Family] = UniqueIndex("famille")
+    index: UniqueIndex[Family] = UniqueIndex("famille", feminine=True)
     seen: dict[str, int] = {}
     for record in _records(table):
         code = _unique_code(record, seen, problems)
         if code is None or record.get("nom") is None:
+            index.reject(record)
             continue
         family = Family(code, record.get("nom"), record.get("description"), record.location)
         index.add(family, code, family.name)
@@ -224,7 +237,8 @@ def _factors(table: Table | None, families: Index[Family], ratings: dict[str, Ra
         code = _unique_code(record, seen, problems)
         family = families.resolve(record.get("famille"), record.at("famille"), problems) \
             if record.get("famille") is not None else None
-        if code is None or family is None or record.get("libelle") is None:
+        if code is None or family is None or record.get("libelle") is None or record.failed:
+            index.reject(record)
             continue
         rating = ratings.get(code)
         is_key = bool(record.get("facteur_cle")) if by_column else _is_high(rating, config)
@@ -290,13 +304,9 @@ def _effects(table: Table | None, factors: Index[Factor], problems: Problems) ->
         factor = factors.resolve(record.get("facteur"), record.at("facteur"), problems) \
             if record.get("facteur") is not None else None
         kind, category = record.get("type"), record.get("categorie")
-        if factor is None or kind is None or record.get("libelle") is None:
+        if not _category_fits(record, kind, category, problems):
             continue
-        if category is not None and category not in CATEGORIES_BY_TYPE[kind]:
-            allowed = [c.label for c in CATEGORY.choices if c.key in CATEGORIES_BY_TYPE[kind]]
-            label = next(c.label for c in EFFECT_TYPE.choices if c.key == kind)
-            problems.error(record.at("categorie"), f"catégorie incompatible avec le type {q(label)}",
-                           "catégories permises pour ce type : " + ", ".join(allowed))
+        if factor is None or kind is None or record.get("libelle") is None:
             continue
         if not factor.is_key:
             problems.warning(record.at("facteur"), f"{factor.code} n'est pas un facteur-clé",
@@ -304,6 +314,17 @@ def _effects(table: Table | None, factors: Index[Factor], problems: Problems) ->
         effects.append(Effect(factor, kind, category, record.get("libelle"), record.get("description"),
                               record.location))
     return tuple(effects)
+
+
+def _category_fits(record: Record, kind: str | None, category: str | None, problems: Problems) -> bool:
+    """An innovation track has an innovation category, a skill a skill category."""
+    if kind is None or category is None or category in CATEGORIES_BY_TYPE[kind]:
+        return True
+    allowed = [c.label for c in CATEGORY.choices if c.key in CATEGORIES_BY_TYPE[kind]]
+    label = next(c.label for c in EFFECT_TYPE.choices if c.key == kind)
+    problems.error(record.at("categorie"), f"catégorie incompatible avec le type {q(label)}",
+                   "catégories permises pour ce type : " + ", ".join(allowed))
+    return False
 
 
 def _themes(table: Table | None, factors: Index[Factor], problems: Problems) -> UniqueIndex[Theme]:
@@ -314,6 +335,7 @@ def _themes(table: Table | None, factors: Index[Factor], problems: Problems) -> 
         linked = [factors.resolve(c, record.at("facteurs"), problems) for c in record.get("facteurs") or ()]
         resolved = tuple(dict.fromkeys(f for f in linked if f is not None))
         if code is None or None in (record.get("titre"), record.get("axe"), record.get("parcours")):
+            index.reject(record)
             continue
         if not record.get("facteurs"):
             problems.warning(record.at("facteurs"), f"le thème {code} n'indique aucun facteur",
@@ -339,8 +361,9 @@ def _resources(table: Table | None, themes: Index[Theme], problems: Problems) ->
         url = record.get("url")
         if url is not None and not is_safe_url(url):
             problems.warning(record.at("url"), f"lien {q(url)} non cliquable (seuls http, https et mailto le sont)",
-                             "écrivez l'adresse complète, par exemple https://www.exemple.fr/etude"
-                             if "://" not in url else "ce lien sera imprimé comme simple texte")
+                             "ce lien sera imprimé comme simple texte, sans être cliquable"
+                             if re.match(r"^[a-z][a-z0-9+.-]*:", url, re.I)
+                             else "écrivez l'adresse complète, par exemple https://www.exemple.fr/etude")
         if theme is None or record.get("titre") is None:
             continue
         resources.append(Resource(theme, record.get("titre"), record.get("auteur"), record.get("source"),

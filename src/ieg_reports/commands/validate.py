@@ -3,25 +3,33 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 from pathlib import Path
 
 from ieg_reports.api import load_workshop
+from ieg_reports.problems import Problem
+from ieg_reports.schema import sheet_rank
 from ieg_reports.summary import figures_fr, plural, summary
 
 
 def run_validate(path: Path, output_format: str = "text") -> tuple[str, int]:
     """The report to print and the exit code (0 fine, 1 errors)."""
     result = load_workshop(path)
-    problems = result.problems
+    items = sorted_problems(result.problems.items)
     data = summary(result.workshop)
-    code = 1 if problems.has_errors else 0
+    code = 1 if result.problems.has_errors else 0
     if output_format == "json":
-        report = {"file": path.name, "problems": [p.to_dict() for p in problems.items], "summary": data}
+        report = {"file": path.name, "problems": [p.to_dict() for p in items], "summary": data}
         return json.dumps(report, ensure_ascii=False, indent=2), code
-    return _text_report(path, result.problems.items, data), code
+    return _text_report(path, items, data), code
 
 
-def _text_report(path: Path, items: list, data: dict) -> str:  # type: ignore[type-arg]
+def sorted_problems(items: list[Problem]) -> list[Problem]:
+    """Problems in reading order: sheet by sheet as in the contract, then by row."""
+    return sorted(items, key=lambda p: (sheet_rank(p.location.sheet), p.location.row or 0))
+
+
+def _text_report(path: Path, items: list[Problem], data: dict[str, Any]) -> str:
     errors = [p for p in items if p.severity == "error"]
     warnings = [p for p in items if p.severity == "warning"]
     lines = [f"{path.name}\u00a0: {plural(len(errors), 'erreur')}, "

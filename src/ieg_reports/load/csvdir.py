@@ -36,7 +36,8 @@ def read_csv_text(text: str) -> list[list[object]]:
         return []
     frame = pd.read_csv(io.StringIO(text), sep=sniff_separator(text), header=None, dtype=str,
                         keep_default_na=False, skip_blank_lines=False, engine="python")
-    return [[v if v != "" else None for v in row] for row in frame.itertuples(index=False)]
+    return [[v if isinstance(v, str) and v != "" else None for v in row]
+            for row in frame.itertuples(index=False)]
 
 
 def read_csv_folder(path: Path) -> RawWorkbook:

@@ -1,0 +1,42 @@
+"""Shared fixtures: the fixture workbooks and a helper to write small CSV workbooks."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "inputs" / "atelier-2017-07-12.xlsx"
+SAMPLE_SOURCE = ROOT / "samples" / "atelier-2017-07-12"
+
+WriteBook = Callable[[dict[str, list[list[object]]]], Path]
+
+
+@pytest.fixture
+def fixtures() -> Path:
+    """The folder of fixture workbooks."""
+    return FIXTURES
+
+
+@pytest.fixture
+def write_book(tmp_path: Path) -> WriteBook:
+    """Write a CSV-folder workbook from {sheet: rows}, starting from the mini workshop."""
+    from fixtures.make_fixtures import MINI
+
+    def write(overrides: dict[str, list[list[object]]]) -> Path:
+        folder = tmp_path / "atelier"
+        folder.mkdir(exist_ok=True)
+        for name, rows in {**MINI, **overrides}.items():
+            path = folder / f"{name}.csv"
+            if rows is None:
+                path.unlink(missing_ok=True)
+                continue
+            with path.open("w", encoding="utf-8", newline="") as handle:
+                csv.writer(handle, delimiter=";").writerows(rows)
+        return folder
+
+    return write

@@ -1,0 +1,98 @@
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from ieg_reports.exceptions import UnreadableWorkbookError
+from ieg_reports.load import load_raw
+from ieg_reports.load.csvdir import decode, read_csv_text, sniff_separator
+
+
+def _sheet(book, name):  # type: ignore[no-untyped-def]
+    return next(s for s in book.sheets if s.name.strip() == name)
+
+
+def test_xlsx_rows_are_numbered_as_excel_shows_them(fixtures: Path) -> None:
+    book = load_raw(fixtures / "messy.xlsx")
+    frame = _sheet(book, "Facteurs").frame
+    assert frame.loc[2, 0] == "CODE"  # a blank first row: the header is on row 2
+    assert frame.loc[3, 0] == "F1"
+
+
+def test_merged_cells_count_as_their_top_left_value(fixtures: Path) -> None:
+    frame = _sheet(load_raw(fixtures / "messy.xlsx"), "Facteurs").frame
+    assert frame.loc[3, 2] == "Énergie" and frame.loc[4, 2] == "Énergie"
+
+
+def test_formula_cells_give_cached_values(fixtures: Path) -> None:
+    frame = _sheet(load_raw(fixtures / "messy.xlsx"), "Evaluations").frame
+    assert frame.loc[4, 2] == 5
+
+
+def test_ods_sheets(fixtures: Path) -> None:
+    book = load_raw(fixtures / "mini.ods")
+    assert {s.name for s in book.sheets} >= {"facteurs", "themes"}
+    assert _sheet(book, "facteurs").frame.loc[2, 0] == "F1"
+
+
+def test_csv_windows_1252_with_semicolons(fixtures: Path) -> None:
+    book = load_raw(fixtures / "messy-cp1252")
+    frame = _sheet(book, "Facteurs").frame
+    assert frame.loc[2, 2] == "energie"
+    assert frame.loc[3, 3] == "Signaux faibles"
+
+
+def test_csv_encodings_and_separators() -> None:
+    assert decode("Évaluation".encode("utf-8-sig")) == "Évaluation"
+    assert decode("Évaluation".encode("cp1252")) == "Évaluation"
+    assert sniff_separator("a;b;c\n1;2;3\n") == ";"
+    assert sniff_separator("a,b,c\n1,2,3\n") == ","
+    assert sniff_separator("a\tb\tc\n1\t2\t3\n") == "\t"
+
+
+def test_csv_keeps_blank_lines_so_rows_match_excel() -> None:
+    rows = read_csv_text("Code;Nom\n\nA;Énergie\n")
+    assert rows[2] == ["A", "Énergie"] and rows[1] == [None, None]
+
+
+def test_csv_multiline_cells_count_as_one_row() -> None:
+    rows = read_csv_text('Code;Questions\nT1;"Quoi ?\nQui ?"\nT2;x\n')
+    assert rows[1] == ["T1", "Quoi ?\nQui ?"] and rows[2] == ["T2", "x"]
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(UnreadableWorkbookError, match="introuvable"):
+        load_raw(tmp_path / "absent.xlsx")
+
+
+def test_not_a_workbook(fixtures: Path) -> None:
+    with pytest.raises(UnreadableWorkbookError, match="pas un classeur"):
+        load_raw(fixtures / "not-a-workbook.xlsx")
+
+
+def test_password_protected_or_old_xls(tmp_path: Path) -> None:
+    path = tmp_path / "protege.xlsx"
+    path.write_bytes(b"\xd0\xcf\x11\xe0" + b"\0" * 100)
+    with pytest.raises(UnreadableWorkbookError, match="mot de passe"):
+        load_raw(path)
+
+
+def test_zip_that_is_not_xlsx(tmp_path: Path) -> None:
+    path = tmp_path / "archive.xlsx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("hello.txt", "bonjour")
+    with pytest.raises(UnreadableWorkbookError):
+        load_raw(path)
+
+
+def test_single_csv_and_unknown_format(tmp_path: Path) -> None:
+    (tmp_path / "a.csv").write_text("x;y\n")
+    (tmp_path / "a.pdf").write_text("%PDF")
+    with pytest.raises(UnreadableWorkbookError, match="dossier"):
+        load_raw(tmp_path / "a.csv")
+    with pytest.raises(UnreadableWorkbookError, match="format"):
+        load_raw(tmp_path / "a.pdf")
+    empty = tmp_path / "vide"
+    empty.mkdir()
+    with pytest.raises(UnreadableWorkbookError, match="aucun fichier"):
+        load_raw(empty)
