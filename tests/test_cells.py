@@ -6,8 +6,10 @@ from ieg_reports import cells
 from ieg_reports.schema import NATURE, REGISTRE
 
 
-@pytest.mark.parametrize(("raw", "expected"), [("3,5", 3.5), ("3.5", 3.5), (" 4 ", 4.0), (2, 2.0),
-                                               (4.25, 4.25), ("1 000", 1000.0)])
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [("3,5", 3.5), ("3.5", 3.5), (" 4 ", 4.0), (2, 2.0), (4.25, 4.25), ("1 000", 1000.0)],
+)
 def test_numbers_accept_decimal_comma(raw: object, expected: float) -> None:
     assert cells.parse_number(raw) == expected
 
@@ -33,9 +35,20 @@ def test_other_booleans_are_errors() -> None:
         cells.parse_bool("peut-être")
 
 
-@pytest.mark.parametrize("raw", ["12/07/2017", "2017-07-12", "12 juillet 2017", "mercredi 12 juillet 2017",
-                                 "12.07.2017", dt.datetime(2017, 7, 12), dt.date(2017, 7, 12), 42928,
-                                 "2017-07-12T00:00:00"])
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "12/07/2017",
+        "2017-07-12",
+        "12 juillet 2017",
+        "mercredi 12 juillet 2017",
+        "12.07.2017",
+        dt.datetime(2017, 7, 12),
+        dt.date(2017, 7, 12),
+        42928,
+        "2017-07-12T00:00:00",
+    ],
+)
 def test_dates(raw: object) -> None:
     assert cells.parse_date(raw) == dt.date(2017, 7, 12)
 
@@ -73,7 +86,9 @@ def test_emails_and_urls() -> None:
     with pytest.raises(cells.CellError):
         cells.parse_email("a.b@")
     assert cells.is_safe_url("HTTPS://example.org") and cells.is_safe_url("mailto:a@b.fr")
-    assert not cells.is_safe_url("javascript:alert(1)") and not cells.is_safe_url("file:///etc/passwd")
+    assert not cells.is_safe_url("javascript:alert(1)") and not cells.is_safe_url(
+        "file:///etc/passwd"
+    )
 
 
 def test_as_text_of_typed_cells() -> None:

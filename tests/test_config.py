@@ -14,8 +14,10 @@ def test_defaults_without_a_file(tmp_path: Path) -> None:
 
 def test_values_from_the_file(tmp_path: Path) -> None:
     (tmp_path / "ieg-reports.toml").write_text(
-        '[echelle]\nmin = 0\nmax = 10\n[seuils]\ncriticite = 6.5\n[documents]\nmodeles = "mes-modeles"\n',
-        encoding="utf-8")
+        "[echelle]\nmin = 0\nmax = 10\n[seuils]\ncriticite = 6.5\n"
+        '[documents]\nmodeles = "mes-modeles"\n',
+        encoding="utf-8",
+    )
     config = load_config(tmp_path / "a.xlsx")
     assert (config.scale.low, config.scale.high) == (0, 10)
     assert (config.capacity_threshold, config.criticality_threshold) == (5.0, 6.5)
@@ -24,7 +26,9 @@ def test_values_from_the_file(tmp_path: Path) -> None:
 
 def test_every_error_reported_at_once(tmp_path: Path) -> None:
     (tmp_path / "ieg-reports.toml").write_text(
-        '[echelle]\nmin = 5\nmax = "dix"\n[seuils]\ncapacite_agir = 9\n[couleurs]\n', encoding="utf-8")
+        '[echelle]\nmin = 5\nmax = "dix"\n[seuils]\ncapacite_agir = 9\n[couleurs]\n',
+        encoding="utf-8",
+    )
     with pytest.raises(ConfigError) as info:
         load_config(tmp_path / "a.xlsx")
     message = str(info.value)

@@ -1,7 +1,6 @@
 from pathlib import Path
 
 from conftest import WriteBook
-
 from ieg_reports.load import load_raw
 from ieg_reports.normalise import normalise
 
@@ -11,9 +10,15 @@ def _norm(path: Path):  # type: ignore[no-untyped-def]
 
 
 def test_headers_match_labels_keys_and_english_names(write_book: WriteBook) -> None:
-    path = write_book({"factors": [["code", "LABEL", "family", "Nature ", "facteur_cle"],
-                                   ["F1", "Solaire", "A", "macro", "oui"]],
-                       "facteurs": None})
+    path = write_book(
+        {
+            "factors": [
+                ["code", "LABEL", "family", "Nature ", "facteur_cle"],
+                ["F1", "Solaire", "A", "macro", "oui"],
+            ],
+            "facteurs": None,
+        }
+    )
     table = _norm(path).tables["facteurs"]
     assert set(table.columns) == {"code", "libelle", "famille", "nature", "facteur_cle"}
     assert table.records[0].values["libelle"] == "Solaire"
@@ -35,8 +40,18 @@ def test_unknown_sheet_is_a_warning_and_info_sheets_are_silent(write_book: Write
 
 
 def test_empty_rows_and_columns_are_dropped(write_book: WriteBook) -> None:
-    path = write_book({"familles": [["", "", ""], ["Code", "Nom", ""], ["", "", ""],
-                                    ["A", "Énergie", ""], ["", "", ""], ["B", "Travail", ""]]})
+    path = write_book(
+        {
+            "familles": [
+                ["", "", ""],
+                ["Code", "Nom", ""],
+                ["", "", ""],
+                ["A", "Énergie", ""],
+                ["", "", ""],
+                ["B", "Travail", ""],
+            ]
+        }
+    )
     table = _norm(path).tables["familles"]
     assert [r.location.row for r in table.records] == [4, 6]
 
@@ -63,8 +78,16 @@ def test_required_value_missing(write_book: WriteBook) -> None:
 
 
 def test_atelier_fields(write_book: WriteBook) -> None:
-    path = write_book({"atelier": [["Champ", "Valeur"], ["Intitulé", "Test"], ["date", "1er août 2017"],
-                                   ["Couleur", "rouge"]]})
+    path = write_book(
+        {
+            "atelier": [
+                ["Champ", "Valeur"],
+                ["Intitulé", "Test"],
+                ["date", "1er août 2017"],
+                ["Couleur", "rouge"],
+            ]
+        }
+    )
     norm = _norm(path)
     assert norm.fields["titre"][0] == "Test"
     assert str(norm.fields["date"][0]) == "2017-08-01"

@@ -1,13 +1,14 @@
 from pathlib import Path
 
 from conftest import WriteBook
-
 from ieg_reports.api import load_workshop
 from ieg_reports.config import Config, Scale
 
 
 def _cells(result):  # type: ignore[no-untyped-def]
-    return {(p.location.sheet, p.location.row, p.location.column): p for p in result.problems.errors}
+    return {
+        (p.location.sheet, p.location.row, p.location.column): p for p in result.problems.errors
+    }
 
 
 def test_broken_workbook_reports_every_fault_at_once(fixtures: Path) -> None:
@@ -31,7 +32,9 @@ def test_broken_workbook_reports_every_fault_at_once(fixtures: Path) -> None:
         assert place in found, place
         assert words in found[place].message
     assert len(found) == len(expected)  # no cascade of follow-up errors
-    assert found[("facteurs", 2, "famille")].hint == "vouliez-vous dire «\u00a0Énergie\u00a0»\u00a0?"
+    assert (
+        found[("facteurs", 2, "famille")].hint == "vouliez-vous dire «\u00a0Énergie\u00a0»\u00a0?"
+    )
     assert found[("facteurs", 2, "famille")].location.file == "broken.xlsx"
     assert found[("facteurs", 2, "famille")].location.header == "Famille"
 
@@ -61,15 +64,28 @@ def test_key_factors_from_thresholds_without_the_column(write_book: WriteBook) -
 def test_ratings_are_aggregated(fixtures: Path) -> None:
     factor = load_workshop(fixtures / "mini").workshop.factors[0]
     assert factor.rating is not None
-    assert (factor.rating.count, factor.rating.capacity, factor.rating.criticality) == (2, 4.5, 4.25)
+    assert (factor.rating.count, factor.rating.capacity, factor.rating.criticality) == (
+        2,
+        4.5,
+        4.25,
+    )
     assert (factor.rating.capacity_min, factor.rating.capacity_max) == (4.0, 5.0)
 
 
 def test_flag_and_scores_disagreeing_are_warnings(write_book: WriteBook) -> None:
-    facteurs = [["Code", "Libellé", "Famille", "Facteur clé"], ["F1", "Solaire", "A", "non"],
-                ["F2", "Blockchain", "A", "oui"], ["F3", "Télétravail", "B", "oui"], ["F4", "M", "B", "oui"]]
+    facteurs = [
+        ["Code", "Libellé", "Famille", "Facteur clé"],
+        ["F1", "Solaire", "A", "non"],
+        ["F2", "Blockchain", "A", "oui"],
+        ["F3", "Télétravail", "B", "oui"],
+        ["F4", "M", "B", "oui"],
+    ]
     result = load_workshop(write_book({"facteurs": facteurs}))
-    messages = {p.location.row: p.message for p in result.problems.warnings if p.location.sheet == "facteurs"}
+    messages = {
+        p.location.row: p.message
+        for p in result.problems.warnings
+        if p.location.sheet == "facteurs"
+    }
     assert "notes sont élevées" in messages[2]
     assert 3 not in messages  # F2: capacity 2 but criticality 3, not low on both criteria
     assert "notes basses" in messages[5]
@@ -88,10 +104,17 @@ def test_family_by_name_and_references_resolved(fixtures: Path) -> None:
 
 
 def test_repeated_keyword_is_merged_with_a_warning(write_book: WriteBook) -> None:
-    rows = [["Facteur", "Mot-clé", "Registre"], ["F1", "soleil", "définition"], ["F1", "Soleils", "risque"]]
+    rows = [
+        ["Facteur", "Mot-clé", "Registre"],
+        ["F1", "soleil", "définition"],
+        ["F1", "Soleils", "risque"],
+    ]
     result = load_workshop(write_book({"mots_cles": rows}))
     assert len(result.workshop.keywords) == 1
-    assert result.problems.warnings[0].location.row == 3 and "fusionné" in result.problems.warnings[0].message
+    assert (
+        result.problems.warnings[0].location.row == 3
+        and "fusionné" in result.problems.warnings[0].message
+    )
 
 
 def test_near_identical_keywords_share_a_canonical_form(fixtures: Path) -> None:
@@ -101,8 +124,11 @@ def test_near_identical_keywords_share_a_canonical_form(fixtures: Path) -> None:
 
 
 def test_participants_with_unknown_theme_or_no_email_are_warnings(write_book: WriteBook) -> None:
-    rows = [["Nom", "E-mail", "Parcours", "Thèmes"], ["A", "", "documentaire", "T1"],
-            ["B", "b@example.org", "documentaire", "T1, T9"]]
+    rows = [
+        ["Nom", "E-mail", "Parcours", "Thèmes"],
+        ["A", "", "documentaire", "T1"],
+        ["B", "b@example.org", "documentaire", "T1, T9"],
+    ]
     result = load_workshop(write_book({"participants": rows}))
     assert not result.problems.errors
     messages = {p.location.row: p.message for p in result.problems.warnings}
@@ -112,10 +138,15 @@ def test_participants_with_unknown_theme_or_no_email_are_warnings(write_book: Wr
 
 def test_missing_required_sheet_is_an_error(write_book: WriteBook) -> None:
     result = load_workshop(write_book({"themes": None}))
-    assert any(p.location.sheet == "Thèmes" and "absente" in p.message for p in result.problems.errors)
+    assert any(
+        p.location.sheet == "Thèmes" and "absente" in p.message for p in result.problems.errors
+    )
 
 
 def test_dangling_theme_factor_is_an_error_with_hint(write_book: WriteBook) -> None:
-    rows = [["Code", "Titre", "Axe", "Parcours", "Facteurs"], ["T1", "X", "A", "documentaire", "F1; F33"]]
+    rows = [
+        ["Code", "Titre", "Axe", "Parcours", "Facteurs"],
+        ["T1", "X", "A", "documentaire", "F1; F33"],
+    ]
     error = load_workshop(write_book({"themes": rows})).problems.errors[0]
     assert (error.location.row, error.location.column) == (2, "facteurs") and "F33" in error.message

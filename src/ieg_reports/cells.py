@@ -10,8 +10,20 @@ from typing import Any
 from ieg_reports.schema import Enumeration
 from ieg_reports.textnorm import clean_text, fold, split_items, split_lines, strip_accents
 
-MONTHS = ("janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout",
-          "septembre", "octobre", "novembre", "decembre")
+MONTHS = (
+    "janvier",
+    "fevrier",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "aout",
+    "septembre",
+    "octobre",
+    "novembre",
+    "decembre",
+)
 _TRUE = frozenset({"oui", "o", "x", "1", "vrai", "yes", "y", "true", "v", "ok"})
 _FALSE = frozenset({"non", "n", "0", "faux", "no", "false", "f", "-"})
 _EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
@@ -52,7 +64,9 @@ def as_text(value: Any) -> tuple[str, list[str]]:
 def parse_number(value: Any) -> float:
     """A number; accepts the decimal comma and spaces as thousands separators."""
     if isinstance(value, bool):
-        raise CellError(f"«\u00a0{value}\u00a0» n'est pas un nombre", "saisissez une note, par exemple 3 ou 3,5")
+        raise CellError(
+            f"«\u00a0{value}\u00a0» n'est pas un nombre", "saisissez une note, par exemple 3 ou 3,5"
+        )
     if isinstance(value, int | float):
         if math.isnan(value) or math.isinf(value):
             raise CellError("valeur numérique invalide", "saisissez une note, par exemple 3 ou 3,5")
@@ -61,10 +75,14 @@ def parse_number(value: Any) -> float:
     try:
         number = float(text)
     except ValueError:
-        raise CellError(f"«\u00a0{as_text(value)[0]}\u00a0» n'est pas un nombre",
-                        "saisissez une note, par exemple 3 ou 3,5") from None
+        raise CellError(
+            f"«\u00a0{as_text(value)[0]}\u00a0» n'est pas un nombre",
+            "saisissez une note, par exemple 3 ou 3,5",
+        ) from None
     if math.isnan(number) or math.isinf(number):
-        raise CellError(f"«\u00a0{text}\u00a0» n'est pas un nombre", "saisissez une note, par exemple 3")
+        raise CellError(
+            f"«\u00a0{text}\u00a0» n'est pas un nombre", "saisissez une note, par exemple 3"
+        )
     return number
 
 
@@ -77,8 +95,10 @@ def parse_bool(value: Any) -> bool:
         return True
     if key in _FALSE:
         return False
-    raise CellError(f"«\u00a0{as_text(value)[0]}\u00a0» n'est ni oui ni non",
-                    "écrivez oui ou non (ou x pour oui, vide pour non)")
+    raise CellError(
+        f"«\u00a0{as_text(value)[0]}\u00a0» n'est ni oui ni non",
+        "écrivez oui ou non (ou x pour oui, vide pour non)",
+    )
 
 
 def parse_date(value: Any) -> dt.date:
@@ -92,8 +112,10 @@ def parse_date(value: Any) -> dt.date:
     text = as_text(value)[0]
     parsed = _parse_date_text(strip_accents(text).lower())
     if parsed is None:
-        raise CellError(f"«\u00a0{text}\u00a0» n'est pas une date",
-                        "écrivez la date sous la forme 12/07/2017 ou 12 juillet 2017")
+        raise CellError(
+            f"«\u00a0{text}\u00a0» n'est pas une date",
+            "écrivez la date sous la forme 12/07/2017 ou 12 juillet 2017",
+        )
     return parsed
 
 
@@ -129,7 +151,10 @@ def parse_year(value: Any) -> int:
         try:
             return parse_date(value).year
         except CellError:
-            raise CellError(f"«\u00a0{text}\u00a0» n'est pas une année", "écrivez l'année sur quatre chiffres, par exemple 2017") from None
+            raise CellError(
+                f"«\u00a0{text}\u00a0» n'est pas une année",
+                "écrivez l'année sur quatre chiffres, par exemple 2017",
+            ) from None
     return int(match[1])
 
 
@@ -139,7 +164,9 @@ def parse_enum(value: Any, enum: Enumeration) -> str:
     choice = enum.match(text)
     if choice is None:
         allowed = ", ".join(enum.labels())
-        raise CellError(f"«\u00a0{text}\u00a0» n'est pas une valeur permise", f"valeurs permises : {allowed}")
+        raise CellError(
+            f"«\u00a0{text}\u00a0» n'est pas une valeur permise", f"valeurs permises : {allowed}"
+        )
     return choice.key
 
 
@@ -157,8 +184,10 @@ def parse_email(value: Any) -> str:
     """An e-mail address (a `mailto:` prefix is dropped)."""
     text = as_text(value)[0].removeprefix("mailto:").strip()
     if not _EMAIL.match(text):
-        raise CellError(f"«\u00a0{text}\u00a0» n'est pas une adresse e-mail valide",
-                        "écrivez une adresse de la forme prenom.nom@exemple.fr")
+        raise CellError(
+            f"«\u00a0{text}\u00a0» n'est pas une adresse e-mail valide",
+            "écrivez une adresse de la forme prenom.nom@exemple.fr",
+        )
     return text
 
 

@@ -34,8 +34,13 @@ def main() -> None:
 
 @main.command()
 @click.argument("classeur", required=False, type=click.Path(path_type=Path))
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
-              help="Format du rapport (texte ou JSON).")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    help="Format du rapport (texte ou JSON).",
+)
 def validate(classeur: Path | None, output_format: str) -> None:
     """Vérifie un classeur et affiche tous ses problèmes et ses chiffres clés."""
     from ieg_reports.commands.validate import run_validate

@@ -81,8 +81,11 @@ def parse_config(data: dict[str, Any], path: Path) -> Config:
     """Check the parsed TOML; report every error in one message."""
     errors: list[str] = []
     known = {"echelle", "seuils", "documents"}
-    errors += [f"section inconnue [{k}] (connues : echelle, seuils, documents)"
-               for k in data if k not in known]
+    errors += [
+        f"section inconnue [{k}] (connues : echelle, seuils, documents)"
+        for k in data
+        if k not in known
+    ]
     scale_data = data.get("echelle", {})
     low = _number(scale_data, "min", "echelle", errors)
     high = _number(scale_data, "max", "echelle", errors)
@@ -94,8 +97,9 @@ def parse_config(data: dict[str, Any], path: Path) -> Config:
     crit = _number(thresholds, "criticite", "seuils", errors)
     for name, value in (("capacite_agir", cap), ("criticite", crit)):
         if value is not None and not scale.low <= value <= scale.high:
-            errors.append(f"[seuils] {name} = {value:g} sort de l'échelle "
-                          f"{scale.low:g}–{scale.high:g}")
+            errors.append(
+                f"[seuils] {name} = {value:g} sort de l'échelle {scale.low:g}–{scale.high:g}"
+            )
     docs = data.get("documents", {})
     templates = docs.get("modeles")
     if templates is not None and not isinstance(templates, str):

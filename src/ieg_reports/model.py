@@ -16,10 +16,6 @@ from ieg_reports.problems import Location
 NOWHERE = Location("")
 
 
-def _loc() -> Location:
-    return field(default=NOWHERE, compare=False, repr=False)  # type: ignore[return-value]
-
-
 @dataclass(frozen=True)
 class WorkshopInfo:
     """The workshop itself and the phase-2 event."""
@@ -44,7 +40,7 @@ class Family:
     code: str
     name: str
     description: str | None = None
-    location: Location = _loc()
+    location: Location = field(default=NOWHERE, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -74,7 +70,7 @@ class Factor:
     source: str | None = None
     description: str | None = None
     rating: RatingSummary | None = None
-    location: Location = _loc()
+    location: Location = field(default=NOWHERE, compare=False, repr=False)
 
     @property
     def is_weak_signal(self) -> bool:
@@ -90,7 +86,7 @@ class Keyword:
     text: str
     registre: str
     canonical: str
-    location: Location = _loc()
+    location: Location = field(default=NOWHERE, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -102,7 +98,7 @@ class Effect:
     category: str | None
     label: str
     description: str | None = None
-    location: Location = _loc()
+    location: Location = field(default=NOWHERE, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -117,7 +113,7 @@ class Theme:
     stakes: str | None = None
     questions: tuple[str, ...] = ()
     number: int = 0
-    location: Location = _loc()
+    location: Location = field(default=NOWHERE, compare=False, repr=False)
 
     @property
     def is_documentary(self) -> bool:
@@ -137,7 +133,7 @@ class Resource:
     type: str | None = None
     url: str | None = None
     summary: str | None = None
-    location: Location = _loc()
+    location: Location = field(default=NOWHERE, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -150,7 +146,7 @@ class Participant:
     email: str | None = None
     route: str | None = None
     themes: tuple[Theme, ...] = ()
-    location: Location = _loc()
+    location: Location = field(default=NOWHERE, compare=False, repr=False)
 
     @property
     def full_name(self) -> str:
@@ -191,8 +187,11 @@ class Workshop:
 
     def keywords_of(self, factor: Factor, registre: str | None = None) -> tuple[Keyword, ...]:
         """The keywords of a factor, optionally of one registre."""
-        return tuple(k for k in self.keywords if k.factor.code == factor.code
-                     and (registre is None or k.registre == registre))
+        return tuple(
+            k
+            for k in self.keywords
+            if k.factor.code == factor.code and (registre is None or k.registre == registre)
+        )
 
     def effects_of(self, factor: Factor) -> tuple[Effect, ...]:
         """The effects of a factor."""
@@ -217,5 +216,6 @@ class Workshop:
     def related_themes(self, theme: Theme) -> tuple[Theme, ...]:
         """Other themes sharing at least one factor with `theme`."""
         mine = {f.code for f in theme.factors}
-        return tuple(t for t in self.themes
-                     if t.code != theme.code and mine & {f.code for f in t.factors})
+        return tuple(
+            t for t in self.themes if t.code != theme.code and mine & {f.code for f in t.factors}
+        )

@@ -90,9 +90,11 @@ def normalise(raw: RawWorkbook) -> Normalised:
         if key is None:
             _unknown_sheet(raw_sheet, problems)
         elif key in tables:
-            problems.warning(Location(raw_sheet.file, raw_sheet.name),
-                             f"deuxième feuille «\u00a0{tables[key].sheet.label}\u00a0», ignorée",
-                             f"les données sont lues dans la feuille «\u00a0{tables[key].name}\u00a0»")
+            problems.warning(
+                Location(raw_sheet.file, raw_sheet.name),
+                f"deuxième feuille «\u00a0{tables[key].sheet.label}\u00a0», ignorée",
+                f"les données sont lues dans la feuille «\u00a0{tables[key].name}\u00a0»",
+            )
         else:
             tables[key] = _table(raw_sheet, SHEETS[[s.key for s in SHEETS].index(key)], problems)
     file = raw.path.name
@@ -105,9 +107,9 @@ def _unknown_sheet(raw_sheet: RawSheet, problems: Problems) -> None:
     if _match(raw_sheet.name, {"info": INFO_SHEETS}):
         return
     hint = _suggest(raw_sheet.name, [s.label for s in SHEETS]) or (
-        "feuilles attendues : " + ", ".join(s.label for s in SHEETS))
-    problems.warning(Location(raw_sheet.file, raw_sheet.name),
-                     "feuille inconnue, ignorée", hint)
+        "feuilles attendues : " + ", ".join(s.label for s in SHEETS)
+    )
+    problems.warning(Location(raw_sheet.file, raw_sheet.name), "feuille inconnue, ignorée", hint)
 
 
 def _trimmed(frame: pd.DataFrame) -> pd.DataFrame:
@@ -143,24 +145,33 @@ def _header_map(header: pd.Series, table: Table, row: int, problems: Problems) -
         key = _match(text, candidates)
         if key is None:
             hint = _suggest(text, [n for c in sheet.columns for n in (c.label, c.key)])
-            problems.warning(where.at(None, text), "colonne inconnue, ignorée",
-                             hint or "colonnes attendues : " + ", ".join(c.label for c in sheet.columns))
+            problems.warning(
+                where.at(None, text),
+                "colonne inconnue, ignorée",
+                hint or "colonnes attendues : " + ", ".join(c.label for c in sheet.columns),
+            )
         elif key in table.columns:
-            problems.error(where.at(key, text), f"colonne en double (déjà «\u00a0{table.columns[key]}\u00a0»)",
-                           "supprimez ou renommez l'une des deux colonnes")
+            problems.error(
+                where.at(key, text),
+                f"colonne en double (déjà «\u00a0{table.columns[key]}\u00a0»)",
+                "supprimez ou renommez l'une des deux colonnes",
+            )
         else:
             mapping[int(str(position))] = sheet.column(key)
             table.columns[key] = text
     for column in sheet.columns:
         if column.required and column.key not in table.columns:
-            problems.error(where.at(column.key, None),
-                           f"colonne obligatoire «\u00a0{column.label}\u00a0» absente",
-                           f"ajoutez une colonne «\u00a0{column.label}\u00a0» à la ligne d'en-tête")
+            problems.error(
+                where.at(column.key, None),
+                f"colonne obligatoire «\u00a0{column.label}\u00a0» absente",
+                f"ajoutez une colonne «\u00a0{column.label}\u00a0» à la ligne d'en-tête",
+            )
     return mapping
 
 
-def _record(row: pd.Series, mapping: dict[int, Column], table: Table, number: int,
-            problems: Problems) -> Record | None:
+def _record(
+    row: pd.Series, mapping: dict[int, Column], table: Table, number: int, problems: Problems
+) -> Record | None:
     """Parse one row; None when it holds nothing the contract knows."""
     location = Location(table.file, table.name, number)
     headers = {c.key: table.columns[c.key] for c in mapping.values()}
@@ -172,18 +183,28 @@ def _record(row: pd.Series, mapping: dict[int, Column], table: Table, number: in
     if not record.values and not record.failed:
         return None
     for column in mapping.values():
-        if column.needs_value and column.key not in record.values and column.key not in record.failed:
-            problems.error(record.at(column.key), f"«\u00a0{column.label}\u00a0» est vide",
-                           f"renseignez «\u00a0{column.label}\u00a0» ou supprimez la ligne")
+        if (
+            column.needs_value
+            and column.key not in record.values
+            and column.key not in record.failed
+        ):
+            problems.error(
+                record.at(column.key),
+                f"«\u00a0{column.label}\u00a0» est vide",
+                f"renseignez «\u00a0{column.label}\u00a0» ou supprimez la ligne",
+            )
     return record
 
 
 def _cell(value: Any, column: Column, record: Record, problems: Problems) -> None:
     """Parse one cell into `record.values`, reporting what it can't read."""
-    text, removed = cells.as_text(value)
+    removed = cells.as_text(value)[1]
     if removed:
-        problems.warning(record.at(column.key), "caractères de contrôle supprimés : " + ", ".join(removed),
-                         "ces caractères invisibles viennent souvent d'un copier-coller ou d'un export")
+        problems.warning(
+            record.at(column.key),
+            "caractères de contrôle supprimés : " + ", ".join(removed),
+            "ces caractères invisibles viennent souvent d'un copier-coller ou d'un export",
+        )
     try:
         record.values[column.key] = parse_value(value, column.kind, column)
     except cells.CellError as exc:
@@ -212,7 +233,9 @@ def parse_value(value: Any, kind: Kind, column: Column | None = None) -> Any:
     return cells.as_text(value)[0]
 
 
-def _fields(table: Table | None, problems: Problems, failed: set[str]) -> dict[str, tuple[Any, Location]]:
+def _fields(
+    table: Table | None, problems: Problems, failed: set[str]
+) -> dict[str, tuple[Any, Location]]:
     """The `atelier` sheet's champ/valeur rows as fields."""
     fields: dict[str, tuple[Any, Location]] = {}
     if table is None:
@@ -225,9 +248,12 @@ def _fields(table: Table | None, problems: Problems, failed: set[str]) -> dict[s
         key = _match(name, candidates)
         spec = next((f for f in ATELIER_FIELDS if f.key == key), None)
         if spec is None:
-            problems.warning(record.at("champ"), f"champ «\u00a0{name}\u00a0» inconnu, ignoré",
-                             _suggest(name, [f.label for f in ATELIER_FIELDS])
-                             or "champs attendus : " + ", ".join(f.label for f in ATELIER_FIELDS))
+            problems.warning(
+                record.at("champ"),
+                f"champ «\u00a0{name}\u00a0» inconnu, ignoré",
+                _suggest(name, [f.label for f in ATELIER_FIELDS])
+                or "champs attendus : " + ", ".join(f.label for f in ATELIER_FIELDS),
+            )
             continue
         try:
             fields[spec.key] = (parse_value(value, spec.kind), record.at("valeur"))

@@ -98,12 +98,19 @@ CATEGORY = Enumeration(
 # Which categories belong to which effect type.
 CATEGORIES_BY_TYPE = {
     "innovation": ("nouveau_metier", "nouvelle_maniere"),
-    "competence": ("connaissances", "pratiques", "aptitudes_individuelles", "aptitudes_collectives"),
+    "competence": (
+        "connaissances",
+        "pratiques",
+        "aptitudes_individuelles",
+        "aptitudes_collectives",
+    ),
 }
 ROUTE = Enumeration(
     "parcours",
     (
-        Choice("rencontre", "rencontre", ("rencontre prospective", "evenement", "event", "prioritaire")),
+        Choice(
+            "rencontre", "rencontre", ("rencontre prospective", "evenement", "event", "prioritaire")
+        ),
         Choice("documentaire", "documentaire", ("apport documentaire", "dossier", "documentary")),
     ),
 )
@@ -167,7 +174,9 @@ class Field:
 
 C = Column
 ATELIER_FIELDS: tuple[Field, ...] = (
-    Field("titre", "Titre", required=True, aliases=("title", "intitulé"), help="Intitulé de l'atelier"),
+    Field(
+        "titre", "Titre", required=True, aliases=("title", "intitulé"), help="Intitulé de l'atelier"
+    ),
     Field("date", "Date", Kind.DATE, required=True, help="Date de l'atelier (12/07/2017)"),
     Field("lieu", "Lieu", aliases=("place", "location")),
     Field("commanditaire", "Commanditaire", aliases=("client", "branche", "organisation")),
@@ -175,88 +184,210 @@ ATELIER_FIELDS: tuple[Field, ...] = (
     Field("phase", "Phase", help="Phase de la démarche (phase 1)"),
     Field("version", "Version"),
     Field("evenement", "Événement", aliases=("event", "rencontre"), help="Événement de la phase 2"),
-    Field("evenement_date", "Date de l'événement", Kind.DATE, aliases=("event date", "date evenement")),
+    Field(
+        "evenement_date", "Date de l'événement", Kind.DATE, aliases=("event date", "date evenement")
+    ),
     Field("evenement_lieu", "Lieu de l'événement", aliases=("event place", "lieu evenement")),
-    Field("mention", "Mention", aliases=("avertissement", "note", "notice"),
-          help="Mention portée sur les documents (« données d'illustration »)"),
+    Field(
+        "mention",
+        "Mention",
+        aliases=("avertissement", "note", "notice"),
+        help="Mention portée sur les documents (« données d'illustration »)",
+    ),
 )
 
 SHEETS: tuple[Sheet, ...] = (
-    Sheet("atelier", "Atelier", (
-        C("champ", "Champ", required=True, aliases=("field", "rubrique"), width=26),
-        C("valeur", "Valeur", required=True, aliases=("value",), width=60, row_optional=True),
-    ), "Une ligne par information sur l'atelier : titre, date, lieu, commanditaire, "
-       "événement de la phase 2.", ("workshop", "informations", "general")),
-    Sheet("familles", "Familles", (
-        C("code", "Code", Kind.CODE, True, width=10),
-        C("nom", "Nom", required=True, aliases=("name", "famille", "libellé", "nom de la famille",
-                                               "nom de famille", "intitulé"), width=40),
-        C("description", "Description", width=70),
-    ), "Une ligne par famille de facteurs.", ("families", "famille de facteurs")),
-    Sheet("facteurs", "Facteurs", (
-        C("code", "Code", Kind.CODE, True, width=10),
-        C("libelle", "Libellé", required=True, aliases=("label", "nom", "facteur", "intitulé"), width=50),
-        C("famille", "Famille", Kind.CODE, True, aliases=("family",), width=28),
-        C("nature", "Nature", Kind.ENUM, enum=NATURE, aliases=("type",), width=20),
-        C("source", "Source", aliases=("étude", "study"), width=34),
-        C("description", "Description", width=60),
-        C("facteur_cle", "Facteur clé", Kind.BOOL, aliases=("key factor", "clé", "retenu"), width=14),
-    ), "Une ligne par facteur macro-déterminant ou signal faible, rattaché à une famille.",
-       ("factors",)),
-    Sheet("mots_cles", "Mots-clés", (
-        C("facteur", "Facteur", Kind.CODE, True, aliases=("factor", "code facteur"), width=12),
-        C("mot_cle", "Mot-clé", required=True, aliases=("keyword", "mot"), width=40),
-        C("registre", "Registre", Kind.ENUM, True, enum=REGISTRE, aliases=("register",), width=18),
-    ), "Une ligne par mot-clé d'un facteur, avec son registre : définition, conséquence, "
-       "question ou risque.", ("keywords", "mots clefs")),
-    Sheet("evaluations", "Évaluations", (
-        C("facteur", "Facteur", Kind.CODE, True, aliases=("factor", "code facteur"), width=12),
-        C("evaluateur", "Évaluateur", aliases=("rater", "équipe", "team", "participant"), width=22),
-        C("capacite_agir", "Capacité d'agir", Kind.NUMBER, True,
-          aliases=("capacity to act", "capacité à agir", "capacite"), width=18),
-        C("criticite", "Criticité", Kind.NUMBER, True, aliases=("criticality",), width=14),
-    ), "Une ligne par note d'un facteur par une équipe ; plusieurs notes par facteur "
-       "sont moyennées.", ("ratings", "notes", "cotations")),
-    Sheet("effets", "Effets", (
-        C("facteur", "Facteur", Kind.CODE, True, aliases=("factor", "facteur clé"), width=12),
-        C("type", "Type", Kind.ENUM, True, enum=EFFECT_TYPE, width=20),
-        C("categorie", "Catégorie", Kind.ENUM, enum=CATEGORY, aliases=("category",), width=28),
-        C("libelle", "Libellé", required=True, aliases=("label", "effet", "intitulé"), width=50),
-        C("description", "Description", width=60),
-    ), "Une ligne par effet d'un facteur-clé : piste d'innovation ou nouvelle compétence.",
-       ("effects",)),
-    Sheet("themes", "Thèmes", (
-        C("code", "Code", Kind.CODE, True, width=10),
-        C("titre", "Titre", required=True, aliases=("title", "thème", "intitulé"), width=60),
-        C("axe", "Axe", required=True, aliases=("axis",), width=36),
-        C("parcours", "Parcours", Kind.ENUM, True, enum=ROUTE, aliases=("route", "traitement"),
-          width=16),
-        C("facteurs", "Facteurs", Kind.LIST, aliases=("factors", "facteurs clés"), width=24),
-        C("enjeux", "Enjeux", aliases=("stakes", "enjeu"), width=60),
-        C("questions", "Questions", Kind.LINES, width=60),
-    ), "Une ligne par thème retenu, avec son axe, son parcours (rencontre ou documentaire) "
-       "et les facteurs dont il est issu.", ("themes", "thématiques")),
-    Sheet("ressources", "Ressources", (
-        C("theme", "Thème", Kind.CODE, True, aliases=("theme code",), width=10),
-        C("titre", "Titre", required=True, aliases=("title",), width=50),
-        C("auteur", "Auteur", aliases=("author", "auteurs"), width=26),
-        C("source", "Source", aliases=("éditeur", "publisher"), width=26),
-        C("annee", "Année", Kind.YEAR, aliases=("year", "date"), width=10),
-        C("type", "Type", width=14),
-        C("url", "URL", Kind.URL, aliases=("lien", "link"), width=40),
-        C("resume", "Résumé", aliases=("summary", "abstract", "description"), width=60),
-    ), "Une ligne par ressource documentaire d'un thème (étude, article, vidéo).",
-       ("resources", "bibliographie", "references")),
-    Sheet("participants", "Participants", (
-        C("nom", "Nom", required=True, aliases=("name", "last name"), width=20),
-        C("prenom", "Prénom", aliases=("first name", "firstname"), width=16),
-        C("organisation", "Organisation", aliases=("entreprise", "organization", "company"),
-          width=26),
-        C("email", "E-mail", Kind.EMAIL, aliases=("courriel", "mail", "adresse e-mail"), width=30),
-        C("parcours", "Parcours", Kind.ENUM, enum=ROUTE, aliases=("route",), width=16),
-        C("themes", "Thèmes", Kind.LIST, aliases=("theme codes",), width=20),
-    ), "Une ligne par participant, avec son parcours et les thèmes qu'il suit.",
-       ("participants", "inscrits")),
+    Sheet(
+        "atelier",
+        "Atelier",
+        (
+            C("champ", "Champ", required=True, aliases=("field", "rubrique"), width=26),
+            C("valeur", "Valeur", required=True, aliases=("value",), width=60, row_optional=True),
+        ),
+        "Une ligne par information sur l'atelier : titre, date, lieu, commanditaire, "
+        "événement de la phase 2.",
+        ("workshop", "informations", "general"),
+    ),
+    Sheet(
+        "familles",
+        "Familles",
+        (
+            C("code", "Code", Kind.CODE, True, width=10),
+            C(
+                "nom",
+                "Nom",
+                required=True,
+                aliases=(
+                    "name",
+                    "famille",
+                    "libellé",
+                    "nom de la famille",
+                    "nom de famille",
+                    "intitulé",
+                ),
+                width=40,
+            ),
+            C("description", "Description", width=70),
+        ),
+        "Une ligne par famille de facteurs.",
+        ("families", "famille de facteurs"),
+    ),
+    Sheet(
+        "facteurs",
+        "Facteurs",
+        (
+            C("code", "Code", Kind.CODE, True, width=10),
+            C(
+                "libelle",
+                "Libellé",
+                required=True,
+                aliases=("label", "nom", "facteur", "intitulé"),
+                width=50,
+            ),
+            C("famille", "Famille", Kind.CODE, True, aliases=("family",), width=28),
+            C("nature", "Nature", Kind.ENUM, enum=NATURE, aliases=("type",), width=20),
+            C("source", "Source", aliases=("étude", "study"), width=34),
+            C("description", "Description", width=60),
+            C(
+                "facteur_cle",
+                "Facteur clé",
+                Kind.BOOL,
+                aliases=("key factor", "clé", "retenu"),
+                width=14,
+            ),
+        ),
+        "Une ligne par facteur macro-déterminant ou signal faible, rattaché à une famille.",
+        ("factors",),
+    ),
+    Sheet(
+        "mots_cles",
+        "Mots-clés",
+        (
+            C("facteur", "Facteur", Kind.CODE, True, aliases=("factor", "code facteur"), width=12),
+            C("mot_cle", "Mot-clé", required=True, aliases=("keyword", "mot"), width=40),
+            C(
+                "registre",
+                "Registre",
+                Kind.ENUM,
+                True,
+                enum=REGISTRE,
+                aliases=("register",),
+                width=18,
+            ),
+        ),
+        "Une ligne par mot-clé d'un facteur, avec son registre : définition, conséquence, "
+        "question ou risque.",
+        ("keywords", "mots clefs"),
+    ),
+    Sheet(
+        "evaluations",
+        "Évaluations",
+        (
+            C("facteur", "Facteur", Kind.CODE, True, aliases=("factor", "code facteur"), width=12),
+            C(
+                "evaluateur",
+                "Évaluateur",
+                aliases=("rater", "équipe", "team", "participant"),
+                width=22,
+            ),
+            C(
+                "capacite_agir",
+                "Capacité d'agir",
+                Kind.NUMBER,
+                True,
+                aliases=("capacity to act", "capacité à agir", "capacite"),
+                width=18,
+            ),
+            C("criticite", "Criticité", Kind.NUMBER, True, aliases=("criticality",), width=14),
+        ),
+        "Une ligne par note d'un facteur par une équipe ; plusieurs notes par facteur "
+        "sont moyennées.",
+        ("ratings", "notes", "cotations"),
+    ),
+    Sheet(
+        "effets",
+        "Effets",
+        (
+            C("facteur", "Facteur", Kind.CODE, True, aliases=("factor", "facteur clé"), width=12),
+            C("type", "Type", Kind.ENUM, True, enum=EFFECT_TYPE, width=20),
+            C("categorie", "Catégorie", Kind.ENUM, enum=CATEGORY, aliases=("category",), width=28),
+            C(
+                "libelle",
+                "Libellé",
+                required=True,
+                aliases=("label", "effet", "intitulé"),
+                width=50,
+            ),
+            C("description", "Description", width=60),
+        ),
+        "Une ligne par effet d'un facteur-clé : piste d'innovation ou nouvelle compétence.",
+        ("effects",),
+    ),
+    Sheet(
+        "themes",
+        "Thèmes",
+        (
+            C("code", "Code", Kind.CODE, True, width=10),
+            C("titre", "Titre", required=True, aliases=("title", "thème", "intitulé"), width=60),
+            C("axe", "Axe", required=True, aliases=("axis",), width=36),
+            C(
+                "parcours",
+                "Parcours",
+                Kind.ENUM,
+                True,
+                enum=ROUTE,
+                aliases=("route", "traitement"),
+                width=16,
+            ),
+            C("facteurs", "Facteurs", Kind.LIST, aliases=("factors", "facteurs clés"), width=24),
+            C("enjeux", "Enjeux", aliases=("stakes", "enjeu"), width=60),
+            C("questions", "Questions", Kind.LINES, width=60),
+        ),
+        "Une ligne par thème retenu, avec son axe, son parcours (rencontre ou documentaire) "
+        "et les facteurs dont il est issu.",
+        ("themes", "thématiques"),
+    ),
+    Sheet(
+        "ressources",
+        "Ressources",
+        (
+            C("theme", "Thème", Kind.CODE, True, aliases=("theme code",), width=10),
+            C("titre", "Titre", required=True, aliases=("title",), width=50),
+            C("auteur", "Auteur", aliases=("author", "auteurs"), width=26),
+            C("source", "Source", aliases=("éditeur", "publisher"), width=26),
+            C("annee", "Année", Kind.YEAR, aliases=("year", "date"), width=10),
+            C("type", "Type", width=14),
+            C("url", "URL", Kind.URL, aliases=("lien", "link"), width=40),
+            C("resume", "Résumé", aliases=("summary", "abstract", "description"), width=60),
+        ),
+        "Une ligne par ressource documentaire d'un thème (étude, article, vidéo).",
+        ("resources", "bibliographie", "references"),
+    ),
+    Sheet(
+        "participants",
+        "Participants",
+        (
+            C("nom", "Nom", required=True, aliases=("name", "last name"), width=20),
+            C("prenom", "Prénom", aliases=("first name", "firstname"), width=16),
+            C(
+                "organisation",
+                "Organisation",
+                aliases=("entreprise", "organization", "company"),
+                width=26,
+            ),
+            C(
+                "email",
+                "E-mail",
+                Kind.EMAIL,
+                aliases=("courriel", "mail", "adresse e-mail"),
+                width=30,
+            ),
+            C("parcours", "Parcours", Kind.ENUM, enum=ROUTE, aliases=("route",), width=16),
+            C("themes", "Thèmes", Kind.LIST, aliases=("theme codes",), width=20),
+        ),
+        "Une ligne par participant, avec son parcours et les thèmes qu'il suit.",
+        ("participants", "inscrits"),
+    ),
 )
 SHEETS_BY_KEY = {s.key: s for s in SHEETS}
 # Sheets written for people (instructions, notes): read by nobody, warned about never.

@@ -53,6 +53,7 @@ def figures_fr(data: dict[str, Any]) -> list[str]:
         f"{plural(data['keywords'], 'mot-clé', 'mots-clés')}, {plural(data['effects'], 'effet')}",
         f"{plural(data['themes'], 'thème')} en {plural(data['axes'], 'axe')} : "
         f"{len(routes['rencontre'])} pour la rencontre ({', '.join(routes['rencontre']) or '—'}), "
-        f"{len(routes['documentaire'])} en parcours documentaire ({', '.join(routes['documentaire']) or '—'})",
+        f"{len(routes['documentaire'])} en parcours documentaire "
+        f"({', '.join(routes['documentaire']) or '—'})",
         f"{plural(data['resources'], 'ressource')}, {plural(data['participants'], 'participant')}",
     ]

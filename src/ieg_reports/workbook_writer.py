@@ -12,8 +12,11 @@ HEADER_FONT = "FFFFFF"
 GUIDE_TITLE = "Mode d'emploi"
 
 
-def write_workbook(path: Path, rows: Mapping[str, Sequence[Sequence[object]]] | None = None,
-                   guide_note: str | None = None) -> None:
+def write_workbook(
+    path: Path,
+    rows: Mapping[str, Sequence[Sequence[object]]] | None = None,
+    guide_note: str | None = None,
+) -> None:
     """Write every sheet with styled, frozen headers and drop-down lists for enumerations.
 
     `rows` maps sheet keys to data rows (in the contract's column order); without it the
@@ -42,11 +45,21 @@ def _guide(ws: object, note: str | None) -> None:
     lines = [("ieg-reports — classeur d'un atelier de prospective", True), ("", False)]
     if note:
         lines += [(note, True), ("", False)]
-    lines += [("Chaque feuille a une ligne d'en-tête (ne la modifiez pas) ; une ligne par élément. "
-               "Les listes déroulantes proposent les valeurs permises.", False), ("", False)]
+    lines += [
+        (
+            "Chaque feuille a une ligne d'en-tête (ne la modifiez pas) ; une ligne par élément. "
+            "Les listes déroulantes proposent les valeurs permises.",
+            False,
+        ),
+        ("", False),
+    ]
     for sheet in SHEETS:
         required = ", ".join(c.label for c in sheet.columns if c.required)
-        lines += [(sheet.label, True), (sheet.help, False), (f"Colonnes obligatoires : {required}.", False)]
+        lines += [
+            (sheet.label, True),
+            (sheet.help, False),
+            (f"Colonnes obligatoires : {required}.", False),
+        ]
     lines += [("", False), ("Vérifiez le classeur avec : ieg-reports validate <classeur>", False)]
     for number, (text, bold) in enumerate(lines, start=1):
         cell = ws.cell(row=number, column=1, value=text or None)  # type: ignore[attr-defined]
@@ -68,7 +81,9 @@ def _sheet(ws: object, sheet: Sheet, data: Sequence[Sequence[object]]) -> None:
     for r, values in enumerate(data, start=2):
         for col, value in enumerate(values, start=1):
             cell = ws.cell(row=r, column=col, value=value)  # type: ignore[attr-defined]
-            cell.alignment = Alignment(vertical="top", wrap_text=isinstance(value, str) and "\n" in value)
+            cell.alignment = Alignment(
+                vertical="top", wrap_text=isinstance(value, str) and "\n" in value
+            )
     ws.freeze_panes = "A2"  # type: ignore[attr-defined]
     _dropdowns(ws, sheet)
 
@@ -85,9 +100,14 @@ def _dropdowns(ws: object, sheet: Sheet) -> None:
             values = ["oui", "non"]
         else:
             continue
-        rule = DataValidation(type="list", formula1='"' + ",".join(values) + '"', allow_blank=True,
-                              showErrorMessage=True, errorTitle=column.label,
-                              error="Valeurs permises : " + ", ".join(values))
+        rule = DataValidation(
+            type="list",
+            formula1='"' + ",".join(values) + '"',
+            allow_blank=True,
+            showErrorMessage=True,
+            errorTitle=column.label,
+            error="Valeurs permises : " + ", ".join(values),
+        )
         letter = get_column_letter(col)
         rule.add(f"{letter}2:{letter}2000")
         ws.add_data_validation(rule)  # type: ignore[attr-defined]

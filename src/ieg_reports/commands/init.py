@@ -14,10 +14,13 @@ def run_init(path: Path) -> str:
     if path.suffix.lower() != ".xlsx":
         raise IegError(f"{path.name} : le classeur créé par init est un fichier .xlsx.")
     if path.exists():
-        raise OutputExistsError(f"{path} existe déjà : init ne remplace jamais un fichier. "
-                                "Choisissez un autre nom.")
+        raise OutputExistsError(
+            f"{path} existe déjà : init ne remplace jamais un fichier. Choisissez un autre nom."
+        )
     if not path.parent.is_dir():
         raise IegError(f"{path.parent} : dossier introuvable.")
     write_workbook(path)
-    return (f"Classeur créé : {path}\nRemplissez ses feuilles (voir « Mode d'emploi »), puis "
-            f"vérifiez-le avec : ieg-reports validate {path}")
+    return (
+        f"Classeur créé : {path}\nRemplissez ses feuilles (voir « Mode d'emploi »), puis "
+        f"vérifiez-le avec : ieg-reports validate {path}"
+    )

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 from ieg_reports.api import load_workshop
 from ieg_reports.problems import Problem
@@ -32,8 +32,10 @@ def sorted_problems(items: list[Problem]) -> list[Problem]:
 def _text_report(path: Path, items: list[Problem], data: dict[str, Any]) -> str:
     errors = [p for p in items if p.severity == "error"]
     warnings = [p for p in items if p.severity == "warning"]
-    lines = [f"{path.name}\u00a0: {plural(len(errors), 'erreur')}, "
-             f"{plural(len(warnings), 'avertissement')}"]
+    lines = [
+        f"{path.name}\u00a0: {plural(len(errors), 'erreur')}, "
+        f"{plural(len(warnings), 'avertissement')}"
+    ]
     for title, group in (("Erreurs", errors), ("Avertissements", warnings)):
         if group:
             lines += ["", f"{title}\u00a0:"] + [f"  - {p.format_fr()}" for p in group]

@@ -38,9 +38,11 @@ def load_raw(path: Path) -> RawWorkbook:
     if suffix == ".csv":
         raise UnreadableWorkbookError(
             f"{path.name} : un classeur CSV est un dossier de fichiers .csv, un par feuille ; "
-            "indiquez le dossier plutôt que le fichier.")
+            "indiquez le dossier plutôt que le fichier."
+        )
     raise UnreadableWorkbookError(
-        f"{path.name} : format non pris en charge ; enregistrez le classeur en .xlsx ou .ods.")
+        f"{path.name} : format non pris en charge ; enregistrez le classeur en .xlsx ou .ods."
+    )
 
 
 def _check_not_ole(path: Path) -> None:
@@ -50,4 +52,5 @@ def _check_not_ole(path: Path) -> None:
     if magic == _OLE_MAGIC:
         raise UnreadableWorkbookError(
             f"{path.name} : classeur protégé par mot de passe ou au format .xls ancien ; "
-            "retirez le mot de passe et enregistrez-le en .xlsx.")
+            "retirez le mot de passe et enregistrez-le en .xlsx."
+        )

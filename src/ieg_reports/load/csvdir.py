@@ -34,10 +34,19 @@ def read_csv_text(text: str) -> list[list[object]]:
     """Rows of a CSV text, every cell a string, blank lines kept so row numbers hold."""
     if not text.strip():
         return []
-    frame = pd.read_csv(io.StringIO(text), sep=sniff_separator(text), header=None, dtype=str,
-                        keep_default_na=False, skip_blank_lines=False, engine="python")
-    return [[v if isinstance(v, str) and v != "" else None for v in row]
-            for row in frame.itertuples(index=False)]
+    frame = pd.read_csv(
+        io.StringIO(text),
+        sep=sniff_separator(text),
+        header=None,
+        dtype=str,
+        keep_default_na=False,
+        skip_blank_lines=False,
+        engine="python",
+    )
+    return [
+        [v if isinstance(v, str) and v != "" else None for v in row]
+        for row in frame.itertuples(index=False)
+    ]
 
 
 def read_csv_folder(path: Path) -> RawWorkbook:

@@ -17,7 +17,8 @@ def read_ods(path: Path) -> RawWorkbook:
         frames = pd.read_excel(path, engine="odf", sheet_name=None, header=None, dtype=object)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
         raise UnreadableWorkbookError(
-            f"{path.name} : ce fichier n'est pas un classeur OpenDocument lisible ({exc}).") from exc
+            f"{path.name} : ce fichier n'est pas un classeur OpenDocument lisible ({exc})."
+        ) from exc
     sheets = []
     for name, frame in frames.items():
         rows = [[None if pd.isna(v) else v for v in row] for row in frame.itertuples(index=False)]

@@ -18,7 +18,8 @@ def read_xlsx(path: Path) -> RawWorkbook:
         book = load_workbook(path, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
         raise UnreadableWorkbookError(
-            f"{path.name} : ce fichier n'est pas un classeur Excel lisible ({exc}).") from exc
+            f"{path.name} : ce fichier n'est pas un classeur Excel lisible ({exc})."
+        ) from exc
     sheets = tuple(RawSheet(ws.title, path.name, frame_from_rows(_values(ws))) for ws in book)
     return RawWorkbook(path, sheets)
 

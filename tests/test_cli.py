@@ -1,0 +1,109 @@
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from click.testing import CliRunner
+from openpyxl import load_workbook
+
+from ieg_reports.cli import main
+
+
+def _run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.output
+
+
+def test_validate_sample_without_argument() -> None:
+    code, output = _run("validate")
+    assert code == 0
+    assert output.startswith("atelier-2017-07-12.xlsx\u00a0: 0\u00a0erreur, 2\u00a0avertissements")
+    assert (
+        "8\u00a0familles, 50\u00a0facteurs" in output and "11\u00a0thèmes en 3\u00a0axes" in output
+    )
+
+
+def test_validate_broken_lists_every_problem_and_exits_1(fixtures: Path) -> None:
+    code, output = _run("validate", str(fixtures / "broken.xlsx"))
+    assert code == 1
+    assert "12\u00a0erreurs" in output
+    assert (
+        "broken.xlsx, feuille «\u00a0facteurs\u00a0», ligne 2, colonne «\u00a0Famille\u00a0»"
+        in output
+    )
+    assert "Traceback" not in output
+
+
+def test_validate_json(fixtures: Path) -> None:
+    code, output = _run("validate", str(fixtures / "broken.xlsx"), "--format", "json")
+    data = json.loads(output)
+    assert code == 1
+    first = data["problems"][0]
+    assert set(first) >= {"severity", "file", "sheet", "row", "column", "header", "message", "hint"}
+    assert {p["severity"] for p in data["problems"]} == {"error", "warning"}
+    famille = next(p for p in data["problems"] if p["column"] == "famille")
+    assert (famille["sheet"], famille["row"], famille["header"]) == ("facteurs", 2, "Famille")
+    assert data["summary"]["families"] == 1
+
+
+def test_validate_json_summary_of_sample() -> None:
+    code, output = _run("validate", "--format", "json")
+    summary = json.loads(output)["summary"]
+    assert code == 0
+    assert summary["routes"] == {
+        "documentaire": ["T02", "T03", "T04", "T06", "T08", "T09", "T10"],
+        "rencontre": ["T01", "T05", "T07", "T11"],
+    }
+    assert (summary["families"], summary["factors"], summary["key_factors"]) == (8, 50, 22)
+    assert summary["participants"] == 25 and summary["resources"] == 25
+
+
+def test_unreadable_file_is_one_line_and_exit_2(fixtures: Path, tmp_path: Path) -> None:
+    for path in (fixtures / "not-a-workbook.xlsx", tmp_path / "absent.xlsx"):
+        code, output = _run("validate", str(path))
+        assert code == 2
+        assert len(output.strip().splitlines()) == 1 and output.startswith("Erreur : ")
+
+
+def test_help_does_not_import_pandas() -> None:
+    code = (
+        "import sys; from ieg_reports.cli import main\n"
+        "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+        "assert 'pandas' not in sys.modules, 'pandas imported'\n"
+        "assert 'docx' not in sys.modules and 'reportlab' not in sys.modules\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)
+
+
+def test_init_writes_a_workbook_of_the_contract(tmp_path: Path) -> None:
+    path = tmp_path / "nouvel-atelier.xlsx"
+    code, output = _run("init", str(path))
+    assert code == 0 and "Classeur créé" in output
+    book = load_workbook(path)
+    assert book.sheetnames[0] == "Mode d'emploi"
+    facteurs = book["Facteurs"]
+    assert [c.value for c in facteurs[1]][:3] == ["Code", "Libellé", "Famille"]
+    assert facteurs.freeze_panes == "A2" and facteurs["A1"].font.bold
+    lists = {
+        str(dv.sqref).split(":")[0]: dv.formula1 for dv in facteurs.data_validations.dataValidation
+    }
+    assert "macro-déterminant" in lists["D2"] and "oui" in lists["G2"]
+    assert facteurs.column_dimensions["B"].width >= 40
+
+
+def test_init_never_overwrites(tmp_path: Path) -> None:
+    path = tmp_path / "a.xlsx"
+    path.write_bytes(b"precious")
+    code, output = _run("init", str(path))
+    assert code == 1 and "existe déjà" in output
+    assert path.read_bytes() == b"precious"
+
+
+def test_validate_on_a_fresh_init_reports_missing_content(tmp_path: Path) -> None:
+    path = tmp_path / "a.xlsx"
+    _run("init", str(path))
+    code, output = _run("validate", str(path))
+    assert code == 1
+    assert "Titre de l'atelier non renseigné" in output
+    assert "feuille «\u00a0Familles\u00a0»\u00a0: la feuille ne contient aucune ligne" in output
+    assert "avertissement" in output and "Traceback" not in output
