@@ -40,3 +40,20 @@ def write_book(tmp_path: Path) -> WriteBook:
         return folder
 
     return write
+
+
+@pytest.fixture(scope="session")
+def sample_result():  # type: ignore[no-untyped-def]
+    """The shipped sample, loaded once."""
+    from ieg_reports.api import load_workshop
+
+    return load_workshop(SAMPLE)
+
+
+@pytest.fixture(scope="session")
+def sample_build(tmp_path_factory):  # type: ignore[no-untyped-def]
+    """Every document of the sample, built once into a temporary folder."""
+    from ieg_reports.commands.build import run_build
+
+    out = tmp_path_factory.mktemp("build")
+    return run_build(SAMPLE, out)

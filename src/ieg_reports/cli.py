@@ -64,3 +64,46 @@ def init(classeur: Path) -> None:
     except IegError as exc:
         _fail(exc)
     click.echo(message)
+
+
+@main.command()
+@click.argument("classeur", required=False, type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    "sortie",
+    type=click.Path(path_type=Path),
+    help="Dossier où créer le sous-dossier du classeur (par défaut : outputs/).",
+)
+def build(classeur: Path | None, sortie: Path | None) -> None:
+    """Produit les documents d'un classeur (par défaut : l'exemple livré)."""
+    from ieg_reports.commands.build import run_build
+
+    try:
+        report = run_build(classeur or _sample(), sortie)
+    except IegError as exc:
+        _fail(exc)
+    for line in report.warnings:
+        click.echo(f"Avertissement : {line}")
+    for name in report.built:
+        click.echo(f"écrit : {report.folder / name}")
+
+
+@main.group()
+def templates() -> None:
+    """Modèles des documents (textes, styles Word et PDF)."""
+
+
+@templates.command("export")
+@click.argument("dossier", type=click.Path(path_type=Path))
+def templates_export(dossier: Path) -> None:
+    """Copie les modèles par défaut dans DOSSIER pour les personnaliser."""
+    from ieg_reports.commands.templates import run_export
+
+    try:
+        copied = run_export(dossier)
+    except IegError as exc:
+        _fail(exc)
+    for path in copied:
+        click.echo(f"copié : {path}")
+    click.echo(f'Indiquez ce dossier dans ieg-reports.toml : [documents] modeles = "{dossier}"')

@@ -1,0 +1,38 @@
+"""Charts drawn from the model with matplotlib: one function per chart, writer-agnostic.
+
+Each chart function takes the workshop, the style and the figure's parameters and returns
+a matplotlib Figure; `output` turns it into PNG (Word) or SVG (PDF, as vectors).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from ieg_reports.charts.families import factors_per_family, keyword_registres
+from ieg_reports.charts.matrix import selection_matrix
+from ieg_reports.charts.themes import themes_map
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+    from ieg_reports.model import Workshop
+    from ieg_reports.style import Style
+
+ChartFunction = Callable[["Workshop", "Style", dict[str, str]], "Figure"]
+
+CHARTS: dict[str, ChartFunction] = {
+    "matrice": selection_matrix,
+    "familles": factors_per_family,
+    "registres": keyword_registres,
+    "themes": themes_map,
+}
+
+
+def draw(name: str, workshop: Workshop, style: Style, params: dict[str, str]) -> Figure:
+    """Draw the chart `name`; an unknown name is a template error."""
+    from ieg_reports.exceptions import TemplateError
+
+    if name not in CHARTS:
+        raise TemplateError(f"graphique inconnu « {name} » (connus : {', '.join(CHARTS)})")
+    return CHARTS[name](workshop, style, params)

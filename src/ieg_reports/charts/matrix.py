@@ -1,0 +1,154 @@
+"""The selection matrix: capacity to act × criticality, quadrants at the thresholds."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ieg_reports.charts.base import MARKERS, new_figure, style_axes
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+    from ieg_reports.model import Factor, Workshop
+    from ieg_reports.style import Style
+
+QUADRANTS = (
+    ("Facteurs-clés", 1, 1),
+    ("À surveiller", 0, 1),
+    ("Leviers", 1, 0),
+    ("Secondaires", 0, 0),
+)
+
+
+def selection_matrix(workshop: Workshop, style: Style, params: dict[str, str]) -> Figure:
+    """Scatter of rated factors; `surligner=F01,F02` highlights some and greys the others."""
+    highlight = {c.strip() for c in params.get("surligner", "").split(",") if c.strip()}
+    fig = new_figure(16, 12.5)
+    ax = fig.add_subplot()
+    low, high = workshop.scale.low, workshop.scale.high
+    pad = (high - low) * 0.06
+    ax.set_xlim(low - pad, high + pad)
+    ax.set_ylim(low - pad, high + pad)
+    _quadrants(ax, workshop, style)
+    rated = [f for f in workshop.factors if f.rating is not None]
+    families = [f.code for f in workshop.families]
+    for factor in rated:
+        _point(ax, factor, style, families.index(factor.family.code), highlight)
+    labelled = [f for f in rated if (f.code in highlight if highlight else f.is_key)]
+    place_labels(
+        ax,
+        [(f.code, f.rating.capacity, f.rating.criticality) for f in labelled if f.rating],
+        (high - low),
+    )
+    ax.set_xlabel("Capacité d'agir (moyenne des notes)", fontsize=8.5)
+    ax.set_ylabel("Criticité (moyenne des notes)", fontsize=8.5)
+    style_axes(ax, style.color("text"))
+    _legend(fig, ax, workshop, style, families)
+    return fig
+
+
+def _quadrants(ax: Axes, workshop: Workshop, style: Style) -> None:
+    cap, crit = workshop.capacity_threshold, workshop.criticality_threshold
+    ax.axvline(cap, color=style.color("muted"), lw=0.8, ls="--", zorder=1)
+    ax.axhline(crit, color=style.color("muted"), lw=0.8, ls="--", zorder=1)
+    x0, x1 = ax.get_xlim()
+    y0, y1 = ax.get_ylim()
+    ax.axvspan(cap, x1, ymin=(crit - y0) / (y1 - y0), color=style.color("box"), zorder=0)
+    for name, right, top in QUADRANTS:
+        ax.text(
+            x1 - 0.03 if right else x0 + 0.03,
+            y1 - 0.03 if top else y0 + 0.03,
+            name,
+            ha="right" if right else "left",
+            va="top" if top else "bottom",
+            fontsize=8,
+            color=style.color("primary") if right and top else style.color("muted"),
+            fontweight="bold" if right and top else "normal",
+            zorder=2,
+        )
+
+
+def _point(ax: Axes, factor: Factor, style: Style, family: int, highlight: set[str]) -> None:
+    assert factor.rating is not None
+    dimmed = bool(highlight) and factor.code not in highlight
+    color = "#C8C8C8" if dimmed else style.family_color(family)
+    size = 46 if factor.is_key or factor.code in highlight else 22
+    edge = "#222222" if (factor.is_key and not dimmed) else "white"
+    ax.scatter(
+        [factor.rating.capacity],
+        [factor.rating.criticality],
+        s=size,
+        c=color,
+        marker=MARKERS.get(factor.nature, "o"),
+        edgecolors=edge,
+        linewidths=0.7,
+        zorder=4 if not dimmed else 3,
+    )
+
+
+def place_labels(
+    ax: Axes, points: list[tuple[str, float, float]], span: float
+) -> list[tuple[float, float]]:
+    """Label points without overlaps: labels repel each other, with a leader when moved."""
+    positions = spread_labels([(x, y) for _, x, y in points], span)
+    for (code, x, y), (lx, ly) in zip(points, positions, strict=True):
+        moved = abs(lx - x) + abs(ly - y) > span * 0.045
+        ax.annotate(
+            code,
+            (x, y),
+            (lx, ly),
+            fontsize=6.5,
+            ha="center",
+            va="center",
+            zorder=5,
+            arrowprops={"arrowstyle": "-", "lw": 0.4, "color": "#555555"} if moved else None,
+            bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.85},
+        )
+    return positions
+
+
+def spread_labels(
+    points: list[tuple[float, float]], span: float, rounds: int = 300
+) -> list[tuple[float, float]]:
+    """Deterministic repulsion of label boxes (width ≈ 0.075, height ≈ 0.04 of the span)."""
+    w, h = span * 0.075, span * 0.042
+    pos = [(x + w * 0.55, y + h * 0.7) for x, y in points]
+    for _ in range(rounds):
+        moved = False
+        for i in range(len(pos)):
+            for j in range(i + 1, len(pos)):
+                dx, dy = pos[j][0] - pos[i][0], pos[j][1] - pos[i][1]
+                if abs(dx) < w and abs(dy) < h:
+                    push_y = (h - abs(dy)) / 2 + 1e-3
+                    sign = 1 if (dy > 0 or (dy == 0 and j > i)) else -1
+                    pos[i] = (pos[i][0], pos[i][1] - sign * push_y)
+                    pos[j] = (pos[j][0], pos[j][1] + sign * push_y)
+                    moved = True
+        if not moved:
+            break
+    return pos
+
+
+def _legend(fig: Figure, ax: Axes, workshop: Workshop, style: Style, families: list[str]) -> None:
+    from matplotlib.lines import Line2D
+
+    handles = [
+        Line2D([], [], marker="o", ls="", color=style.family_color(i), label=f.name, markersize=5)
+        for i, f in enumerate(workshop.families)
+    ]
+    handles += [
+        Line2D([], [], marker="o", ls="", color="#777777", label="Macro-déterminant", markersize=5),
+        Line2D([], [], marker="^", ls="", color="#777777", label="Signal faible", markersize=5),
+        Line2D(
+            [],
+            [],
+            marker="o",
+            ls="",
+            color="white",
+            markeredgecolor="#222222",
+            label="Facteur-clé (contour)",
+            markersize=6,
+        ),
+    ]
+    fig.legend(handles=handles, loc="outside lower center", ncol=3, fontsize=6.5, frameon=False)

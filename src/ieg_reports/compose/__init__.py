@@ -1,0 +1,71 @@
+"""Stage 4, compose: templates rendered with the model into one document model."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ieg_reports.compose.context import base_context
+from ieg_reports.compose.environment import make_environment, render_template
+from ieg_reports.compose.markup import parse
+from ieg_reports.document import Document, DocumentInfo
+from ieg_reports.exceptions import TemplateError
+from ieg_reports.model import Theme, Workshop
+
+SYNTHESIS_TEMPLATE = "synthese.md.j2"
+PACK_TEMPLATE = "dossier.md.j2"
+
+
+def compose(
+    template: str, context: dict[str, Any], info: DocumentInfo, templates: Path | None = None
+) -> Document:
+    """Render `template` with `context` and parse it into a Document."""
+    text = render_template(make_environment(templates), template, context)
+    try:
+        blocks = parse(text)
+    except ValueError as exc:
+        raise TemplateError(f"modèle {template} : {exc}") from exc
+    return Document(info, blocks)
+
+
+def synthesis_info(workshop: Workshop) -> DocumentInfo:
+    """Metadata of the synthesis."""
+    info = workshop.info
+    return DocumentInfo(
+        title=f"Synthèse — {info.title}",
+        subject="Synthèse de l'atelier de prospective",
+        author=info.sponsor or info.facilitator or "",
+        date=info.date,
+        header=info.title,
+        keywords=("prospective", "atelier", *(a for a in workshop.axes)),
+    )
+
+
+def compose_synthesis(
+    workshop: Workshop, templates: Path | None = None, for_all: bool = False
+) -> Document:
+    """The synthesis of the workshop as a document model."""
+    return compose(
+        SYNTHESIS_TEMPLATE, base_context(workshop, for_all), synthesis_info(workshop), templates
+    )
+
+
+def pack_info(workshop: Workshop, theme: Theme) -> DocumentInfo:
+    """Metadata of a theme's briefing pack."""
+    info = workshop.info
+    return DocumentInfo(
+        title=f"Dossier documentaire — {theme.title}",
+        subject=f"Apport documentaire : {theme.title}",
+        author=info.sponsor or info.facilitator or "",
+        date=info.date,
+        header=f"Dossier documentaire — {theme.code}",
+        keywords=("prospective", theme.axis, theme.code),
+    )
+
+
+def compose_pack(
+    workshop: Workshop, theme: Theme, templates: Path | None = None, for_all: bool = False
+) -> Document:
+    """The briefing pack of one theme as a document model."""
+    context = {**base_context(workshop, for_all), "theme": theme}
+    return compose(PACK_TEMPLATE, context, pack_info(workshop, theme), templates)

@@ -1,0 +1,86 @@
+"""What templates see: the model, labels for the enumerations, derived figures."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ieg_reports.model import Effect, Factor, Keyword, Theme, Workshop
+from ieg_reports.schema import CATEGORY, EFFECT_TYPE, NATURE, REGISTRE, ROUTE
+
+REGISTRE_TITLES = {
+    "definition": "Ce que les participants entendent",
+    "consequence": "Les conséquences pour l'environnement de travail",
+    "question": "Les questions soulevées",
+    "risque": "Les risques pointés",
+}
+
+
+def labels() -> dict[str, dict[str, str]]:
+    """French labels of every enumeration, by key."""
+    return {
+        e.name: {c.key: c.label for c in e.choices}
+        for e in (NATURE, REGISTRE, EFFECT_TYPE, CATEGORY, ROUTE)
+    }
+
+
+def effects_by_category(workshop: Workshop, kind: str) -> list[tuple[str, list[Effect]]]:
+    """Effects of one type grouped by category (in the contract's order, uncategorised last)."""
+    effects = [e for e in workshop.effects if e.type == kind]
+    order = [c.key for c in CATEGORY.choices] + [None]
+    groups = [(key, [e for e in effects if e.category == key]) for key in order]
+    names = labels()["categorie"]
+    return [(names.get(k or "", "Autres"), group) for k, group in groups if group]
+
+
+def keywords_by_registre(workshop: Workshop, registre: str) -> list[tuple[str, list[Keyword]]]:
+    """Keywords of one registre grouped by family."""
+    groups = []
+    for family in workshop.families:
+        words = [
+            k
+            for k in workshop.keywords
+            if k.registre == registre and k.factor.family.code == family.code
+        ]
+        if words:
+            groups.append((family.name, words))
+    return groups
+
+
+def distinct_keywords(keywords: list[Keyword]) -> list[str]:
+    """Canonical keyword texts, each once, in order."""
+    return list(dict.fromkeys(k.canonical for k in keywords))
+
+
+def pack_themes(workshop: Workshop, for_all: bool = False) -> list[Theme]:
+    """The themes that get a briefing pack."""
+    return [t for t in workshop.themes if for_all or t.is_documentary]
+
+
+def factor_line(factor: Factor) -> str:
+    """« capacité d'agir 3,6 · criticité 4,0 (5 notes) »."""
+    from ieg_reports.compose.filters import plural_fr, score_fr
+
+    if factor.rating is None:
+        return "non évalué"
+    r = factor.rating
+    return (
+        f"capacité d'agir {score_fr(r.capacity)}, criticité {score_fr(r.criticality)} "
+        f"({plural_fr(r.count, 'note')})"
+    )
+
+
+def base_context(workshop: Workshop, for_all: bool = False) -> dict[str, Any]:
+    """The variables every template gets."""
+    return {
+        "workshop": workshop,
+        "atelier": workshop.info,
+        "labels": labels(),
+        "registre_titles": REGISTRE_TITLES,
+        "effects_by_category": lambda kind: effects_by_category(workshop, kind),
+        "keywords_by_registre": lambda reg: keywords_by_registre(workshop, reg),
+        "distinct_keywords": distinct_keywords,
+        "factor_line": factor_line,
+        "packs": pack_themes(workshop, for_all),
+        "documentary": [t for t in workshop.themes if t.is_documentary],
+        "meeting": [t for t in workshop.themes if not t.is_documentary],
+    }

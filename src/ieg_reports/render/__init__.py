@@ -1,0 +1,1 @@
+"""Stage 5, render: one writer per format over the one document model."""

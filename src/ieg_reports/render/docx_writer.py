@@ -1,0 +1,476 @@
+"""The Word writer: the document model into a .docx, with python-docx.
+
+Styles come from the reference document (`templates/reference.docx`); this module only
+chooses which named style each block uses, so a user restyles everything in Word.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from docx import Document as open_docx
+from docx.enum.section import WD_SECTION
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+
+from ieg_reports.cells import is_safe_url
+from ieg_reports.document import (
+    Block,
+    Box,
+    Cover,
+    Document,
+    Figure,
+    Heading,
+    ListBlock,
+    PageBreak,
+    Paragraph,
+    Run,
+    Table,
+    Toc,
+)
+from ieg_reports.render.common import ChartSource, fixed_zip, source_date, xml_safe
+
+PARAGRAPH_STYLES = {
+    "body": "Normal",
+    "lead": "Lead",
+    "note": "Note",
+    "small": "Small",
+    "center": "Cover Line",
+}
+ALIGN = {
+    "left": WD_ALIGN_PARAGRAPH.LEFT,
+    "right": WD_ALIGN_PARAGRAPH.RIGHT,
+    "center": WD_ALIGN_PARAGRAPH.CENTER,
+}
+
+
+@dataclass
+class _Writer:
+    """State of one document being written: the python-docx object, counters, warnings."""
+
+    doc: Any
+    model: Document
+    charts: ChartSource
+    colors: dict[str, str]
+    bookmarks: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def text_width(self) -> Any:
+        """Width between the margins of the current section."""
+        section = self.doc.sections[-1]
+        return section.page_width - section.left_margin - section.right_margin
+
+
+def render_docx(
+    model: Document, charts: ChartSource, reference: Path, colors: dict[str, str]
+) -> tuple[bytes, list[str]]:
+    """Write `model` as .docx bytes (reproducible), with the warnings met."""
+    doc = open_docx(str(reference))
+    _clear_body(doc)
+    writer = _Writer(doc, model, charts, colors)
+    first = model.blocks[0] if model.blocks else None
+    if isinstance(first, Cover):
+        _cover(writer, first)
+    _header_footer(writer, with_cover=isinstance(first, Cover))
+    for block in model.blocks[1:] if isinstance(first, Cover) else model.blocks:
+        _block(writer, doc, block)
+    _properties(doc, model)
+    _settings(doc)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return fixed_zip(buffer.getvalue()), writer.warnings
+
+
+def _clear_body(doc: Any) -> None:
+    body = doc.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+
+
+def _block(w: _Writer, container: Any, block: Block) -> None:
+    """Write one block into the document or a table cell."""
+    if isinstance(block, Heading):
+        _heading(w, container, block)
+    elif isinstance(block, Paragraph):
+        _paragraph(
+            w,
+            container.add_paragraph(style=PARAGRAPH_STYLES.get(block.style, "Normal")),
+            block.runs,
+        )
+    elif isinstance(block, ListBlock):
+        _list(w, container, block, 1)
+    elif isinstance(block, Table):
+        _table(w, container, block)
+    elif isinstance(block, Figure):
+        _figure(w, container, block)
+    elif isinstance(block, PageBreak):
+        container.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    elif isinstance(block, Toc):
+        _toc(w, container, block)
+    elif isinstance(block, Box):
+        _box(w, container, block)
+    elif isinstance(block, Cover):
+        for inner in block.blocks:
+            _block(w, container, inner)
+
+
+def _paragraph(w: _Writer, paragraph: Any, runs: tuple[Run, ...]) -> Any:
+    for run in runs:
+        if run.line_break:
+            paragraph.add_run().add_break()
+        elif run.link and is_safe_url(run.link):
+            _hyperlink(w, paragraph, run)
+        else:
+            _run(w, paragraph, run)
+    return paragraph
+
+
+def _run(w: _Writer, paragraph: Any, run: Run) -> Any:
+    text = xml_safe(run.text, w.warnings)
+    out = paragraph.add_run(text)
+    out.bold = run.bold or None
+    out.italic = run.italic or None
+    if run.code:
+        out.font.name = "Consolas"
+    return out
+
+
+def _hyperlink(w: _Writer, paragraph: Any, run: Run) -> None:
+    """A clickable link (python-docx has no API): a w:hyperlink with the Hyperlink style."""
+    rel = paragraph.part.relate_to(run.link, RT.HYPERLINK, is_external=True)
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), rel)
+    link.set(qn("w:history"), "1")
+    element = _run(w, paragraph, run)._r
+    rpr = element.get_or_add_rPr()
+    style = OxmlElement("w:rStyle")
+    style.set(qn("w:val"), "Hyperlink")
+    rpr.insert(0, style)
+    element.addprevious(link)
+    link.append(element)
+
+
+def _heading(w: _Writer, container: Any, block: Heading) -> None:
+    paragraph = container.add_paragraph(style=f"Heading {min(block.level, 3)}")
+    w.bookmarks += 1
+    start = OxmlElement("w:bookmarkStart")
+    start.set(qn("w:id"), str(w.bookmarks))
+    start.set(qn("w:name"), _bookmark(block))
+    paragraph._p.append(start)
+    _paragraph(w, paragraph, block.runs)
+    end = OxmlElement("w:bookmarkEnd")
+    end.set(qn("w:id"), str(w.bookmarks))
+    paragraph._p.append(end)
+
+
+def _bookmark(block: Heading) -> str:
+    """Word bookmark names: at most 40 characters, no hyphen."""
+    return ("_Toc_" + block.anchor.replace("-", "_"))[:40]
+
+
+def _list(w: _Writer, container: Any, block: ListBlock, level: int) -> None:
+    kind = "List Number" if block.ordered else "List Bullet"
+    style = kind if level == 1 else f"{kind} {min(level, 3)}"
+    num_id = _restart_numbering(w.doc, style, block.start) if block.ordered else None
+    for item in block.items:
+        first = True
+        for inner in item.blocks:
+            if isinstance(inner, ListBlock):
+                _list(w, container, inner, level + 1)
+            elif isinstance(inner, Paragraph):
+                paragraph = container.add_paragraph(style=style if first else "List Continue")
+                if num_id is not None and first:
+                    _set_num(paragraph, num_id)
+                _paragraph(w, paragraph, inner.runs)
+                first = False
+            else:
+                _block(w, container, inner)
+
+
+def _restart_numbering(doc: Any, style_name: str, start: int) -> int:
+    """A new numbering instance so each numbered list starts again at `start`."""
+    style = doc.styles[style_name]
+    num_pr = style.element.pPr.find(qn("w:numPr"))
+    base_id = int(num_pr.find(qn("w:numId")).get(qn("w:val")))
+    numbering = doc.part.numbering_part.element
+    base = next(n for n in numbering.findall(qn("w:num")) if int(n.get(qn("w:numId"))) == base_id)
+    abstract = base.find(qn("w:abstractNumId")).get(qn("w:val"))
+    new_id = max(int(n.get(qn("w:numId"))) for n in numbering.findall(qn("w:num"))) + 1
+    num = OxmlElement("w:num")
+    num.set(qn("w:numId"), str(new_id))
+    abstract_ref = OxmlElement("w:abstractNumId")
+    abstract_ref.set(qn("w:val"), abstract)
+    num.append(abstract_ref)
+    override = OxmlElement("w:lvlOverride")
+    override.set(qn("w:ilvl"), "0")
+    start_el = OxmlElement("w:startOverride")
+    start_el.set(qn("w:val"), str(start))
+    override.append(start_el)
+    num.append(override)
+    numbering.append(num)
+    return new_id
+
+
+def _set_num(paragraph: Any, num_id: int) -> None:
+    num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+    num_pr.get_or_add_ilvl().val = 0
+    num_pr.get_or_add_numId().val = num_id
+
+
+def _widths(w: _Writer, table: Table, columns: int) -> list[int]:
+    """Column widths in EMU filling the text width, from the relative widths given."""
+    weights = list(table.widths[:columns]) + [1.0] * (columns - len(table.widths))
+    total = sum(weights) or 1.0
+    width = int(w.text_width)
+    return [int(width * x / total) for x in weights]
+
+
+def _table(w: _Writer, container: Any, block: Table) -> None:
+    columns = len(block.header)
+    table = container.add_table(rows=1 + len(block.rows), cols=columns)
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    widths = _widths(w, block, columns)
+    for n, column in enumerate(table.columns):
+        column.width = widths[n]  # the w:tblGrid: LibreOffice lays out from it
+    for r, cells in enumerate((block.header, *block.rows)):
+        row = table.rows[r]
+        _row_properties(row, header=r == 0)
+        for c in range(columns):
+            cell = row.cells[c]
+            cell.width = widths[c]
+            runs = cells[c].runs if c < len(cells) else ()
+            paragraph = cell.paragraphs[0]
+            paragraph.style = w.doc.styles["Table Text"]
+            paragraph.alignment = ALIGN.get(block.align[c] if c < len(block.align) else "left")
+            _paragraph(w, paragraph, runs)
+            _shade_cell(
+                cell,
+                w.colors["table_header"]
+                if r == 0
+                else (w.colors["table_stripe"] if r % 2 == 0 else None),
+            )
+            if r == 0:
+                for run in paragraph.runs:
+                    run.bold = True
+                    run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+    _light_borders(table, w.colors["rule"])
+    container.add_paragraph(style="Small")  # breathing space after the table
+
+
+def _row_properties(row: Any, header: bool) -> None:
+    """Rows never split across pages; the header row repeats on every page."""
+    tr_pr = row._tr.get_or_add_trPr()
+    tr_pr.append(OxmlElement("w:cantSplit"))
+    if header:
+        tr_pr.append(OxmlElement("w:tblHeader"))
+
+
+def _shade_cell(cell: Any, color: str | None) -> None:
+    if not color:
+        return
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), color.lstrip("#"))
+    cell._tc.get_or_add_tcPr().append(shading)
+
+
+def _light_borders(table: Any, color: str) -> None:
+    """Thin horizontal rules only, the look of a typeset table."""
+    tbl_pr = table._tbl.tblPr
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        element = OxmlElement(f"w:{edge}")
+        visible = edge in ("top", "bottom", "insideH")
+        element.set(qn("w:val"), "single" if visible else "nil")
+        element.set(qn("w:sz"), "4")
+        element.set(qn("w:color"), color.lstrip("#"))
+        borders.append(element)
+    for old in tbl_pr.findall(qn("w:tblBorders")):
+        tbl_pr.remove(old)
+    tbl_pr.append(borders)
+
+
+def _figure(w: _Writer, container: Any, block: Figure) -> None:
+    png = w.charts.png(block)
+    paragraph = container.add_paragraph(style="Figure")
+    run = paragraph.add_run()
+    width = min(int(w.text_width), int(Cm(16)))
+    run.add_picture(io.BytesIO(png), width=width)
+    doc_pr = run._r.find(".//" + qn("wp:docPr"))
+    doc_pr.set("descr", xml_safe(block.alt, w.warnings))
+    doc_pr.set("title", f"Figure {block.number}")
+    caption = container.add_paragraph(style="Caption")
+    caption.add_run("Figure ")
+    _field(caption, " SEQ Figure \\* ARABIC ", str(block.number))
+    caption.add_run(" — ")
+    _paragraph(w, caption, block.caption)
+
+
+def _field(paragraph: Any, instruction: str, result: str) -> None:
+    """A Word field with a cached result (shown before any update)."""
+    for kind, text in (
+        ("begin", None),
+        ("instr", instruction),
+        ("separate", None),
+        ("text", result),
+        ("end", None),
+    ):
+        run = paragraph.add_run()
+        if kind == "instr":
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = text
+            run._r.append(instr)
+        elif kind == "text":
+            run.text = text
+        else:
+            char = OxmlElement("w:fldChar")
+            char.set(qn("w:fldCharType"), kind)
+            run._r.append(char)
+
+
+def _toc(w: _Writer, container: Any, block: Toc) -> None:
+    """A TOC field pre-filled with the headings (Word refreshes the page numbers on open)."""
+    title = container.add_paragraph(style="Heading 1")
+    title.add_run(block.title)
+    title.paragraph_format.keep_with_next = True
+    headings = [h for h in w.model.headings(block.depth)]
+    if not headings:
+        return
+    for n, heading in enumerate(headings):
+        paragraph = container.add_paragraph(style=f"toc {heading.level}")
+        _tab_stop(paragraph, w.text_width)
+        if n == 0:
+            _field_part(paragraph, "begin")
+            _instr(paragraph, f' TOC \\o "1-{block.depth}" \\h \\z \\u ')
+            _field_part(paragraph, "separate")
+        link = OxmlElement("w:hyperlink")
+        link.set(qn("w:anchor"), _bookmark(heading))
+        paragraph._p.append(link)
+        text_run = paragraph.add_run(xml_safe(heading.text, w.warnings))
+        link.append(text_run._r)
+        if n == len(headings) - 1:
+            _field_part(paragraph, "end")
+
+
+def _tab_stop(paragraph: Any, width: Any) -> None:
+    from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
+
+    paragraph.paragraph_format.tab_stops.add_tab_stop(
+        width, WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS
+    )
+
+
+def _field_part(paragraph: Any, kind: str) -> None:
+    char = OxmlElement("w:fldChar")
+    char.set(qn("w:fldCharType"), kind)
+    paragraph.add_run()._r.append(char)
+
+
+def _instr(paragraph: Any, text: str) -> None:
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = text
+    paragraph.add_run()._r.append(instr)
+
+
+def _box(w: _Writer, container: Any, block: Box) -> None:
+    """A shaded one-cell table holding the blocks, with an accent rule on the left."""
+    table = container.add_table(rows=1, cols=1)
+    table.autofit = False
+    table.columns[0].width = int(w.text_width)
+    cell = table.cell(0, 0)
+    cell.width = int(w.text_width)
+    _shade_cell(cell, w.colors["box"])
+    borders = OxmlElement("w:tcBorders")
+    left = OxmlElement("w:left")
+    for key, value in (
+        ("w:val", "single"),
+        ("w:sz", "24"),
+        ("w:color", w.colors["primary"].lstrip("#")),
+    ):
+        left.set(qn(key), value)
+    borders.append(left)
+    cell._tc.get_or_add_tcPr().append(borders)
+    first = cell.paragraphs[0]
+    for inner in block.blocks:
+        _block(w, cell, inner)
+    first._p.getparent().remove(first._p)
+    container.add_paragraph(style="Small")
+
+
+def _cover(w: _Writer, cover: Cover) -> None:
+    """The cover in a section of its own (no header or footer), then a new section."""
+    doc = w.doc
+    for inner in cover.blocks:
+        if isinstance(inner, Heading) and inner is cover.blocks[0]:
+            _paragraph(w, doc.add_paragraph(style="Title"), inner.runs)
+        elif isinstance(inner, Paragraph) and inner.style == "note":
+            paragraph = _paragraph(w, doc.add_paragraph(style="Note"), inner.runs)
+            paragraph.paragraph_format.space_before = Pt(72)
+        else:
+            _block(w, doc, inner)
+    doc.add_section(WD_SECTION.NEW_PAGE)
+
+
+def _header_footer(w: _Writer, with_cover: bool) -> None:
+    """Title in the header, « page X sur Y » in the footer; nothing on the cover."""
+    sections = w.doc.sections
+    body = sections[-1]
+    body.header.is_linked_to_previous = False
+    body.footer.is_linked_to_previous = False
+    header = body.header.paragraphs[0]
+    header.style = w.doc.styles["Header Text"]
+    header.add_run(xml_safe(w.model.info.header or w.model.info.title, w.warnings))
+    footer = body.footer.paragraphs[0]
+    footer.style = w.doc.styles["Footer Text"]
+    footer.add_run("page ")
+    _field(footer, " PAGE ", "1")
+    footer.add_run(" sur ")
+    _field(footer, " NUMPAGES ", "1")
+    if with_cover and len(sections) > 1:
+        cover = sections[0]
+        cover.header.is_linked_to_previous = False
+        cover.footer.is_linked_to_previous = False
+
+
+def _properties(doc: Any, model: Document) -> None:
+    """Core properties from the data; dates from the workshop or SOURCE_DATE_EPOCH."""
+    info = model.info
+    props = doc.core_properties
+    when = source_date() or dt.datetime.combine(info.date, dt.time(9, 0))
+    props.title = info.title
+    props.subject = info.subject
+    props.author = info.author
+    props.last_modified_by = info.author
+    props.keywords = ", ".join(info.keywords)
+    props.language = info.language
+    props.comments = "Document généré par ieg-reports à partir du classeur de l'atelier."
+    props.category = "Prospective"
+    props.created = when
+    props.modified = when
+    props.last_printed = when
+    props.revision = 1
+
+
+def _settings(doc: Any) -> None:
+    """Ask Word to refresh fields (TOC page numbers) on open."""
+    settings = doc.settings.element
+    update = settings.find(qn("w:updateFields"))
+    if update is None:
+        update = OxmlElement("w:updateFields")
+        settings.append(update)
+    update.set(qn("w:val"), "true")
