@@ -126,13 +126,21 @@ class Box:
 
 
 @dataclass(frozen=True)
+class Aside:
+    """Blocks with a QR code of `qr` beside them (a resource and its link, for paper)."""
+
+    blocks: tuple[Block, ...]
+    qr: str
+
+
+@dataclass(frozen=True)
 class Cover:
     """The cover page: its first heading is the title; the rest is centred below."""
 
     blocks: tuple[Block, ...]
 
 
-Block = Heading | Paragraph | ListBlock | Table | Figure | PageBreak | Toc | Box | Cover
+Block = Heading | Paragraph | ListBlock | Table | Figure | PageBreak | Toc | Box | Aside | Cover
 
 
 @dataclass(frozen=True)
@@ -170,7 +178,7 @@ def walk(blocks: tuple[Block, ...]) -> list[Block]:
     out: list[Block] = []
     for block in blocks:
         out.append(block)
-        if isinstance(block, Box | Cover):
+        if isinstance(block, Box | Cover | Aside):
             out += walk(block.blocks)
         elif isinstance(block, ListBlock):
             for item in block.items:

@@ -79,7 +79,11 @@ def test_figures_have_captions_alt_text_and_unique_ids(document) -> None:  # typ
 
 def test_hyperlinks_with_their_targets(document, sample_result) -> None:  # type: ignore[no-untyped-def]
     links = document.element.body.findall(".//" + qn("w:hyperlink"))
-    targets = {document.part.rels[link.get(qn("r:id"))].target_ref for link in links if link.get(qn("r:id"))}
+    targets = {
+        document.part.rels[link.get(qn("r:id"))].target_ref
+        for link in links
+        if link.get(qn("r:id"))
+    }
     documentary = [r for r in sample_result.workshop.resources if r.theme.is_documentary]
     assert {r.url for r in documentary} <= targets
     styled = [link for link in links if link.get(qn("r:id"))]

@@ -9,7 +9,7 @@ from ieg_reports.commands.build import run_build
 
 LONG = ("Un paragraphe très long & <balisé> ; " * 140).strip()
 WORD = "Anticonstitutionnellement" * 8
-HOSTILE_FAMILY = "S&P 500 <b>gras</b> {{ x }} {% if %} *a* _b_ \\ | [x](y) 😀 עברית"
+HOSTILE_FAMILY = "S&P 500 <b>gras</b> {{ x }} {% if %} *a* _b_ \\ | [x](y) 😀 🧠 עברית"
 
 
 @pytest.fixture(scope="module")
@@ -55,3 +55,30 @@ def test_hostile_text_reads_back_from_word(hostile_book: Path, tmp_path: Path) -
         assert expected in text, expected
     assert any("U+000B" in w for w in report.warnings)
     assert all(p.resolve().is_relative_to(tmp_path.resolve()) for p in tmp_path.rglob("*"))
+
+
+def _pdf_text(path: Path) -> str:
+    import pdfplumber
+
+    with pdfplumber.open(path) as pdf:
+        return "\n".join(page.extract_text() or "" for page in pdf.pages)
+
+
+def _flat(text: str) -> str:
+    return text.replace("-\n", "").replace("\n", "").replace(" ", "").replace("\u00a0", "")
+
+
+def test_hostile_text_reads_back_from_the_pdfs(hostile_book: Path, tmp_path: Path) -> None:
+    report = run_build(hostile_book, tmp_path)
+    synthesis = _flat(_pdf_text(report.folder / "synthese.pdf"))
+    for expected in (
+        "S&P 500 <b>gras</b> {{ x }} {% if %} *a* _b_ \\ | [x](y)",
+        LONG[:400],
+        WORD,
+        "# pas un titre avec contrôle",
+    ):
+        assert _flat(expected) in synthesis, expected
+    pack = next((report.folder / "dossiers").glob("*.pdf"))
+    assert pack.name.startswith("T1-etc-passwd")
+    assert _flat("../../etc/passwd : « piège » ?") in _flat(_pdf_text(pack))
+    assert any("U+1F9E0" in w for w in report.warnings)  # no glyph for 🧠: said, not hidden

@@ -9,7 +9,6 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 CM = 1 / 2.54
-HATCHES = ("", "//", "..", "xx", "\\\\", "++", "oo", "--")
 MARKERS = {"macro_determinant": "o", "signal_faible": "^"}
 
 

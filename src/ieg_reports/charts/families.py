@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from matplotlib.ticker import MaxNLocator
 
-from ieg_reports.charts.base import HATCHES, new_figure, style_axes, wrap
+from ieg_reports.charts.base import new_figure, style_axes, wrap
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -23,7 +23,7 @@ REGISTRES = (
 
 
 def factors_per_family(workshop: Workshop, style: Style, params: dict[str, str]) -> Figure:
-    """Horizontal bars: key factors (dark) and other factors (light, hatched) per family."""
+    """Horizontal bars: key factors (dark) and other factors (light, outlined) per family."""
     families = list(workshop.families)[::-1]
     names = [wrap(f.name, 34) for f in families]
     key = [sum(x.is_key for x in workshop.factors_of(f)) for f in families]
@@ -36,9 +36,8 @@ def factors_per_family(workshop: Workshop, style: Style, params: dict[str, str])
         other,
         left=key,
         color="#BDD7EE",
-        hatch="///",
-        edgecolor="white",
-        lw=0,
+        edgecolor=style.color("primary"),
+        lw=0.5,
         label="Autres facteurs",
     )
     for y, (k, o) in enumerate(zip(key, other, strict=True)):
@@ -69,7 +68,6 @@ def keyword_registres(workshop: Workshop, style: Style, params: dict[str, str]) 
             counts,
             left=left,
             color=style.registres[n % len(style.registres)],
-            hatch=HATCHES[n],
             edgecolor="white",
             lw=0.3,
             label=label,

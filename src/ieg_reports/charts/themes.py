@@ -40,10 +40,7 @@ def themes_map(workshop: Workshop, style: Style, params: dict[str, str]) -> Figu
         )
         for row, theme in enumerate(workshop.themes_on(axis)):
             _box(ax, FancyBboxPatch, col, row, theme, style)
-    handles = [
-        Patch(facecolor=style.color(k), hatch="///" if k == "rencontre" else "", label=label)
-        for k, label in ROUTES
-    ]
+    handles = [Patch(facecolor=style.color(k), label=label) for k, label in ROUTES]
     fig.legend(handles=handles, loc="outside lower center", ncol=2, fontsize=7, frameon=False)
     return fig
 
@@ -58,7 +55,6 @@ def _box(ax: Axes, patch: type, col: int, row: int, theme: Theme, style: Style) 
         boxstyle="round,pad=0.0,rounding_size=0.05",
         facecolor=color,
         edgecolor="white",
-        hatch="///" if theme.route == "rencontre" else "",
         lw=0,
     )
     ax.add_patch(box)
@@ -74,9 +70,11 @@ def _box(ax: Axes, patch: type, col: int, row: int, theme: Theme, style: Style) 
         color="white",
         bbox={"boxstyle": "round,pad=0.2", "fc": color, "ec": "none"},
     )
+    route = "RENCONTRE" if theme.route == "rencontre" else "DOCUMENTAIRE"
+    ax.text(col + 0.92, y + 0.8, route, ha="right", va="top", fontsize=4.6, color="white")
     ax.text(
         col + 0.5,
-        y + 0.43,
+        y + 0.4,
         wrap(title, 32),
         ha="center",
         va="center",

@@ -26,7 +26,7 @@ class BuildReport:
     warnings: list[str] = field(default_factory=list)
 
 
-def run_build(workbook: Path, output: Path | None = None, with_pdf: bool = False) -> BuildReport:
+def run_build(workbook: Path, output: Path | None = None, with_pdf: bool = True) -> BuildReport:
     """Load, check, render and write every output; nothing is written if there are errors."""
     result = load_workshop(workbook)
     if not result.ok:

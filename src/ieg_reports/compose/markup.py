@@ -7,6 +7,7 @@ Directives are lines of their own, starting with `@@`:
     @@table widths=3,1,1      column widths of the next table
     @@cover ... @@endcover    the cover page (its first heading is the title)
     @@box ... @@endbox        a highlighted panel
+    @@aside qr=URL ... @@endaside   blocks with a QR code of URL beside them
     @@style lead              the role of the next paragraph (lead, note, small, center)
 Data interpolated into a template is escaped (`escape_markup`), so only the template's own
 text can be markup or a directive.
@@ -24,6 +25,7 @@ from markdown_it import MarkdownIt
 from ieg_reports.compose.filters import typo_fr
 from ieg_reports.document import (
     LINE_BREAK,
+    Aside,
     Block,
     Box,
     Cell,
@@ -87,16 +89,24 @@ def _parse(lines: list[str], state: _State, md: MarkdownIt) -> list[Block]:
         blocks += _markdown("\n".join(chunk), state, md)
         chunk = []
         name, arg = match[1], (match[2] or "").strip()
-        if name in ("cover", "box"):
+        if name in ("cover", "box", "aside"):
             end = _closing(lines, i, name)
             inner = tuple(_parse(lines[i + 1 : end], state, md))
-            blocks.append(Cover(inner) if name == "cover" else Box(inner))
+            blocks.append(_container(name, arg, inner))
             i = end + 1
             continue
         blocks += _directive(name, arg, state, md)
         i += 1
     blocks += _markdown("\n".join(chunk), state, md)
     return blocks
+
+
+def _container(name: str, arg: str, inner: tuple[Block, ...]) -> Block:
+    if name == "cover":
+        return Cover(inner)
+    if name == "box":
+        return Box(inner)
+    return Aside(inner, unescape(_kv(arg).get("qr", "")))
 
 
 def _closing(lines: list[str], start: int, name: str) -> int:

@@ -6,10 +6,11 @@ import datetime as dt
 import io
 import os
 import re
+import warnings as pywarnings
 import zipfile
 from dataclasses import dataclass, field
 
-from ieg_reports.document import Figure
+from ieg_reports.document import Figure, Paragraph
 from ieg_reports.model import Workshop
 from ieg_reports.style import Style
 
@@ -25,6 +26,11 @@ def xml_safe(text: str, warnings: list[str]) -> str:
     found = sorted({f"U+{ord(c):04X}" for c in _ILLEGAL_XML.findall(text)})
     warnings.append(f"caractères interdits supprimés ({', '.join(found)}) dans « {text[:40]} »")
     return _ILLEGAL_XML.sub("", text)
+
+
+def introduces(paragraph: Paragraph) -> bool:
+    """A paragraph ending with a colon introduces what follows: keep them on one page."""
+    return paragraph.text.rstrip().endswith(":")
 
 
 def source_date() -> dt.datetime | None:
@@ -58,11 +64,22 @@ class ChartSource:
     workshop: Workshop
     style: Style
     _cache: dict[tuple[str, Figure], bytes] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
 
     def _draw(self, figure: Figure):  # type: ignore[no-untyped-def]
         from ieg_reports.charts import draw
 
         return draw(figure.chart, self.workshop, self.style, dict(figure.params))
+
+    def _record(self, caught: list[pywarnings.WarningMessage], figure: Figure) -> None:
+        """matplotlib's missing-glyph warnings become build warnings naming the figure."""
+        for item in caught:
+            message = str(item.message)
+            if "missing from font" in message:
+                glyph = message.split("(", 1)[-1].split(")", 1)[0]
+                line = f"figure {figure.number} : caractère absent de la police ({glyph})"
+                if line not in self.warnings:
+                    self.warnings.append(line)
 
     def png(self, figure: Figure, dpi: int = 200) -> bytes:
         """The chart as a PNG (for Word)."""
@@ -70,7 +87,10 @@ class ChartSource:
 
         key = ("png", figure)
         if key not in self._cache:
-            self._cache[key] = to_png(self._draw(figure), dpi)
+            with pywarnings.catch_warnings(record=True) as caught:
+                pywarnings.simplefilter("always")
+                self._cache[key] = to_png(self._draw(figure), dpi)
+            self._record(caught, figure)
         return self._cache[key]
 
     def svg(self, figure: Figure) -> bytes:
@@ -79,5 +99,8 @@ class ChartSource:
 
         key = ("svg", figure)
         if key not in self._cache:
-            self._cache[key] = to_svg(self._draw(figure))
+            with pywarnings.catch_warnings(record=True) as caught:
+                pywarnings.simplefilter("always")
+                self._cache[key] = to_svg(self._draw(figure))
+            self._record(caught, figure)
         return self._cache[key]

@@ -23,6 +23,7 @@ from docx.shared import Cm, Pt, RGBColor
 
 from ieg_reports.cells import is_safe_url
 from ieg_reports.document import (
+    Aside,
     Block,
     Box,
     Cover,
@@ -36,7 +37,7 @@ from ieg_reports.document import (
     Table,
     Toc,
 )
-from ieg_reports.render.common import ChartSource, fixed_zip, source_date, xml_safe
+from ieg_reports.render.common import ChartSource, fixed_zip, introduces, source_date, xml_safe
 
 PARAGRAPH_STYLES = {
     "body": "Normal",
@@ -102,11 +103,10 @@ def _block(w: _Writer, container: Any, block: Block) -> None:
     if isinstance(block, Heading):
         _heading(w, container, block)
     elif isinstance(block, Paragraph):
-        _paragraph(
-            w,
-            container.add_paragraph(style=PARAGRAPH_STYLES.get(block.style, "Normal")),
-            block.runs,
-        )
+        paragraph = container.add_paragraph(style=PARAGRAPH_STYLES.get(block.style, "Normal"))
+        _paragraph(w, paragraph, block.runs)
+        if introduces(block):
+            paragraph.paragraph_format.keep_with_next = True
     elif isinstance(block, ListBlock):
         _list(w, container, block, 1)
     elif isinstance(block, Table):
@@ -119,6 +119,8 @@ def _block(w: _Writer, container: Any, block: Block) -> None:
         _toc(w, container, block)
     elif isinstance(block, Box):
         _box(w, container, block)
+    elif isinstance(block, Aside):
+        _aside(w, container, block)
     elif isinstance(block, Cover):
         for inner in block.blocks:
             _block(w, container, inner)
@@ -395,6 +397,13 @@ def _box(w: _Writer, container: Any, block: Box) -> None:
     cell = table.cell(0, 0)
     cell.width = int(w.text_width)
     _shade_cell(cell, w.colors["box"])
+    margins = OxmlElement("w:tcMar")
+    for edge, size in (("top", "100"), ("left", "180"), ("bottom", "60"), ("right", "140")):
+        element = OxmlElement(f"w:{edge}")
+        element.set(qn("w:w"), size)
+        element.set(qn("w:type"), "dxa")
+        margins.append(element)
+    cell._tc.get_or_add_tcPr().append(margins)
     borders = OxmlElement("w:tcBorders")
     left = OxmlElement("w:left")
     for key, value in (
@@ -409,6 +418,39 @@ def _box(w: _Writer, container: Any, block: Box) -> None:
     for inner in block.blocks:
         _block(w, cell, inner)
     first._p.getparent().remove(first._p)
+    container.add_paragraph(style="Small")
+
+
+def qr_png(url: str) -> bytes:
+    """A QR code of `url` as a small PNG (for Word)."""
+    import qrcode
+
+    image = qrcode.make(url, box_size=6, border=1)
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def _aside(w: _Writer, container: Any, block: Aside) -> None:
+    """The blocks, with the QR code of their link in a narrow column on the right."""
+    if not block.qr or not is_safe_url(block.qr) or block.qr.startswith("mailto:"):
+        for inner in block.blocks:
+            _block(w, container, inner)
+        return
+    table = container.add_table(rows=1, cols=2)
+    table.autofit = False
+    widths = [int(w.text_width) - int(Cm(2.8)), int(Cm(2.8))]
+    for n, width in enumerate(widths):
+        table.columns[n].width = width
+        table.cell(0, n).width = width
+    text_cell, qr_cell = table.cell(0, 0), table.cell(0, 1)
+    first = text_cell.paragraphs[0]
+    for inner in block.blocks:
+        _block(w, text_cell, inner)
+    first._p.getparent().remove(first._p)
+    run = qr_cell.paragraphs[0].add_run()
+    run.add_picture(io.BytesIO(qr_png(block.qr)), width=Cm(2.2))
+    run._r.find(".//" + qn("wp:docPr")).set("descr", f"Code QR du lien {block.qr}")
     container.add_paragraph(style="Small")
 
 

@@ -1,0 +1,628 @@
+"""The PDF writer: the document model into a PDF, with reportlab platypus.
+
+Fonts are embedded TrueType files; every data string is escaped before it reaches a
+Paragraph; charts come as vectors (SVG through svglib); the output is byte-reproducible.
+"""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab import rl_config
+from reportlab.graphics import shapes
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import cm, mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    KeepTogether,
+    ListFlowable,
+    ListItem,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Spacer,
+    TableStyle,
+)
+from reportlab.platypus import Paragraph as RLParagraph
+from reportlab.platypus import Table as RLTable
+from reportlab.platypus.tableofcontents import TableOfContents
+
+from ieg_reports.cells import is_safe_url
+from ieg_reports.document import (
+    Aside,
+    Block,
+    Box,
+    Cover,
+    Document,
+    Figure,
+    Heading,
+    ListBlock,
+    Paragraph,
+    Run,
+    Table,
+    Toc,
+)
+from ieg_reports.document import PageBreak as ModelPageBreak
+from ieg_reports.render.common import ChartSource, introduces, source_date
+from ieg_reports.style import Style
+
+SANS = "IEG-Sans"
+ALIGN = {"left": TA_LEFT, "right": TA_RIGHT, "center": TA_CENTER}
+
+
+def font_file(style: Style, key: str) -> Path:
+    """A font file named in the style: beside the style file, else matplotlib's DejaVu."""
+    import matplotlib
+
+    name = style.fonts[key]
+    local = style.path.parent / name
+    if local.is_file():
+        return local
+    return Path(matplotlib.get_data_path()) / "fonts" / "ttf" / name
+
+
+def register_fonts(style: Style) -> TTFont:
+    """Register the four faces of the sans family; no page ever falls back to Helvetica."""
+    faces = {"": "regular", "-Bold": "bold", "-Italic": "italic", "-BoldItalic": "bold_italic"}
+    for suffix, key in faces.items():
+        if SANS + suffix not in pdfmetrics.getRegisteredFontNames():
+            pdfmetrics.registerFont(TTFont(SANS + suffix, str(font_file(style, key))))
+    pdfmetrics.registerFontFamily(
+        SANS,
+        normal=SANS,
+        bold=SANS + "-Bold",
+        italic=SANS + "-Italic",
+        boldItalic=SANS + "-BoldItalic",
+    )
+    # Pages and drawings start with a base font: make it ours, or Helvetica is listed unembedded.
+    rl_config.canvas_basefontname = SANS
+    rl_config.defaultGraphicsFontName = SANS
+    shapes.STATE_DEFAULTS["fontName"] = SANS
+    font = pdfmetrics.getFont(SANS)
+    assert isinstance(font, TTFont)
+    return font
+
+
+@dataclass
+class Coverage:
+    """Characters no embedded font can draw: reported, never silently lost."""
+
+    font: TTFont
+    missing: dict[str, int] = field(default_factory=dict)
+
+    def check(self, text: str) -> None:
+        """Record characters of `text` the font lacks."""
+        glyphs = self.font.face.charToGlyph
+        for char in text:
+            if (
+                ord(char) not in glyphs
+                and not char.isspace()
+                and unicodedata.category(char) != "Cf"
+            ):
+                self.missing[char] = self.missing.get(char, 0) + 1
+
+    def warnings(self) -> list[str]:
+        """One French line per missing character."""
+        return [
+            f"caractère absent de la police, affiché comme un carré : U+{ord(c):04X} "
+            f"({unicodedata.name(c, 'sans nom').lower()})"
+            for c in sorted(self.missing)
+        ]
+
+
+def _styles(style: Style) -> dict[str, ParagraphStyle]:
+    size, text = style.sizes, colors.HexColor(style.color("text"))
+    primary = colors.HexColor(style.color("primary"))
+    muted = colors.HexColor(style.color("muted"))
+    base = ParagraphStyle(
+        "body",
+        fontName=SANS,
+        fontSize=size["body"],
+        leading=size["body"] * 1.42,
+        textColor=text,
+        alignment=TA_JUSTIFY,
+        hyphenationLang="fr",
+        embeddedHyphenation=1,
+        uriWasteReduce=0.3,
+        spaceAfter=5,
+        allowWidows=0,
+        allowOrphans=0,
+    )
+
+    def derive(name: str, **kw: Any) -> ParagraphStyle:
+        return ParagraphStyle(name, parent=base, **kw)
+
+    heading = {
+        "fontName": SANS + "-Bold",
+        "alignment": TA_LEFT,
+        "keepWithNext": 1,
+        "hyphenationLang": "",
+    }
+    return {
+        "body": base,
+        "h1": derive(
+            "h1",
+            fontSize=size["h1"],
+            leading=size["h1"] * 1.2,
+            textColor=primary,
+            spaceBefore=14,
+            spaceAfter=8,
+            **heading,
+        ),
+        "h2": derive(
+            "h2",
+            fontSize=size["h2"],
+            leading=size["h2"] * 1.25,
+            textColor=primary,
+            spaceBefore=11,
+            spaceAfter=5,
+            **heading,
+        ),
+        "h3": derive(
+            "h3",
+            fontSize=size["h3"],
+            leading=size["h3"] * 1.25,
+            textColor=colors.HexColor(style.color("accent")),
+            spaceBefore=8,
+            spaceAfter=4,
+            **heading,
+        ),
+        "title": derive(
+            "title",
+            fontSize=size["title"],
+            leading=size["title"] * 1.18,
+            textColor=primary,
+            spaceAfter=16,
+            **heading,
+        ),
+        "lead": derive(
+            "lead",
+            fontSize=size["h2"],
+            leading=size["h2"] * 1.3,
+            textColor=primary,
+            alignment=TA_LEFT,
+            spaceAfter=10,
+            hyphenationLang="",
+        ),
+        "center": derive("center", fontSize=size["body"] + 1.5, alignment=TA_LEFT, spaceAfter=4),
+        "note": derive(
+            "note",
+            fontName=SANS + "-Italic",
+            fontSize=size["small"],
+            leading=size["small"] * 1.4,
+            textColor=muted,
+        ),
+        "small": derive(
+            "small", fontSize=size["small"], leading=size["small"] * 1.35, textColor=muted
+        ),
+        "caption": derive(
+            "caption",
+            fontName=SANS + "-Italic",
+            fontSize=size["small"],
+            leading=size["small"] * 1.3,
+            textColor=muted,
+            alignment=TA_CENTER,
+            spaceBefore=3,
+            spaceAfter=10,
+        ),
+        "cell": derive(
+            "cell",
+            fontSize=size["small"],
+            leading=size["small"] * 1.3,
+            alignment=TA_LEFT,
+            spaceAfter=0,
+            hyphenationLang="fr",
+        ),
+        "toc1": derive(
+            "toc1", fontName=SANS + "-Bold", alignment=TA_LEFT, spaceBefore=5, spaceAfter=1
+        ),
+        "toc2": derive("toc2", alignment=TA_LEFT, leftIndent=12, spaceAfter=0, spaceBefore=0),
+    }
+
+
+def markup(runs: tuple[Run, ...], coverage: Coverage, link_color: str) -> str:
+    """Runs as reportlab Paragraph markup; every data string is escaped first."""
+    parts = []
+    for run in runs:
+        if run.line_break:
+            parts.append("<br/>")
+            continue
+        coverage.check(run.text)
+        text = escape(run.text)
+        if run.code:
+            text = f'<font face="Courier">{text}</font>'
+        if run.bold:
+            text = f"<b>{text}</b>"
+        if run.italic:
+            text = f"<i>{text}</i>"
+        if run.link and is_safe_url(run.link):
+            href = escape(run.link, {'"': "&quot;"})
+            text = f'<a href="{href}" color="{link_color}"><u>{text}</u></a>'
+        parts.append(text)
+    return "".join(parts)
+
+
+@dataclass
+class _Context:
+    """What block conversion needs: styles, charts, coverage, widths."""
+
+    styles: dict[str, ParagraphStyle]
+    style: Style
+    charts: ChartSource
+    coverage: Coverage
+    model: Document
+    width: float
+    anchors: set[str] = field(default_factory=set)
+
+    def para(self, runs: tuple[Run, ...], style: str) -> RLParagraph:
+        """A Paragraph of escaped runs."""
+        return RLParagraph(
+            markup(runs, self.coverage, self.style.color("link")), self.styles[style]
+        )
+
+
+class _HeadingParagraph(RLParagraph):  # type: ignore[misc]
+    """A heading paragraph that carries its outline level and bookmark key."""
+
+    def __init__(self, text: str, style: ParagraphStyle, level: int, title: str, key: str) -> None:
+        super().__init__(text, style)
+        self.outline = (level, title, key)
+
+
+def _flowables(ctx: _Context, blocks: tuple[Block, ...], width: float) -> list[Flowable]:
+    out: list[Flowable] = []
+    for block in blocks:
+        out += _flowable(ctx, block, width)
+    return out
+
+
+def _flowable(ctx: _Context, block: Block, width: float) -> list[Flowable]:
+    """One block as flowables."""
+    if isinstance(block, Heading):
+        level = min(block.level, 3)
+        text = markup(block.runs, ctx.coverage, ctx.style.color("link"))
+        heading = _HeadingParagraph(text, ctx.styles[f"h{level}"], level, block.text, block.anchor)
+        return [CondPageBreak(3.2 * cm), heading] if level == 1 else [heading]
+    if isinstance(block, Paragraph):
+        paragraph = ctx.para(block.runs, block.style if block.style in ctx.styles else "body")
+        paragraph.keepWithNext = introduces(block)
+        return [paragraph]
+    if isinstance(block, ListBlock):
+        return [_list(ctx, block, width)]
+    if isinstance(block, Table):
+        return [_table(ctx, block, width), Spacer(1, 6)]
+    if isinstance(block, Figure):
+        return [_figure(ctx, block, width)]
+    if isinstance(block, ModelPageBreak):
+        return [PageBreak()]
+    if isinstance(block, Toc):
+        return _toc(ctx, block)
+    if isinstance(block, Box):
+        return [_box(ctx, block, width), Spacer(1, 8)]
+    if isinstance(block, Aside):
+        return [_aside(ctx, block, width)]
+    if isinstance(block, Cover):
+        return _cover(ctx, block, width)
+    return []
+
+
+def _list(ctx: _Context, block: ListBlock, width: float) -> ListFlowable:
+    items = [ListItem(_flowables(ctx, item.blocks, width - 16)) for item in block.items]
+    kind = (
+        {"bulletType": "1", "start": str(block.start)}
+        if block.ordered
+        else {"bulletType": "bullet", "start": "•"}
+    )
+    return ListFlowable(
+        items,
+        bulletFontName=SANS,
+        bulletFontSize=ctx.style.sizes["body"],
+        leftIndent=14,
+        bulletColor=colors.HexColor(ctx.style.color("primary")),
+        spaceAfter=4,
+        **kind,
+    )
+
+
+def _table(ctx: _Context, block: Table, width: float) -> RLTable:
+    columns = len(block.header)
+    weights = list(block.widths[:columns]) + [1.0] * (columns - len(block.widths))
+    widths = [width * w / sum(weights) for w in weights]
+    cell_styles = []
+    for c in range(columns):
+        align = ALIGN.get(block.align[c] if c < len(block.align) else "left", TA_LEFT)
+        cell_styles.append(ParagraphStyle(f"cell{c}", parent=ctx.styles["cell"], alignment=align))
+    header_style = [
+        ParagraphStyle(
+            f"head{c}",
+            parent=s,
+            fontName=SANS + "-Bold",
+            textColor=colors.white,
+            hyphenationLang="",
+        )
+        for c, s in enumerate(cell_styles)
+    ]
+    rows = [[_cell(ctx, block.header, c, header_style[c]) for c in range(columns)]]
+    rows += [[_cell(ctx, row, c, cell_styles[c]) for c in range(columns)] for row in block.rows]
+    table = RLTable(rows, colWidths=widths, repeatRows=1, splitByRow=1, splitInRow=1)
+    table.setStyle(_table_style(ctx.style, len(rows)))
+    return table
+
+
+def _cell(ctx: _Context, cells: tuple[Any, ...], c: int, style: ParagraphStyle) -> RLParagraph:
+    runs = cells[c].runs if c < len(cells) else ()
+    return RLParagraph(markup(runs, ctx.coverage, ctx.style.color("link")), style)
+
+
+def _table_style(style: Style, rows: int) -> TableStyle:
+    commands: list[tuple[Any, ...]] = [
+        ("FONTNAME", (0, 0), (-1, -1), SANS),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(style.color("table_header"))),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.HexColor(style.color("rule"))),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+    ]
+    stripe = colors.HexColor(style.color("table_stripe"))
+    commands += [("BACKGROUND", (0, r), (-1, r), stripe) for r in range(2, rows, 2)]
+    return TableStyle(commands)
+
+
+class _Vector(Flowable):  # type: ignore[misc]
+    """A reportlab Drawing scaled to a width, drawn as vectors, centred by the frame."""
+
+    def __init__(self, drawing: Drawing, width: float) -> None:
+        super().__init__()
+        self.drawing = drawing
+        self.scale = min(1.0, width / drawing.width)
+        self.width, self.height = drawing.width * self.scale, drawing.height * self.scale
+        self.hAlign = "CENTER"
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        from reportlab.graphics import renderPDF
+
+        self.canv.saveState()
+        self.canv.scale(self.scale, self.scale)
+        renderPDF.draw(self.drawing, self.canv, 0, 0)
+        self.canv.restoreState()
+
+
+def _figure(ctx: _Context, block: Figure, width: float) -> Flowable:
+    from svglib.svglib import svg2rlg
+
+    drawing = svg2rlg(io.BytesIO(ctx.charts.svg(block)))
+    prefix = (Run(f"Figure {block.number} — ", italic=True),)
+    caption = ctx.para(prefix + block.caption, "caption")
+    return KeepTogether([Spacer(1, 4), _Vector(drawing, min(width, 16 * cm)), caption])
+
+
+def _toc(ctx: _Context, block: Toc) -> list[Flowable]:
+    toc = TableOfContents(dotsMinLevel=0)
+    toc.levelStyles = [ctx.styles["toc1"], ctx.styles["toc2"]]
+    toc.tableStyle = TableStyle(
+        [
+            ("FONTNAME", (0, 0), (-1, -1), SANS),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+        ]
+    )
+    title = RLParagraph(escape(block.title), ctx.styles["h1"])
+    return [title, toc]
+
+
+def _box(ctx: _Context, block: Box, width: float) -> RLTable:
+    inner = _flowables(ctx, block.blocks, width - 24)
+    table = RLTable([[inner]], colWidths=[width])
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), SANS),
+                ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(ctx.style.color("box"))),
+                ("LINEBEFORE", (0, 0), (0, -1), 3, colors.HexColor(ctx.style.color("primary"))),
+                ("LEFTPADDING", (0, 0), (-1, -1), 12),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 10),
+                ("TOPPADDING", (0, 0), (-1, -1), 8),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+            ]
+        )
+    )
+    return table
+
+
+def qr_drawing(url: str, size: float) -> Drawing:
+    """A QR code of `url` as vectors."""
+    widget = QrCodeWidget(url, barLevel="M")
+    x0, y0, x1, y1 = widget.getBounds()
+    drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
+    drawing.add(widget)
+    return drawing
+
+
+def _aside(ctx: _Context, block: Aside, width: float) -> Flowable:
+    qr_size = 2.2 * cm
+    inner = _flowables(ctx, block.blocks, width - qr_size - 12)
+    if not block.qr or not is_safe_url(block.qr) or block.qr.startswith("mailto:"):
+        return KeepTogether(inner)
+    table = RLTable(
+        [[inner, qr_drawing(block.qr, qr_size)]], colWidths=[width - qr_size - 8, qr_size + 8]
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), SANS),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+            ]
+        )
+    )
+    return table
+
+
+def _cover(ctx: _Context, block: Cover, width: float) -> list[Flowable]:
+    out: list[Flowable] = [Spacer(1, 5.5 * cm)]
+    for n, inner in enumerate(block.blocks):
+        if n == 0 and isinstance(inner, Heading):
+            out.append(ctx.para(inner.runs, "title"))
+        elif isinstance(inner, Paragraph) and inner.style == "note":
+            out += [Spacer(1, 2.5 * cm), ctx.para(inner.runs, "note")]
+        else:
+            out += _flowable(ctx, inner, width)
+    return [*out, NextPageTemplate("body"), PageBreak()]
+
+
+class _NumberedCanvas(Canvas):  # type: ignore[misc]
+    """Draws « page X sur Y » once the page count is known; fixes the PDF dates."""
+
+    def __init__(self, *args: Any, footer: Any = None, stamp: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict[str, Any]] = []
+        self._footer = footer
+        if stamp is not None:
+            self._doc._timeStamp = stamp
+
+    def showPage(self) -> None:
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for state in self._pages:
+            self.__dict__.update(state)
+            if self._footer is not None:
+                self._footer(self, total)
+            super().showPage()
+        super().save()
+
+
+class _Doc(BaseDocTemplate):  # type: ignore[misc]
+    """Outline entries, bookmarks and TOC entries from heading paragraphs."""
+
+    _last_level: int = -1
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        outline = getattr(flowable, "outline", None)
+        if outline is None:
+            return
+        level, title, key = outline
+        depth = min(level - 1, self._last_level + 1)
+        self._last_level = depth
+        self.canv.bookmarkPage(key)
+        self.canv.addOutlineEntry(title, key, depth, closed=depth > 0)
+        if level <= 2:
+            self.notify("TOCEntry", (level - 1, escape(title), self.page, key))
+
+    def beforeDocument(self) -> None:
+        self._last_level = -1
+
+
+def _timestamp(model: Document) -> Any:
+    """The PDF dates: SOURCE_DATE_EPOCH when set, else the document's date."""
+    import calendar
+    import datetime as dt
+
+    from reportlab.lib.utils import TimeStamp
+
+    stamp = TimeStamp(invariant=1)
+    when = source_date() or dt.datetime.combine(model.info.date, dt.time(9, 0))
+    stamp.t = calendar.timegm(when.timetuple())
+    stamp.lt = when.timetuple()
+    stamp.YMDhms = tuple(stamp.lt)[:6]
+    return stamp
+
+
+def render_pdf(model: Document, charts: ChartSource, style: Style) -> tuple[bytes, list[str]]:
+    """Write `model` as PDF bytes (reproducible), with the warnings met."""
+    font = register_fonts(style)
+    page = style.page
+    left, right = page["margin_left"] * mm, page["margin_right"] * mm
+    top, bottom = page["margin_top"] * mm, page["margin_bottom"] * mm
+    width = A4[0] - left - right
+    ctx = _Context(_styles(style), style, charts, Coverage(font), model, width)
+    story = _flowables(ctx, model.blocks, width)
+    buffer = io.BytesIO()
+    doc = _Doc(
+        buffer,
+        pagesize=A4,
+        leftMargin=left,
+        rightMargin=right,
+        topMargin=top,
+        bottomMargin=bottom,
+        title=model.info.title,
+        author=model.info.author,
+        subject=model.info.subject,
+        keywords=", ".join(model.info.keywords),
+        creator="ieg-reports",
+        lang=model.info.language,
+        invariant=1,
+    )
+    frame = Frame(
+        left, bottom, width, A4[1] - top - bottom, id="body", leftPadding=0, rightPadding=0
+    )
+    cover = isinstance(model.blocks[0], Cover) if model.blocks else False
+    doc.addPageTemplates(
+        [PageTemplate("cover", [frame]), PageTemplate("body", [frame])]
+        if cover
+        else [PageTemplate("body", [frame])]
+    )
+    stamp = _timestamp(model)
+    decorate = _page_decoration(model, style, left, right, top, bottom, skip_first=cover)
+    doc.multiBuild(
+        story, canvasmaker=lambda *a, **k: _NumberedCanvas(*a, footer=decorate, stamp=stamp, **k)
+    )
+    return buffer.getvalue(), ctx.coverage.warnings()
+
+
+def _page_decoration(
+    model: Document,
+    style: Style,
+    left: float,
+    right: float,
+    top: float,
+    bottom: float,
+    skip_first: bool,
+) -> Any:
+    header = model.info.header or model.info.title
+    muted = colors.HexColor(style.color("muted"))
+    rule = colors.HexColor(style.color("rule"))
+
+    def decorate(canvas: Canvas, total: int) -> None:
+        number = canvas.getPageNumber()
+        if skip_first and number == 1:
+            return
+        canvas.saveState()
+        canvas.setFont(SANS, 7.5)
+        canvas.setFillColor(muted)
+        canvas.drawString(left, A4[1] - top + 14, header[:110])
+        canvas.setStrokeColor(rule)
+        canvas.setLineWidth(0.4)
+        canvas.line(left, A4[1] - top + 10, A4[0] - right, A4[1] - top + 10)
+        canvas.drawCentredString(A4[0] / 2, bottom - 22, f"page {number} sur {total}")
+        canvas.restoreState()
+
+    return decorate
