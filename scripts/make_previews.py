@@ -1,0 +1,48 @@
+"""Regenerate the README previews (docs/*.png) from a fresh build of the shipped sample.
+
+Usage: python scripts/make_previews.py
+Renders the cover and one inner page of a briefing pack, and the synthesis's key page,
+with pypdfium2 (installed with the test tools), at a small size.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import pypdfium2
+
+from ieg_reports.api import SAMPLE_WORKBOOK
+from ieg_reports.commands.build import run_build
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+PREVIEWS = (("dossiers/T02-", 0, "apercu-dossier-couverture.png"),
+            ("dossiers/T02-", 3, "apercu-dossier-page.png"),
+            ("synthese.pdf", 9, "apercu-synthese-matrice.png"))
+
+
+def render_page(pdf: Path, index: int, target: Path, width: int = 620) -> None:
+    """One page of `pdf` as a PNG `width` pixels wide."""
+    document = pypdfium2.PdfDocument(str(pdf))
+    page = document[index]
+    scale = width / page.get_width()
+    page.render(scale=scale).to_pil().save(target, optimize=True)
+
+
+def main() -> None:
+    """Build the sample in a temporary folder and render the previews."""
+    DOCS.mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = run_build(SAMPLE_WORKBOOK, Path(tmp)).folder
+        for prefix, index, name in PREVIEWS:
+            if prefix.endswith(".pdf"):
+                pdf = folder / prefix
+            else:
+                pdf = next(folder.glob(prefix + "*.pdf"))
+            render_page(pdf, index, DOCS / name)
+            print(f"écrit : docs/{name}")
+
+
+if __name__ == "__main__":
+    main()
