@@ -17,9 +17,11 @@ from ieg_reports.commands.build import run_build
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
-PREVIEWS = (("dossiers/T02-", 0, "apercu-dossier-couverture.png"),
-            ("dossiers/T02-", 3, "apercu-dossier-page.png"),
-            ("synthese.pdf", 9, "apercu-synthese-matrice.png"))
+PREVIEWS = (
+    ("dossiers/T02-", 0, "apercu-dossier-couverture.png"),
+    ("dossiers/T02-", 3, "apercu-dossier-page.png"),
+    ("synthese.pdf", 9, "apercu-synthese-matrice.png"),
+)
 
 
 def render_page(pdf: Path, index: int, target: Path, width: int = 620) -> None:

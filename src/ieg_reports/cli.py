@@ -7,7 +7,9 @@ Heavy libraries (pandas, python-docx, reportlab) are imported inside the verbs s
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
@@ -66,27 +68,103 @@ def init(classeur: Path) -> None:
     click.echo(message)
 
 
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _output_option(function: F) -> F:
+    return click.option(
+        "-o",
+        "--output",
+        "sortie",
+        type=click.Path(path_type=Path),
+        help="Dossier où créer le sous-dossier de chaque classeur (défaut : outputs/).",
+    )(function)
+
+
 @main.command()
 @click.argument("classeur", required=False, type=click.Path(path_type=Path))
+@_output_option
 @click.option(
-    "-o",
-    "--output",
-    "sortie",
-    type=click.Path(path_type=Path),
-    help="Dossier où créer le sous-dossier du classeur (par défaut : outputs/).",
+    "-j",
+    "--jobs",
+    type=click.IntRange(0, 64),
+    default=0,
+    help="Processus de rendu en parallèle (défaut : le nombre de cœurs).",
 )
-def build(classeur: Path | None, sortie: Path | None) -> None:
-    """Produit les documents d'un classeur (par défaut : l'exemple livré)."""
-    from ieg_reports.commands.build import run_build
+@click.option(
+    "--force", is_flag=True, help="Reconstruit tout (sauf les fichiers modifiés à la main)."
+)
+@click.option(
+    "--overwrite-edited",
+    is_flag=True,
+    help="Remplace aussi les fichiers modifiés à la main, après les avoir archivés.",
+)
+@click.option("-q", "--quiet", is_flag=True, help="N'affiche que le bilan.")
+def build(
+    classeur: Path | None,
+    sortie: Path | None,
+    jobs: int,
+    force: bool,
+    overwrite_edited: bool,
+    quiet: bool,
+) -> None:
+    """Produit les documents d'un classeur, ou de chaque classeur d'un dossier."""
+    from ieg_reports.build.runner import BuildOptions
+    from ieg_reports.commands.build import DEFAULT_OUTPUT, run_batch
+    from ieg_reports.commands.output import make_progress, summary_line
 
+    progress = make_progress(quiet)
+    options = BuildOptions(sortie or DEFAULT_OUTPUT, jobs, force, overwrite_edited, False, progress)
     try:
-        report = run_build(classeur or _sample(), sortie)
+        batch = run_batch(classeur or _sample(), options)
     except IegError as exc:
         _fail(exc)
-    for line in report.warnings:
-        click.echo(f"Avertissement : {line}")
-    for name in report.built:
-        click.echo(f"écrit : {report.folder / name}")
+    for report in batch.reports:
+        if not quiet:
+            for line in report.warnings:
+                click.echo(f"Avertissement : {line}")
+        for note in report.notes:
+            click.echo(f"Attention : {note}")
+        click.echo(summary_line(report))
+    for _book, failure in batch.failures:
+        click.echo(f"Erreur : {failure}", err=True)
+    sys.exit(max((failure.exit_code for _, failure in batch.failures), default=0))
+
+
+@main.command()
+@click.argument("classeur", required=False, type=click.Path(path_type=Path))
+@_output_option
+@click.option("--force", is_flag=True, help="Montre ce que ferait une reconstruction complète.")
+def plan(classeur: Path | None, sortie: Path | None, force: bool) -> None:
+    """Montre ce que ferait « build » pour chaque document, et pourquoi, sans rien écrire."""
+    from ieg_reports.commands.build import run_build
+    from ieg_reports.commands.output import plan_line
+
+    try:
+        report = run_build(classeur or _sample(), sortie, force=force, dry_run=True)
+    except IegError as exc:
+        _fail(exc)
+    if report.noop:
+        click.echo(f"{report.folder.name} : rien à faire, tout est à jour.")
+        return
+    for decision in report.decisions:
+        click.echo(plan_line(decision))
+
+
+@main.command()
+@click.argument("classeur", required=False, type=click.Path(path_type=Path))
+@_output_option
+@click.option(
+    "-j", "--jobs", type=click.IntRange(0, 64), default=0, help="Processus de rendu en parallèle."
+)
+def watch(classeur: Path | None, sortie: Path | None, jobs: int) -> None:
+    """Reconstruit les documents à chaque enregistrement du classeur, des modèles, des réglages."""
+    from ieg_reports.commands.watch import run_watch
+
+    try:
+        run_watch(classeur or _sample(), sortie, jobs, click.echo)
+    except IegError as exc:
+        _fail(exc)
 
 
 @main.group()

@@ -30,6 +30,9 @@ class WorkshopInfo:
     event: str | None = None
     event_date: dt.date | None = None
     event_place: str | None = None
+    link: str | None = None
+    event_link: str | None = None
+    contact: str | None = None
     notice: str | None = None
 
 

@@ -189,6 +189,19 @@ ATELIER_FIELDS: tuple[Field, ...] = (
     ),
     Field("evenement_lieu", "Lieu de l'événement", aliases=("event place", "lieu evenement")),
     Field(
+        "lien", "Lien", Kind.URL, aliases=("site", "page", "url"), help="Page web de la démarche"
+    ),
+    Field(
+        "evenement_lien", "Lien de l'événement", Kind.URL, aliases=("event link", "lien evenement")
+    ),
+    Field(
+        "contact",
+        "E-mail de l'animation",
+        Kind.EMAIL,
+        aliases=("contact", "expediteur", "email"),
+        help="Adresse d'expédition des dossiers",
+    ),
+    Field(
         "mention",
         "Mention",
         aliases=("avertissement", "note", "notice"),

@@ -187,6 +187,9 @@ def _info(norm: Normalised, problems: Problems) -> WorkshopInfo:
                 ("event", "evenement"),
                 ("event_date", "evenement_date"),
                 ("event_place", "evenement_lieu"),
+                ("link", "lien"),
+                ("event_link", "evenement_lien"),
+                ("contact", "contact"),
                 ("notice", "mention"),
             )
         },

@@ -84,8 +84,7 @@ def test_hyperlinks_with_their_targets(document, sample_result) -> None:  # type
         for link in links
         if link.get(qn("r:id"))
     }
-    documentary = [r for r in sample_result.workshop.resources if r.theme.is_documentary]
-    assert {r.url for r in documentary} <= targets
+    assert sample_result.workshop.info.event_link in targets
     styled = [link for link in links if link.get(qn("r:id"))]
     assert all(s.find(".//" + qn("w:rStyle")).get(qn("w:val")) == "Hyperlink" for s in styled)
 

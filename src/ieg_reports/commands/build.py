@@ -1,49 +1,71 @@
-"""`ieg-reports build`: the documents of a workbook, written atomically."""
+"""`ieg-reports build` and `ieg-reports plan`: one workbook or every workbook of a folder."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ieg_reports.api import PROJECT_ROOT, load_workshop
-from ieg_reports.build.io import write_atomic
-from ieg_reports.build.render import RenderSettings, render_target
-from ieg_reports.build.targets import inside, targets_for
-from ieg_reports.commands.validate import sorted_problems
-from ieg_reports.exceptions import WorkbookInvalidError
-from ieg_reports.load import workbook_name
-from ieg_reports.summary import plural
+from ieg_reports.api import PROJECT_ROOT
+from ieg_reports.build.runner import BuildOptions, BuildReport, Progress, build_workbook
+from ieg_reports.exceptions import IegError
 
 DEFAULT_OUTPUT = PROJECT_ROOT / "outputs"
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".ods")
+
+
+def workbooks_in(path: Path) -> list[Path]:
+    """A workbook is a file or a folder of CSV files; any other folder holds workbooks."""
+    if not path.is_dir() or any(p.suffix.lower() == ".csv" for p in path.iterdir()):
+        return [path]
+    found = [
+        p
+        for p in sorted(path.iterdir())
+        if not p.name.startswith((".", "~$"))
+        and (
+            (p.is_file() and p.suffix.lower() in WORKBOOK_SUFFIXES)
+            or (p.is_dir() and any(c.suffix.lower() == ".csv" for c in p.iterdir()))
+        )
+    ]
+    return found
 
 
 @dataclass
-class BuildReport:
-    """What a build did."""
+class BatchResult:
+    """Builds of several workbooks: reports of those that built, errors of those that failed."""
 
-    folder: Path
-    built: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    reports: list[BuildReport] = field(default_factory=list)
+    failures: list[tuple[Path, IegError]] = field(default_factory=list)
 
 
-def run_build(workbook: Path, output: Path | None = None, with_pdf: bool = True) -> BuildReport:
-    """Load, check, render and write every output; nothing is written if there are errors."""
-    result = load_workshop(workbook)
-    if not result.ok:
-        lines = [p.format_fr() for p in sorted_problems(result.problems.errors)]
-        raise WorkbookInvalidError(
-            f"{workbook.name} : {plural(len(lines), 'erreur')}, aucun document produit.\n  - "
-            + "\n  - ".join(lines)
+def run_build(
+    workbook: Path,
+    output: Path | None = None,
+    jobs: int = 1,
+    force: bool = False,
+    overwrite_edited: bool = False,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+) -> BuildReport:
+    """Build one workbook (library entry point used by the CLI and the tests)."""
+    options = BuildOptions(
+        output or DEFAULT_OUTPUT, jobs, force, overwrite_edited, dry_run, progress
+    )
+    return build_workbook(workbook, options)
+
+
+def run_batch(path: Path, options: BuildOptions) -> BatchResult:
+    """Build every workbook at `path`; one failing workbook does not stop the others."""
+    from ieg_reports.exceptions import UnreadableWorkbookError
+
+    books = workbooks_in(path)
+    if not books:
+        raise UnreadableWorkbookError(
+            f"{path} : aucun classeur (.xlsx, .ods ou dossier de CSV) dans ce dossier."
         )
-    folder = (output or DEFAULT_OUTPUT) / workbook_name(workbook)
-    settings = RenderSettings(result.config.templates, result.config)
-    report = BuildReport(folder, warnings=[p.format_fr() for p in result.problems.warnings])
-    rendered = []
-    for target in targets_for(result.workshop, result.config, with_pdf):
-        data, warnings = render_target(target, result.workshop, settings)
-        rendered.append((inside(folder, target.name), data))
-        report.warnings += [f"{target.name} : {w}" for w in warnings]
-    for path, data in rendered:  # everything rendered before anything is written
-        write_atomic(path, data)
-        report.built.append(str(path.relative_to(folder)))
-    return report
+    batch = BatchResult()
+    for book in books:
+        try:
+            batch.reports.append(build_workbook(book, options))
+        except IegError as exc:
+            batch.failures.append((book, exc))
+    return batch

@@ -54,13 +54,16 @@ def italic(text: object) -> Raw:
     return Raw(f"*{escape_markup(str(text))}*") if str(text) else Raw("")
 
 
-def make_environment(user_folder: Path | None = None) -> jinja2.Environment:
-    """The environment: user templates first, then the defaults; StrictUndefined."""
+def make_environment(user_folder: Path | None = None, markup: bool = True) -> jinja2.Environment:
+    """The environment: user templates first, then the defaults; StrictUndefined.
+
+    `markup=False` is for plain-text templates (e-mails): values are printed as they are.
+    """
     folders = [str(user_folder)] if user_folder else []
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([*folders, str(DEFAULT_TEMPLATES)]),
         undefined=jinja2.StrictUndefined,
-        finalize=finalize,
+        finalize=finalize if markup else (lambda v: "" if v is None else v),
         autoescape=False,
         trim_blocks=True,
         lstrip_blocks=True,

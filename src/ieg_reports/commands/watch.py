@@ -1,0 +1,80 @@
+"""`ieg-reports watch`: rebuild on every save, keep watching through errors."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from ieg_reports.exceptions import IegError
+
+# Office and LibreOffice write these while saving; they are not the user's edit.
+IGNORED_PREFIXES = ("~$", ".~lock", ".#")
+IGNORED_SUFFIXES = (".tmp", ".swp", "~")
+
+
+def relevant(path: str, outputs: Path) -> bool:
+    """True for a change that can alter the documents (not a lock or temp file, not an output)."""
+    file = Path(path)
+    if file.name.startswith(IGNORED_PREFIXES) or file.name.endswith(IGNORED_SUFFIXES):
+        return False
+    return outputs.resolve() not in file.resolve().parents
+
+
+def watched_paths(workbook: Path) -> list[Path]:
+    """The workbook (its folder, so a save-by-rename is seen), its config and the templates."""
+    from ieg_reports.build.render import default_templates
+    from ieg_reports.config import load_config
+
+    folder = workbook if workbook.is_dir() else workbook.parent
+    paths = [folder, default_templates()]
+    try:
+        templates = load_config(workbook).templates
+    except IegError:
+        templates = None
+    if templates is not None and templates.is_dir():
+        paths.append(templates)
+    return paths
+
+
+def rebuild(workbook: Path, output: Path | None, jobs: int, say: Callable[[str], None]) -> None:
+    """One build; its errors are printed and watching goes on."""
+    from ieg_reports.commands.build import run_build
+    from ieg_reports.commands.output import PlainProgress, summary_line
+
+    try:
+        report = run_build(workbook, output, jobs=jobs, progress=PlainProgress())
+    except IegError as exc:
+        say(f"Erreur : {exc}")
+        return
+    for note in report.notes:
+        say(f"Attention : {note}")
+    say(summary_line(report))
+
+
+def run_watch(
+    workbook: Path,
+    output: Path | None,
+    jobs: int,
+    say: Callable[[str], None],
+    changes: Iterable[set[tuple[object, str]]] | None = None,
+) -> None:
+    """Build now, then after each batch of relevant changes, until Ctrl-C."""
+    from watchfiles import watch
+
+    from ieg_reports.commands.build import DEFAULT_OUTPUT
+
+    outputs = output or DEFAULT_OUTPUT
+    rebuild(workbook, output, jobs, say)
+    say(f"Surveillance de {workbook} (Ctrl-C pour arrêter)…")
+    stream = (
+        changes
+        if changes is not None
+        else watch(*watched_paths(workbook), debounce=800, step=100, raise_interrupt=False)
+    )
+    try:
+        for batch in stream:
+            if any(relevant(path, outputs) for _, path in batch):
+                rebuild(workbook, output, jobs, say)
+    except KeyboardInterrupt:
+        pass
+    say("Surveillance arrêtée.")
