@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ieg_reports.exceptions import UnreadableWorkbookError
-from ieg_reports.load.raw import RawSheet, RawWorkbook
 
-__all__ = ["RawSheet", "RawWorkbook", "load_raw", "workbook_name"]
+if TYPE_CHECKING:  # pandas is imported only when a workbook is really read
+    from ieg_reports.load.raw import RawWorkbook
+
+__all__ = ["load_raw", "workbook_name"]
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"
 
