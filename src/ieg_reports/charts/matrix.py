@@ -13,6 +13,8 @@ if TYPE_CHECKING:
     from ieg_reports.model import Factor, Workshop
     from ieg_reports.style import Style
 
+MAX_LABELS = 60
+MAX_LEGEND_FAMILIES = 12
 QUADRANTS = (
     ("Facteurs-clés", 1, 1),
     ("À surveiller", 0, 1),
@@ -32,19 +34,16 @@ def selection_matrix(workshop: Workshop, style: Style, params: dict[str, str]) -
     ax.set_ylim(low - pad, high + pad)
     _quadrants(ax, workshop, style)
     rated = [f for f in workshop.factors if f.rating is not None]
-    families = [f.code for f in workshop.families]
-    for factor in rated:
-        _point(ax, factor, style, families.index(factor.family.code), highlight)
+    families = {f.code: n for n, f in enumerate(workshop.families)}
+    draw_points(ax, rated, style, families, highlight)
     labelled = [f for f in rated if (f.code in highlight if highlight else f.is_key)]
-    place_labels(
-        ax,
-        [(f.code, f.rating.capacity, f.rating.criticality) for f in labelled if f.rating],
-        (high - low),
-    )
+    if len(labelled) <= MAX_LABELS:  # beyond that, labels would hide the points
+        points = [(f.code, f.rating.capacity, f.rating.criticality) for f in labelled if f.rating]
+        place_labels(ax, points, high - low)
     ax.set_xlabel("Capacité d'agir (moyenne des notes)", fontsize=8.5)
     ax.set_ylabel("Criticité (moyenne des notes)", fontsize=8.5)
     style_axes(ax, style.color("text"))
-    _legend(fig, ax, workshop, style, families)
+    _legend(fig, workshop, style)
     return fig
 
 
@@ -69,22 +68,22 @@ def _quadrants(ax: Axes, workshop: Workshop, style: Style) -> None:
         )
 
 
-def _point(ax: Axes, factor: Factor, style: Style, family: int, highlight: set[str]) -> None:
-    assert factor.rating is not None
-    dimmed = bool(highlight) and factor.code not in highlight
-    color = "#C8C8C8" if dimmed else style.family_color(family)
-    size = 46 if factor.is_key or factor.code in highlight else 22
-    edge = "#222222" if (factor.is_key and not dimmed) else "white"
-    ax.scatter(
-        [factor.rating.capacity],
-        [factor.rating.criticality],
-        s=size,
-        c=color,
-        marker=MARKERS.get(factor.nature, "o"),
-        edgecolors=edge,
-        linewidths=0.7,
-        zorder=4 if not dimmed else 3,
-    )
+def draw_points(ax: Axes, factors: list[Factor], style: Style, families: dict[str, int],
+                highlight: set[str]) -> None:
+    """One scatter call per look; dimmed points drawn once per position (bounded cost)."""
+    groups: dict[tuple[str, int, str, str, int], dict[tuple[float, float], None]] = {}
+    for factor in factors:
+        assert factor.rating is not None
+        dimmed = bool(highlight) and factor.code not in highlight
+        color = "#C8C8C8" if dimmed else style.family_color(families[factor.family.code])
+        size = 46 if (factor.is_key or factor.code in highlight) and not dimmed else 22
+        edge = "#222222" if (factor.is_key and not dimmed) else "white"
+        look = (color, size, edge, MARKERS.get(factor.nature, "o"), 3 if dimmed else 4)
+        groups.setdefault(look, {})[(factor.rating.capacity, factor.rating.criticality)] = None
+    for (color, size, edge, marker, order), points in sorted(groups.items(), key=lambda g: g[0][4]):
+        xs, ys = zip(*points, strict=True)
+        ax.scatter(xs, ys, s=size, c=color, marker=marker, edgecolors=edge, linewidths=0.7,
+                   zorder=order)
 
 
 def place_labels(
@@ -130,13 +129,17 @@ def spread_labels(
     return pos
 
 
-def _legend(fig: Figure, ax: Axes, workshop: Workshop, style: Style, families: list[str]) -> None:
+def _legend(fig: Figure, workshop: Workshop, style: Style) -> None:
     from matplotlib.lines import Line2D
 
+    shown = workshop.families[:MAX_LEGEND_FAMILIES]
     handles = [
         Line2D([], [], marker="o", ls="", color=style.family_color(i), label=f.name, markersize=5)
-        for i, f in enumerate(workshop.families)
+        for i, f in enumerate(shown)
     ]
+    if len(workshop.families) > len(shown):
+        others = len(workshop.families) - len(shown)
+        handles.append(Line2D([], [], ls="", label=f"… et {others} autres familles"))
     handles += [
         Line2D([], [], marker="o", ls="", color="#777777", label="Macro-déterminant", markersize=5),
         Line2D([], [], marker="^", ls="", color="#777777", label="Signal faible", markersize=5),

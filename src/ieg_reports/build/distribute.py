@@ -1,0 +1,62 @@
+"""Rendering the distribution plan's outputs from the packs already written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ieg_reports.build.manifest import Manifest
+from ieg_reports.build.plan import Wanted
+from ieg_reports.build.render import RenderSettings
+from ieg_reports.build.targets import Target
+from ieg_reports.model import Workshop
+
+
+def pack_status(current: dict[str, str], distributed: dict[str, str]) -> dict[str, str]:
+    """For each pack: « nouveau », « modifié » or « inchangé » since the previous distribution."""
+    status = {}
+    for name, key in current.items():
+        before = distributed.get(name)
+        status[name] = "nouveau" if before is None else ("inchangé" if before == key else "modifié")
+    return status
+
+
+def render_distribution(target: Target, workshop: Workshop, settings: RenderSettings, folder: Path,
+                        manifest: Manifest, wanted: Wanted) -> bytes:
+    """envois.csv, or one participant's draft with their packs attached."""
+    from ieg_reports.distribution import envois_csv
+
+    packs: dict[str, str] = wanted.components["dossiers"]
+    if target.kind == "envois":
+        status = pack_status(packs, manifest.distributed)
+        manifest.distributed = dict(packs)
+        by_theme = {t.code: n for n, t in _pack_themes(workshop, packs, settings).items()}
+        return envois_csv(workshop, by_theme, status)
+    return _draft(target, workshop, settings, folder, packs)
+
+
+def _pack_themes(workshop: Workshop, packs: dict[str, str], settings: RenderSettings) -> dict[str, Any]:
+    """Pack file names to their themes, named exactly as the build names them."""
+    from ieg_reports.build.targets import pack_stems, pack_themes
+
+    stems = pack_stems(pack_themes(workshop, settings.config))
+    by_stem = {f"dossiers/{stem}.pdf": workshop.theme(code) for code, stem in stems.items()}
+    return {name: by_stem[name] for name in packs if name in by_stem}
+
+
+def _draft(target: Target, workshop: Workshop, settings: RenderSettings, folder: Path,
+           packs: dict[str, str]) -> bytes:
+    import datetime as dt
+
+    from ieg_reports.compose.environment import make_environment, render_template
+    from ieg_reports.distribution import draft_email
+    from ieg_reports.render.common import source_date
+
+    person = next(p for p in workshop.participants if p.email == target.ref)
+    themes = list(_pack_themes(workshop, packs, settings).values())
+    env = make_environment(settings.templates, markup=False)
+    text = render_template(env, "courriel.txt.j2", {"atelier": workshop.info, "person": person, "packs": themes})
+    subject, _, body = text.partition("\n")
+    attachments = [(name, (folder / name).read_bytes()) for name in packs]
+    when = source_date() or dt.datetime.combine(workshop.info.date, dt.time(9, 0))
+    return draft_email(workshop, person, attachments, subject.strip(), body.strip() + "\n", when)

@@ -1,0 +1,57 @@
+"""Digests of every input file of a build, computed without parsing anything.
+
+When they match the manifest and every output is as recorded, a build has nothing to do:
+this check imports neither pandas nor the renderers.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import tomllib
+from pathlib import Path
+
+from ieg_reports import __version__
+
+_READ = 1 << 20
+
+
+def _sha(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(_READ):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def workbook_files(workbook: Path) -> list[Path]:
+    """The files a workbook is made of (one, or the CSV files of a folder)."""
+    if workbook.is_dir():
+        return sorted(p for p in workbook.iterdir() if p.suffix.lower() == ".csv" and p.is_file())
+    return [workbook]
+
+
+def _user_templates(config: Path) -> Path | None:
+    try:
+        data = tomllib.loads(config.read_text(encoding="utf-8"))
+        folder = data.get("documents", {}).get("modeles")
+    except (OSError, tomllib.TOMLDecodeError, AttributeError):
+        return None
+    return config.parent / folder if isinstance(folder, str) else None
+
+
+def input_digests(workbook: Path, defaults: Path) -> dict[str, str]:
+    """SHA-256 of the workbook, its config and every template file, and the package version."""
+    from ieg_reports.config import config_path_for
+
+    digests = {"ieg-reports": __version__}
+    digests.update({f"classeur/{p.name}": _sha(p) for p in workbook_files(workbook)})
+    config = config_path_for(workbook)
+    digests["reglages"] = _sha(config) if config.is_file() else "absent"
+    folders = [("modeles", defaults)]
+    user = _user_templates(config) if config.is_file() else None
+    if user is not None and user.is_dir():
+        folders.append(("modeles-utilisateur", user))
+    for label, folder in folders:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            digests[f"{label}/{path.relative_to(folder)}"] = _sha(path)
+    return digests

@@ -1,0 +1,60 @@
+"""Rendering one target to bytes: compose its document, run the right writer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ieg_reports.build.targets import Target
+from ieg_reports.config import Config
+from ieg_reports.model import Workshop
+
+
+@dataclass(frozen=True)
+class RenderSettings:
+    """Where templates and styles come from for one workbook."""
+
+    templates: Path | None
+    config: Config
+
+
+def default_templates() -> Path:
+    """The shipped templates folder."""
+    from ieg_reports.compose.environment import DEFAULT_TEMPLATES
+
+    return DEFAULT_TEMPLATES
+
+
+def template_file(settings: RenderSettings, name: str) -> Path:
+    """A template or style file: the user's copy if any, else the default."""
+    if settings.templates is not None and (settings.templates / name).is_file():
+        return settings.templates / name
+    return default_templates() / name
+
+
+def render_target(target: Target, workshop: Workshop, settings: RenderSettings) -> tuple[bytes, list[str]]:
+    """The bytes of one output and the warnings met while rendering it."""
+    from ieg_reports.compose import compose_pack, compose_synthesis
+    from ieg_reports.render.common import ChartSource
+    from ieg_reports.style import load_style
+
+    from ieg_reports.build.slices import slice_for
+
+    style = load_style(template_file(settings, "style.toml"))
+    workshop = slice_for(target, workshop)  # the template sees exactly what the key covers
+    charts = ChartSource(workshop, style)
+    if target.theme is None:
+        document = compose_synthesis(workshop, settings.templates)
+    else:
+        document = compose_pack(workshop, workshop.theme(target.theme), settings.templates,
+                                settings.config.packs_for_all_themes)
+    if target.name.endswith(".docx"):
+        from ieg_reports.render.docx_writer import render_docx
+
+        reference = template_file(settings, "reference.docx")
+        data, warnings = render_docx(document, charts, reference, style.colors)
+    else:
+        from ieg_reports.render.pdf_writer import render_pdf
+
+        data, warnings = render_pdf(document, charts, style)
+    return data, warnings + charts.warnings

@@ -1,0 +1,381 @@
+"""One workbook's build: plan from the manifest, render in parallel, write atomically.
+
+Read everything before writing anything: the workbook is loaded and checked, every output
+that must change is rendered, and only then are files replaced (each atomically), the
+distribution drafts written and, last, the manifest.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from ieg_reports import __version__
+from ieg_reports.build.fingerprint import Fingerprinter, combine, file_digest
+from ieg_reports.build.inputs import input_digests
+from ieg_reports.build.io import write_atomic
+from ieg_reports.build.lock import build_lock
+from ieg_reports.build.manifest import (
+    Manifest,
+    OutputRecord,
+    clear_pending,
+    load_manifest,
+    load_pending,
+    save_manifest,
+    write_pending,
+)
+from ieg_reports.build.plan import Action, Decision, Wanted, decide
+from ieg_reports.build.render import RenderSettings, default_templates, render_target, template_file
+from ieg_reports.build.slices import model_components, slice_for
+from ieg_reports.build.targets import Target, inside, targets_for
+from ieg_reports.load import workbook_name
+
+
+
+class Progress(Protocol):
+    """What a build tells its user as it goes."""
+
+    def start(self, total: int) -> None:
+        """`total` outputs are about to be rendered."""
+
+    def rendered(self, name: str) -> None:
+        """One output was rendered."""
+
+    def done(self, decision: Decision) -> None:
+        """One output was written, removed or kept as decided."""
+
+ARCHIVES = "archives"
+TEMPLATES_OF = {
+    "synthese-docx": ("synthese.md.j2", "style.toml", "reference.docx"),
+    "synthese-pdf": ("synthese.md.j2", "style.toml"),
+    "pack-pdf": ("dossier.md.j2", "style.toml"),
+    "pack-docx": ("dossier.md.j2", "style.toml", "reference.docx"),
+    "envois": (),
+    "courriel": ("courriel.txt.j2",),
+}
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """How to build: where, how many workers, what to force."""
+
+    output: Path
+    jobs: int = 0
+    force: bool = False
+    overwrite_edited: bool = False
+    dry_run: bool = False
+    progress: Progress | None = None
+
+
+@dataclass
+class BuildReport:
+    """What a build decided and did."""
+
+    workbook: Path
+    folder: Path
+    decisions: list[Decision] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+    noop: bool = False
+
+    def count(self, *actions: Action) -> int:
+        """How many outputs got one of these actions."""
+        return sum(d.action in actions for d in self.decisions)
+
+    @property
+    def built(self) -> list[str]:
+        """Names of the outputs written by this build."""
+        return [d.name for d in self.decisions if d.writes]
+
+
+def jobs_count(jobs: int) -> int:
+    """Worker processes: as asked, else the number of cores."""
+    return jobs if jobs > 0 else (os.cpu_count() or 1)
+
+
+def build_workbook(workbook: Path, options: BuildOptions) -> BuildReport:
+    """Build (or plan, with `dry_run`) every output of one workbook."""
+    start = time.perf_counter()
+    folder = options.output / workbook_name(workbook)
+    report = BuildReport(workbook, folder)
+    inputs = input_digests(workbook, default_templates())
+    if not (options.force or options.overwrite_edited) and nothing_changed(folder, inputs):
+        report.noop = True
+        report.seconds = time.perf_counter() - start
+        return report
+    result = _load(workbook, report)  # read and check everything before touching the folder
+    if options.dry_run:
+        _run(result, folder, inputs, options, report)
+    else:
+        with build_lock(folder):
+            _run(result, folder, inputs, options, report)
+    report.seconds = time.perf_counter() - start
+    return report
+
+
+def nothing_changed(folder: Path, inputs: dict[str, str]) -> bool:
+    """True when inputs and outputs are exactly as the manifest recorded (no parsing at all)."""
+    manifest, _ = load_manifest(folder)
+    if manifest is None or manifest.inputs != inputs or not manifest.outputs:
+        return False
+    for name, record in manifest.outputs.items():
+        try:
+            stat = (folder / name).stat()
+        except OSError:
+            return False
+        if stat.st_size != record.size or stat.st_mtime_ns != record.mtime_ns:
+            return False
+    return True
+
+
+@dataclass
+class _Plan:
+    """The targets of this build with their keys, slices and decisions."""
+
+    targets: dict[str, Target]
+    wanted: list[Wanted]
+    decisions: list[Decision]
+    manifest: Manifest
+    previous: Manifest | None
+
+
+def _load(workbook: Path, report: BuildReport) -> Any:
+    """The loaded workshop; a workbook with errors stops here, before anything is written."""
+    from ieg_reports.api import load_workshop
+    from ieg_reports.commands.validate import sorted_problems
+    from ieg_reports.exceptions import WorkbookInvalidError
+    from ieg_reports.summary import plural
+
+    result = load_workshop(workbook)
+    if not result.ok:
+        lines = [p.format_fr() for p in sorted_problems(result.problems.errors)]
+        raise WorkbookInvalidError(
+            f"{workbook.name} : {plural(len(lines), 'erreur')}, aucun document produit.\n  - "
+            + "\n  - ".join(lines))
+    report.warnings += [p.format_fr() for p in sorted_problems(result.problems.warnings)]
+    return result
+
+
+def _run(result: Any, folder: Path, inputs: dict[str, str], options: BuildOptions,
+         report: BuildReport) -> None:
+    settings = RenderSettings(result.config.templates, result.config)
+    plan = _plan(result.workshop, settings, folder, inputs, options)
+    report.decisions = plan.decisions
+    if options.dry_run:
+        return
+    documents = [d for d in plan.decisions if d.writes and plan.targets[d.name].kind not in ("envois", "courriel")]
+    rendered = _render_all(documents, plan.targets, result.workshop, settings, options, report)
+    _write(folder, plan, rendered, report, options)
+    _distribute(folder, plan, result.workshop, settings, report, options)
+    _finish(folder, plan, report)
+
+
+def _template_digests(settings: RenderSettings, kind: str) -> dict[str, str]:
+    """Digests of the template (text) and style files one kind of output reads."""
+    files = {name: file_digest(template_file(settings, name).read_bytes()) for name in TEMPLATES_OF[kind]}
+    text = {k: v for k, v in files.items() if k.endswith(".j2")}
+    styles = {k: v for k, v in files.items() if not k.endswith(".j2")}
+    return {"modele": combine(text), "styles": combine(styles)}
+
+
+def _plan(workshop: Any, settings: RenderSettings, folder: Path, inputs: dict[str, str],
+          options: BuildOptions) -> _Plan:
+    fp = Fingerprinter()
+    targets = {t.name: t for t in targets_for(workshop, settings.config)}
+    wanted = []
+    for target in targets.values():
+        parts = {"version": __version__, "reglages": str(settings.config.packs_for_all_themes),
+                 **_template_digests(settings, target.kind),
+                 **model_components(target, slice_for(target, workshop), fp)}
+        wanted.append(Wanted(target.name, combine(parts), parts))
+    packs = {t.theme: (n, w.key) for w in wanted if (t := targets[n := w.name]).kind == "pack-pdf"}
+    for target, parts in _distribution_targets(workshop, settings, packs, fp):
+        targets[target.name] = target
+        wanted.append(Wanted(target.name, combine(parts), parts))
+    previous, why = load_manifest(folder)
+    records = dict(previous.outputs) if previous else None
+    on_disk = _disk_digests(folder, wanted, records, load_pending(folder))
+    decisions = decide(wanted, records, on_disk, options.force, options.overwrite_edited, why)
+    manifest = Manifest(__version__, inputs, {}, dict(previous.distributed) if previous else {})
+    return _Plan(targets, wanted, decisions, manifest, previous)
+
+
+def _distribution_targets(workshop: Any, settings: RenderSettings, packs: dict[str | None, tuple[str, str]],
+                          fp: Fingerprinter) -> list[tuple[Target, dict[str, Any]]]:
+    """envois.csv and one draft per participant receiving packs; keys cover the attached packs."""
+    from ieg_reports.build.targets import slugify
+    from ieg_reports.distribution import ENVOIS, packs_for
+
+    if not workshop.participants:
+        return []
+    themes = [t for t in workshop.themes if t.code in packs]
+    base = {"version": __version__, "atelier": fp.digest(workshop.info)}
+    every = dict(sorted(packs.values()))
+    out = [(Target(ENVOIS, "envois"), {**base, "participants": fp.digest(workshop.participants),
+                                        "dossiers": every})]
+    used: set[str] = set()
+    for person in workshop.participants:
+        received = packs_for(person, themes)
+        if not received or not person.email:
+            continue
+        stem = slugify(f"{person.last_name}-{person.first_name or ''}", 50)
+        name, n = stem, 2
+        while name in used:
+            name, n = f"{stem}-{n}", n + 1
+        used.add(name)
+        attached = dict(packs[t.code] for t in received)
+        parts = {**base, **_template_digests(settings, "courriel"), "participants": fp.digest(person),
+                 "dossiers": attached}
+        out.append((Target(f"diffusion/{name}.eml", "courriel", ref=person.email), parts))
+    return out
+
+
+def _disk_digests(folder: Path, wanted: list[Wanted], records: dict[str, OutputRecord] | None,
+                  pending: dict[str, str]) -> dict[str, str | None]:
+    """SHA-256 of every output file present; files a killed build wrote count as generated."""
+    names = {w.name for w in wanted} | set(records or {})
+    digests: dict[str, str | None] = {}
+    for name in names:
+        path = folder / name
+        digests[name] = file_digest(path.read_bytes()) if path.is_file() else None
+        record = (records or {}).get(name)
+        if record is not None and digests[name] is not None and pending.get(name) == digests[name]:
+            record.sha256 = digests[name] or record.sha256
+    return digests
+
+
+_WORKER: dict[str, Any] = {}
+
+
+def _init_worker(workshop: Any, settings: RenderSettings) -> None:
+    _WORKER["workshop"], _WORKER["settings"] = workshop, settings
+
+
+def _render_in_worker(target: Target) -> tuple[str, bytes, list[str]]:
+    data, warnings = render_target(target, _WORKER["workshop"], _WORKER["settings"])
+    return target.name, data, warnings
+
+
+def _render_all(decisions: list[Decision], targets: dict[str, Target], workshop: Any,
+                settings: RenderSettings, options: BuildOptions,
+                report: BuildReport) -> dict[str, bytes]:
+    """Render every output to write, in worker processes when there are several."""
+    todo = [targets[d.name] for d in decisions]
+    jobs = min(jobs_count(options.jobs), len(todo))
+    rendered: dict[str, bytes] = {}
+    if options.progress:
+        options.progress.start(len(todo))
+    if jobs <= 1:
+        _init_worker(workshop, settings)
+        results = (_render_in_worker(t) for t in todo)
+        for name, data, warnings in results:
+            _collect(name, data, warnings, rendered, report, options)
+        return rendered
+    with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(workshop, settings)) as pool:
+        for name, data, warnings in pool.map(_render_in_worker, todo, chunksize=1):
+            _collect(name, data, warnings, rendered, report, options)
+    return rendered
+
+
+def _collect(name: str, data: bytes, warnings: list[str], rendered: dict[str, bytes],
+             report: BuildReport, options: BuildOptions) -> None:
+    rendered[name] = data
+    report.warnings += [f"{name} : {w}" for w in warnings]
+    if options.progress:
+        options.progress.rendered(name)
+
+
+def sidecar_name(name: str) -> str:
+    """`synthese.docx` → `synthese.nouvelle-version.docx`."""
+    path = Path(name)
+    return str(path.with_name(f"{path.stem}.nouvelle-version{path.suffix}"))
+
+
+def _write(folder: Path, plan: _Plan, rendered: dict[str, bytes], report: BuildReport,
+           options: BuildOptions) -> None:
+    """Replace files (atomically) as decided; say what happened to hand-edited ones."""
+    write_pending(folder, {name: file_digest(data) for name, data in rendered.items()})
+    wanted = {w.name: w for w in plan.wanted}
+    for decision in plan.decisions:
+        if plan.targets.get(decision.name) and plan.targets[decision.name].kind in ("envois", "courriel"):
+            continue
+        _apply(folder, decision, rendered.get(decision.name), wanted.get(decision.name), plan, report)
+        if options.progress:
+            options.progress.done(decision)
+
+
+def _apply(folder: Path, decision: Decision, data: bytes | None, wanted: Wanted | None, plan: _Plan,
+           report: BuildReport) -> None:
+    path = inside(folder, decision.name)
+    previous = plan.previous.outputs.get(decision.name) if plan.previous else None
+    action = decision.action
+    if action is Action.ARCHIVE:
+        archived = _archive(folder, path)
+        report.notes.append(f"{decision.name} modifié à la main : archivé sous {archived}, puis remplacé.")
+    if action in (Action.BUILD, Action.ARCHIVE) and data is not None and wanted is not None:
+        write_atomic(path, data)
+        plan.manifest.outputs[decision.name] = _record(wanted, path, data)
+    elif action is Action.SIDECAR and data is not None and wanted is not None and previous is not None:
+        side = inside(folder, sidecar_name(decision.name))
+        write_atomic(side, data)
+        plan.manifest.outputs[decision.name] = OutputRecord(
+            wanted.key, wanted.components, previous.sha256, previous.size, previous.mtime_ns, sidecar_name(decision.name))
+        report.notes.append(f"{decision.name} a été modifié à la main depuis la dernière construction : il n'est pas "
+                            f"remplacé ; la nouvelle version est écrite dans {sidecar_name(decision.name)}.")
+    elif action in (Action.KEEP, Action.KEEP_EDITED) and previous is not None:
+        plan.manifest.outputs[decision.name] = previous
+    elif action is Action.REMOVE:
+        path.unlink(missing_ok=True)
+        if previous and previous.sidecar:
+            inside(folder, previous.sidecar).unlink(missing_ok=True)
+    elif action is Action.ORPHAN_EDITED:
+        report.notes.append(f"{decision.name} n'est plus produit, mais a été modifié à la main : il est conservé.")
+
+
+def _record(wanted: Wanted, path: Path, data: bytes) -> OutputRecord:
+    stat = path.stat()
+    return OutputRecord(wanted.key, wanted.components, file_digest(data), stat.st_size, stat.st_mtime_ns)
+
+
+def _archive(folder: Path, path: Path) -> Path:
+    """Move a hand-edited file to archives/ with a timestamp; never lose it."""
+    stamp = dt.datetime.now().strftime("%Y-%m-%d-%H%M%S")
+    target = folder / ARCHIVES / f"{path.stem}.{stamp}{path.suffix}"
+    n = 2
+    while target.exists():
+        target = folder / ARCHIVES / f"{path.stem}.{stamp}-{n}{path.suffix}"
+        n += 1
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.move(str(path), target)
+    return target.relative_to(folder)
+
+
+def _distribute(folder: Path, plan: _Plan, workshop: Any, settings: RenderSettings,
+                report: BuildReport, options: BuildOptions) -> None:
+    """envois.csv and the .eml drafts, made after the packs they attach are on disk."""
+    from ieg_reports.build.distribute import render_distribution
+
+    decisions = [d for d in plan.decisions
+                 if plan.targets.get(d.name) and plan.targets[d.name].kind in ("envois", "courriel")]
+    wanted = {w.name: w for w in plan.wanted}
+    for decision in decisions:
+        data = None
+        if decision.writes:
+            data = render_distribution(plan.targets[decision.name], workshop, settings, folder, plan.manifest,
+                                       wanted[decision.name])
+        _apply(folder, decision, data, wanted.get(decision.name), plan, report)
+        if options.progress:
+            options.progress.done(decision)
+
+
+def _finish(folder: Path, plan: _Plan, report: BuildReport) -> None:
+    """Write the manifest last, then drop the pending record."""
+    save_manifest(folder, plan.manifest)
+    clear_pending(folder)

@@ -1,0 +1,64 @@
+"""The pure function that decides what a build does, rule by rule."""
+
+from ieg_reports.build.manifest import OutputRecord
+from ieg_reports.build.plan import Action, Wanted, decide, explain
+
+
+def _record(key: str = "k1", sha: str = "s1", **components: object) -> OutputRecord:
+    return OutputRecord(key, dict(components) or {"theme": "a"}, sha, 10, 1)
+
+
+def _one(wanted: Wanted, record: OutputRecord | None, disk: str | None, **kw: bool):  # type: ignore[no-untyped-def]
+    records = {wanted.name: record} if record else None
+    return decide([wanted], records, {wanted.name: disk}, **kw)[0]
+
+
+def test_new_output_is_built() -> None:
+    decision = _one(Wanted("a.pdf", "k1", {}), None, None)
+    assert (decision.action, decision.reason) == (Action.BUILD, "nouveau")
+
+
+def test_unchanged_output_is_kept() -> None:
+    decision = _one(Wanted("a.pdf", "k1", {"theme": "a"}), _record(), "s1")
+    assert (decision.action, decision.reason) == (Action.KEEP, "inchangé")
+
+
+def test_changed_output_says_why() -> None:
+    wanted = Wanted("a.pdf", "k2", {"theme": "a", "ressources": ["r1", "r2"]})
+    decision = _one(wanted, _record(theme="a", ressources=["r1"]), "s1")
+    assert (decision.action, decision.reason) == (Action.BUILD, "ressource ajoutée")
+
+
+def test_explanations() -> None:
+    assert explain({"ressources": ["a", "b"]}, {"ressources": ["a"]}) == "ressource supprimée"
+    assert explain({"ressources": ["a"]}, {"ressources": ["b"]}) == "ressource modifiée"
+    assert explain({"modele": "1", "theme": "x"}, {"modele": "2", "theme": "y"}) == "modèle modifié, thème modifié"
+
+
+def test_missing_file_is_rebuilt() -> None:
+    assert _one(Wanted("a.pdf", "k1", {}), _record(), None).reason == "fichier absent"
+
+
+def test_force_rebuilds_unchanged() -> None:
+    decision = _one(Wanted("a.pdf", "k1", {"theme": "a"}), _record(), "s1", force=True)
+    assert decision.action is Action.BUILD and "--force" in decision.reason
+
+
+def test_hand_edited_file_is_never_overwritten() -> None:
+    changed = Wanted("a.docx", "k2", {"theme": "b"})
+    assert _one(changed, _record(), "edited").action is Action.SIDECAR
+    assert _one(changed, _record(), "edited", force=True).action is Action.SIDECAR
+    assert _one(Wanted("a.docx", "k1", {"theme": "a"}), _record(), "edited").action is Action.KEEP_EDITED
+    assert _one(changed, _record(), "edited", overwrite_edited=True).action is Action.ARCHIVE
+
+
+def test_outputs_no_longer_wanted_are_removed_unless_edited() -> None:
+    records = {"old.pdf": _record(), "edited.docx": _record()}
+    decisions = decide([], records, {"old.pdf": "s1", "edited.docx": "changed"})
+    actions = {d.name: d.action for d in decisions}
+    assert actions == {"old.pdf": Action.REMOVE, "edited.docx": Action.ORPHAN_EDITED}
+
+
+def test_no_manifest_reason_is_given() -> None:
+    decision = decide([Wanted("a.pdf", "k", {})], None, {"a.pdf": "x"}, no_manifest="manifeste illisible")[0]
+    assert (decision.action, decision.reason) == (Action.BUILD, "manifeste illisible")

@@ -1,0 +1,40 @@
+import dataclasses
+
+from ieg_reports.build.fingerprint import Fingerprinter
+from ieg_reports.build.slices import model_components, pack_slice, synthesis_slice
+from ieg_reports.build.targets import Target
+
+
+def test_pack_slice_keeps_only_its_theme_resources_and_factors(sample_result) -> None:  # type: ignore[no-untyped-def]
+    workshop = sample_result.workshop
+    sliced = pack_slice(workshop, "T02")
+    assert {r.theme.code for r in sliced.resources} == {"T02"}
+    mine = {f.code for f in workshop.theme("T02").factors}
+    assert {k.factor.code for k in sliced.keywords} == mine and not sliced.participants
+    assert len(sliced.themes) == len(workshop.themes) and len(sliced.factors) == len(workshop.factors)
+
+
+def test_synthesis_slice_has_no_resources_or_participants(sample_result) -> None:  # type: ignore[no-untyped-def]
+    sliced = synthesis_slice(sample_result.workshop)
+    assert not sliced.resources and not sliced.participants
+
+
+def test_editing_another_themes_resource_leaves_the_key(sample_result) -> None:  # type: ignore[no-untyped-def]
+    workshop = sample_result.workshop
+    edited = dataclasses.replace(workshop, resources=tuple(
+        dataclasses.replace(r, summary="autre") if r.theme.code == "T03" else r for r in workshop.resources))
+    target = Target("dossiers/T02.pdf", "pack-pdf", "T02")
+    before = model_components(target, pack_slice(workshop, "T02"), Fingerprinter())
+    after = model_components(target, pack_slice(edited, "T02"), Fingerprinter())
+    assert before == after
+    other = Target("dossiers/T03.pdf", "pack-pdf", "T03")
+    assert model_components(other, pack_slice(workshop, "T03"), Fingerprinter())["ressources"] != \
+        model_components(other, pack_slice(edited, "T03"), Fingerprinter())["ressources"]
+
+
+def test_fingerprints_ignore_locations(fixtures) -> None:  # type: ignore[no-untyped-def]
+    from ieg_reports.api import load_workshop
+
+    a = load_workshop(fixtures / "mini").workshop
+    b = load_workshop(fixtures / "messy.xlsx").workshop
+    assert Fingerprinter().digest(a) == Fingerprinter().digest(b)
