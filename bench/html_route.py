@@ -13,7 +13,19 @@ import tempfile
 from pathlib import Path
 
 from ieg_reports.document import (
-    Aside, Block, Box, Cover, Document, Figure, Heading, ListBlock, PageBreak, Paragraph, Run, Table, Toc,
+    Aside,
+    Block,
+    Box,
+    Cover,
+    Document,
+    Figure,
+    Heading,
+    ListBlock,
+    PageBreak,
+    Paragraph,
+    Run,
+    Table,
+    Toc,
 )
 from ieg_reports.render.common import ChartSource
 
@@ -51,11 +63,15 @@ def _block(block: Block, charts: ChartSource) -> str:
         return f'<p class="{block.style}">{_runs(block.runs)}</p>'
     if isinstance(block, ListBlock):
         tag = "ol" if block.ordered else "ul"
-        items = "".join("<li>" + "".join(_block(b, charts) for b in i.blocks) + "</li>" for i in block.items)
+        items = "".join(
+            "<li>" + "".join(_block(b, charts) for b in i.blocks) + "</li>" for i in block.items
+        )
         return f"<{tag}>{items}</{tag}>"
     if isinstance(block, Table):
         head = "".join(f"<th>{_runs(c.runs)}</th>" for c in block.header)
-        rows = "".join("<tr>" + "".join(f"<td>{_runs(c.runs)}</td>" for c in r) + "</tr>" for r in block.rows)
+        rows = "".join(
+            "<tr>" + "".join(f"<td>{_runs(c.runs)}</td>" for c in r) + "</tr>" for r in block.rows
+        )
         return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
     if isinstance(block, Figure):
         svg = charts.svg(block).decode("utf-8").split("?>", 1)[-1]
@@ -73,8 +89,10 @@ def _block(block: Block, charts: ChartSource) -> str:
 def to_html(document: Document, charts: ChartSource) -> str:
     """The document as one HTML page."""
     body = "".join(_block(b, charts) for b in document.blocks)
-    return (f'<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>{html.escape(document.info.title)}'
-            f"</title><style>{CSS}</style></head><body>{body}</body></html>")
+    return (
+        f'<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>{html.escape(document.info.title)}'
+        f"</title><style>{CSS}</style></head><body>{body}</body></html>"
+    )
 
 
 def weasyprint_pdf(document: Document, charts: ChartSource) -> bytes | None:
@@ -94,6 +112,19 @@ def libreoffice_pdf(docx: bytes) -> bytes | None:
     with tempfile.TemporaryDirectory() as tmp:
         source = Path(tmp) / "dossier.docx"
         source.write_bytes(docx)
-        subprocess.run([soffice, f"-env:UserInstallation=file://{tmp}/profil", "--headless", "--convert-to",
-                        "pdf", "--outdir", tmp, str(source)], check=True, capture_output=True, timeout=300)
+        subprocess.run(
+            [
+                soffice,
+                f"-env:UserInstallation=file://{tmp}/profil",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                tmp,
+                str(source),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=300,
+        )
         return (Path(tmp) / "dossier.pdf").read_bytes()

@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from scale import edit_one_resource, write_scaled  # noqa: E402
+from scale import edit_one_resource, write_scaled
 
 BUILD = [sys.executable, "-m", "ieg_reports", "build", "-q"]
 
@@ -50,8 +50,11 @@ def _tree_rss(root: int) -> int:
 def timed_build(workbook: Path, output: Path, jobs: int) -> tuple[float, int]:
     """Seconds and peak memory (whole process tree) of one `ieg-reports build`."""
     start = time.perf_counter()
-    process = subprocess.Popen([*BUILD, str(workbook), "-o", str(output), "-j", str(jobs)],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        [*BUILD, str(workbook), "-o", str(output), "-j", str(jobs)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     peak = 0
 
     def watch() -> None:
@@ -90,8 +93,15 @@ def bench_scale(factor: int, repeats: int, jobs: int, root: Path) -> dict[str, o
         edit_one_resource(book, n)
         edit.append(timed_build(book, out, jobs)[0])
     themes = 11 * factor
-    return {"factor": factor, "themes": themes, "cold": cold, "noop": noop, "edit": edit,
-            "peak": max(peaks), "per_theme": statistics.median(cold) / themes}
+    return {
+        "factor": factor,
+        "themes": themes,
+        "cold": cold,
+        "noop": noop,
+        "edit": edit,
+        "peak": max(peaks),
+        "per_theme": statistics.median(cold) / themes,
+    }
 
 
 def bench_jobs(factor: int, repeats: int, root: Path) -> tuple[list[float], list[float]]:
@@ -131,8 +141,11 @@ def bench_alternatives(repeats: int) -> list[tuple[str, list[float] | None]]:
         return libreoffice_pdf(docx)
 
     results: list[tuple[str, list[float] | None]] = []
-    for name, route in (("ieg-reports (reportlab)", ours), ("HTML → PDF (WeasyPrint)", weasy),
-                        ("python-docx → PDF (LibreOffice)", office)):
+    for name, route in (
+        ("ieg-reports (reportlab)", ours),
+        ("HTML → PDF (WeasyPrint)", weasy),
+        ("python-docx → PDF (LibreOffice)", office),
+    ):
         route()  # warm-up: imports, fonts, caches
         times = []
         for _ in range(repeats):
@@ -145,42 +158,73 @@ def bench_alternatives(repeats: int) -> list[tuple[str, list[float] | None]]:
     return results
 
 
-def report(scales: list[dict[str, object]], jobs: tuple[int, list[float], list[float]] | None,
-           alternatives: list[tuple[str, list[float] | None]] | None, cores: int) -> str:
+def report(
+    scales: list[dict[str, object]],
+    jobs: tuple[int, list[float], list[float]] | None,
+    alternatives: list[tuple[str, list[float] | None]] | None,
+    cores: int,
+) -> str:
     """The Markdown tables the README quotes."""
-    lines = [f"Mesures d'une même exécution ({cores} cœurs, {scales and len(scales[0]['cold'])} répétitions ; "
-             "médiane ± demi-étendue).", "",
-             "| Atelier | Thèmes | Construction complète | Reconstruction sans changement | "
-             "Après modification d'une ressource | Par thème | Mémoire max. |",
-             "|---|---:|---:|---:|---:|---:|---:|"]
+    lines = [
+        f"Mesures d'une même exécution ({cores} cœurs, {scales and len(scales[0]['cold'])} répétitions ; "
+        "médiane ± demi-étendue).",
+        "",
+        "| Atelier | Thèmes | Construction complète | Reconstruction sans changement | "
+        "Après modification d'une ressource | Par thème | Mémoire max. |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
     for s in scales:
-        lines.append(f"| {s['factor']}× | {s['themes']} | {_stats(s['cold'])} | {_stats(s['noop'])} | "
-                     f"{_stats(s['edit'])} | {s['per_theme']:.3f} s | {int(s['peak']) / 2**20:.0f} Mio |"
-                     .replace(".", ","))
+        lines.append(
+            f"| {s['factor']}× | {s['themes']} | {_stats(s['cold'])} | {_stats(s['noop'])} | "
+            f"{_stats(s['edit'])} | {s['per_theme']:.3f} s | {int(s['peak']) / 2**20:.0f} Mio |".replace(
+                ".", ","
+            )
+        )
     if jobs:
         factor, one, two = jobs
         ratio = statistics.median(one) / statistics.median(two)
-        lines += ["", f"Parallélisme, atelier {factor}× : `--jobs 1` {_stats(one)}, `--jobs 2` {_stats(two)}, "
-                  f"accélération ×{ratio:.2f}".replace(".", ",")]
+        lines += [
+            "",
+            f"Parallélisme, atelier {factor}× : `--jobs 1` {_stats(one)}, `--jobs 2` {_stats(two)}, "
+            f"accélération ×{ratio:.2f}".replace(".", ","),
+        ]
     if alternatives:
         ours = statistics.median(alternatives[0][1] or [float("nan")])
-        lines += ["", "| Même dossier documentaire (T02) | Temps | Notre temps / le leur |", "|---|---:|---:|"]
+        lines += [
+            "",
+            "| Même dossier documentaire (T02) | Temps | Notre temps / le leur |",
+            "|---|---:|---:|",
+        ]
         for name, times in alternatives:
             if times is None:
                 lines.append(f"| {name} | non disponible | — |")
             else:
-                lines.append(f"| {name} | {_stats(times)} | {ours / statistics.median(times):.2f} |"
-                             .replace(".", ",", 1))
+                lines.append(
+                    f"| {name} | {_stats(times)} | {ours / statistics.median(times):.2f} |".replace(
+                        ".", ",", 1
+                    )
+                )
     return "\n".join(lines)
 
 
 def main() -> None:
     """Run the benchmark and print its tables."""
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--scales", default="1,10,100", help="multiples of the sample (défaut : 1,10,100)")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--scales", default="1,10,100", help="multiples of the sample (défaut : 1,10,100)"
+    )
     parser.add_argument("--repeats", type=int, default=3, help="répétitions de chaque mesure")
-    parser.add_argument("--jobs-scale", type=int, default=0, help="atelier pour --jobs 1 / 2 (défaut : le plus grand)")
-    parser.add_argument("--no-alternatives", action="store_true", help="sans WeasyPrint ni LibreOffice")
+    parser.add_argument(
+        "--jobs-scale",
+        type=int,
+        default=0,
+        help="atelier pour --jobs 1 / 2 (défaut : le plus grand)",
+    )
+    parser.add_argument(
+        "--no-alternatives", action="store_true", help="sans WeasyPrint ni LibreOffice"
+    )
     args = parser.parse_args()
     factors = [int(f) for f in args.scales.split(",")]
     cores = os.cpu_count() or 1

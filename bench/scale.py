@@ -8,9 +8,13 @@ from pathlib import Path
 SOURCE = Path(__file__).resolve().parent.parent / "samples" / "atelier-2017-07-12"
 # Columns holding codes that refer to another sheet, which must follow the copy's codes.
 REFERENCES = {
-    "familles": {"Code": "F"}, "facteurs": {"Code": "X", "Famille": "F"},
-    "mots_cles": {"Facteur": "X"}, "evaluations": {"Facteur": "X"}, "effets": {"Facteur": "X"},
-    "themes": {"Code": "T", "Facteurs": "X*"}, "ressources": {"Thème": "T"},
+    "familles": {"Code": "F"},
+    "facteurs": {"Code": "X", "Famille": "F"},
+    "mots_cles": {"Facteur": "X"},
+    "evaluations": {"Facteur": "X"},
+    "effets": {"Facteur": "X"},
+    "themes": {"Code": "T", "Facteurs": "X*"},
+    "ressources": {"Thème": "T"},
     "participants": {"Thèmes": "T*"},
 }
 

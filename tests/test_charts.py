@@ -16,7 +16,9 @@ def test_matrix_plots_every_rated_factor_and_labels_key_factors(sample_result) -
     fig = draw("matrice", workshop, STYLE, {})
     ax = fig.axes[0]
     plotted = {tuple(xy) for c in ax.collections for xy in c.get_offsets()}
-    assert plotted == {(f.rating.capacity, f.rating.criticality) for f in workshop.factors if f.rating}
+    assert plotted == {
+        (f.rating.capacity, f.rating.criticality) for f in workshop.factors if f.rating
+    }
     assert {f.code for f in workshop.key_factors} <= set(_texts(fig))
     assert {"Facteurs-clés", "À surveiller", "Leviers", "Secondaires"} <= set(_texts(fig))
     vertical = [line.get_xdata()[0] for line in ax.lines]

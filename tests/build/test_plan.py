@@ -32,7 +32,10 @@ def test_changed_output_says_why() -> None:
 def test_explanations() -> None:
     assert explain({"ressources": ["a", "b"]}, {"ressources": ["a"]}) == "ressource supprimée"
     assert explain({"ressources": ["a"]}, {"ressources": ["b"]}) == "ressource modifiée"
-    assert explain({"modele": "1", "theme": "x"}, {"modele": "2", "theme": "y"}) == "modèle modifié, thème modifié"
+    assert (
+        explain({"modele": "1", "theme": "x"}, {"modele": "2", "theme": "y"})
+        == "modèle modifié, thème modifié"
+    )
 
 
 def test_missing_file_is_rebuilt() -> None:
@@ -48,7 +51,10 @@ def test_hand_edited_file_is_never_overwritten() -> None:
     changed = Wanted("a.docx", "k2", {"theme": "b"})
     assert _one(changed, _record(), "edited").action is Action.SIDECAR
     assert _one(changed, _record(), "edited", force=True).action is Action.SIDECAR
-    assert _one(Wanted("a.docx", "k1", {"theme": "a"}), _record(), "edited").action is Action.KEEP_EDITED
+    assert (
+        _one(Wanted("a.docx", "k1", {"theme": "a"}), _record(), "edited").action
+        is Action.KEEP_EDITED
+    )
     assert _one(changed, _record(), "edited", overwrite_edited=True).action is Action.ARCHIVE
 
 
@@ -60,5 +66,7 @@ def test_outputs_no_longer_wanted_are_removed_unless_edited() -> None:
 
 
 def test_no_manifest_reason_is_given() -> None:
-    decision = decide([Wanted("a.pdf", "k", {})], None, {"a.pdf": "x"}, no_manifest="manifeste illisible")[0]
+    decision = decide(
+        [Wanted("a.pdf", "k", {})], None, {"a.pdf": "x"}, no_manifest="manifeste illisible"
+    )[0]
     assert (decision.action, decision.reason) == (Action.BUILD, "manifeste illisible")

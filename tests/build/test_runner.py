@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from ieg_reports.build import runner
+from ieg_reports.build import pool
 from ieg_reports.build.lock import BuildLockedError, build_lock
 from ieg_reports.build.manifest import MANIFEST_NAME, PENDING_NAME
 from ieg_reports.commands.build import run_build
@@ -26,8 +26,10 @@ def _sheets() -> dict[str, list[list[object]]]:
     sheets = {k: [list(r) for r in v] for k, v in MINI.items()}
     sheets["themes"].append(["T3", "Travail et sens", "Axe 2", "documentaire", "F3", "Pourquoi ?"])
     sheets["ressources"] += [["T3", "Guide du sens", "2017", "https://example.org/b"]]
-    sheets["participants"] += [["Martin", "Léa", "lea@example.org", "documentaire", "T1, T3"],
-                               ["Petit", "Noé", "noe@example.org", "rencontre", ""]]
+    sheets["participants"] += [
+        ["Martin", "Léa", "lea@example.org", "documentaire", "T1, T3"],
+        ["Petit", "Noé", "noe@example.org", "rencontre", ""],
+    ]
     return sheets
 
 
@@ -54,8 +56,11 @@ def built(prebuilt: Path, tmp_path: Path) -> Path:
 
 
 def _state(folder: Path) -> dict[str, tuple[bytes, int]]:
-    return {str(p.relative_to(folder)): (p.read_bytes(), p.stat().st_mtime_ns)
-            for p in sorted(folder.rglob("*")) if p.is_file() and not p.name.startswith(".ieg-build")}
+    return {
+        str(p.relative_to(folder)): (p.read_bytes(), p.stat().st_mtime_ns)
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and not p.name.startswith(".ieg-build")
+    }
 
 
 def _edit_resource(book: Path) -> None:
@@ -67,8 +72,15 @@ def _edit_resource(book: Path) -> None:
 def test_first_build_writes_everything(prebuilt: Path) -> None:
     out = prebuilt / "out" / "duo"
     names = set(_state(out))
-    assert {"synthese.docx", "synthese.pdf", f"{PACK_T1}.pdf", f"{PACK_T3}.docx", "diffusion/envois.csv",
-            "diffusion/dupont-jean.eml", "diffusion/martin-lea.eml"} <= names
+    assert {
+        "synthese.docx",
+        "synthese.pdf",
+        f"{PACK_T1}.pdf",
+        f"{PACK_T3}.docx",
+        "diffusion/envois.csv",
+        "diffusion/dupont-jean.eml",
+        "diffusion/martin-lea.eml",
+    } <= names
     assert "diffusion/petit-noe.eml" not in names  # on the meeting route: no pack, no draft
     manifest = json.loads((out / MANIFEST_NAME).read_text(encoding="utf-8"))
     assert manifest["format"] == "ieg-reports-manifest" and set(manifest["outputs"]) == names
@@ -89,9 +101,17 @@ def test_editing_one_resource_rebuilds_only_that_pack(built: Path) -> None:
     assert {f"{PACK_T3}.pdf", f"{PACK_T3}.docx"} <= rebuilt
     assert not any(n.startswith(("synthese", PACK_T1)) for n in rebuilt)
     reasons = {d.name: d.reason for d in report.decisions}
-    assert reasons[f"{PACK_T3}.pdf"] == "ressource modifiée" and reasons["synthese.docx"] == "inchangé"
+    assert (
+        reasons[f"{PACK_T3}.pdf"] == "ressource modifiée" and reasons["synthese.docx"] == "inchangé"
+    )
     after = _state(out)
-    for name in ("synthese.docx", "synthese.pdf", f"{PACK_T1}.pdf", f"{PACK_T1}.docx", "diffusion/dupont-jean.eml"):
+    for name in (
+        "synthese.docx",
+        "synthese.pdf",
+        f"{PACK_T1}.pdf",
+        f"{PACK_T1}.docx",
+        "diffusion/dupont-jean.eml",
+    ):
         assert after[name] == before[name], name  # same bytes, same modification time
     assert after[f"{PACK_T3}.pdf"][0] != before[f"{PACK_T3}.pdf"][0]
     assert "diffusion/martin-lea.eml" in rebuilt  # her draft attaches the new pack
@@ -120,7 +140,10 @@ def test_deleting_a_theme_removes_its_pack(built: Path) -> None:
     report = run_build(built / "duo", built / "out")
     out = built / "out" / "duo"
     assert not (out / f"{PACK_T3}.pdf").exists() and not (out / f"{PACK_T3}.docx").exists()
-    assert {d.name for d in report.decisions if d.action == "remove"} == {f"{PACK_T3}.pdf", f"{PACK_T3}.docx"}
+    assert {d.name for d in report.decisions if d.action == "remove"} == {
+        f"{PACK_T3}.pdf",
+        f"{PACK_T3}.docx",
+    }
 
 
 @pytest.mark.parametrize("content", ["{pas du json", '{"format": "autre", "version": 9}', "[]"])
@@ -128,26 +151,31 @@ def test_corrupt_or_foreign_manifest_means_a_full_build(built: Path, content: st
     (built / "out" / "duo" / MANIFEST_NAME).write_text(content, encoding="utf-8")
     report = run_build(built / "duo", built / "out")
     assert not report.noop and all(d.writes for d in report.decisions)
-    assert json.loads((built / "out" / "duo" / MANIFEST_NAME).read_text())["format"] == "ieg-reports-manifest"
+    assert (
+        json.loads((built / "out" / "duo" / MANIFEST_NAME).read_text())["format"]
+        == "ieg-reports-manifest"
+    )
 
 
-def test_a_failing_render_leaves_previous_outputs_intact(built: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failing_render_leaves_previous_outputs_intact(
+    built: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     out = built / "out" / "duo"
     before = _state(out)
     manifest = (out / MANIFEST_NAME).read_bytes()
     _edit_resource(built / "duo")
-    real = runner.render_target
+    real = pool.render_target
 
     def fail_on_docx(target, workshop, settings):  # type: ignore[no-untyped-def]
         if target.name.endswith(".docx"):
             raise RuntimeError("panne simulée")
         return real(target, workshop, settings)
 
-    monkeypatch.setattr(runner, "render_target", fail_on_docx)
+    monkeypatch.setattr(pool, "render_target", fail_on_docx)
     with pytest.raises(RuntimeError, match="panne simulée"):
         run_build(built / "duo", built / "out", jobs=1)
     assert _state(out) == before and (out / MANIFEST_NAME).read_bytes() == manifest
-    monkeypatch.setattr(runner, "render_target", real)
+    monkeypatch.setattr(pool, "render_target", real)
     report = run_build(built / "duo", built / "out", jobs=1)
     assert {f"{PACK_T3}.pdf", f"{PACK_T3}.docx"} <= set(report.built)
 
@@ -161,7 +189,9 @@ def test_files_written_by_a_killed_build_are_not_taken_for_hand_edits(built: Pat
     (out / f"{PACK_T3}.pdf").write_bytes(new_pdf)  # written, then killed before the manifest
     from ieg_reports.build.fingerprint import file_digest
 
-    (out / PENDING_NAME).write_text(json.dumps({f"{PACK_T3}.pdf": file_digest(new_pdf)}), encoding="utf-8")
+    (out / PENDING_NAME).write_text(
+        json.dumps({f"{PACK_T3}.pdf": file_digest(new_pdf)}), encoding="utf-8"
+    )
     report = run_build(built / "duo", built / "out")
     assert not report.notes and not (out / f"{PACK_T3}.nouvelle-version.pdf").exists()
     assert not (out / PENDING_NAME).exists()
@@ -175,7 +205,10 @@ def test_parallel_output_equals_sequential(prebuilt: Path, tmp_path: Path) -> No
 
 def test_a_second_build_on_the_same_folder_is_refused(built: Path) -> None:
     _edit_resource(built / "duo")
-    with build_lock(built / "out" / "duo"), pytest.raises(BuildLockedError, match="autre construction"):
+    with (
+        build_lock(built / "out" / "duo"),
+        pytest.raises(BuildLockedError, match="autre construction"),
+    ):
         run_build(built / "duo", built / "out")
 
 
@@ -190,7 +223,9 @@ def test_a_hand_edited_synthesis_survives_a_rebuild(built: Path) -> None:
         report = run_build(built / "duo", built / "out", force=force)
         assert (out / "synthese.docx").read_bytes() == edited
         assert (out / "synthese.nouvelle-version.docx").is_file()
-        assert any("synthese.docx" in n and "synthese.nouvelle-version.docx" in n for n in report.notes)
+        assert any(
+            "synthese.docx" in n and "synthese.nouvelle-version.docx" in n for n in report.notes
+        )
     report = run_build(built / "duo", built / "out", overwrite_edited=True)
     archived = list((out / "archives").glob("synthese.*.docx"))
     assert len(archived) == 1 and archived[0].read_bytes() == edited
@@ -199,33 +234,51 @@ def test_a_hand_edited_synthesis_survives_a_rebuild(built: Path) -> None:
 
 def test_drafts_parse_back_with_their_attachments(prebuilt: Path) -> None:
     out = prebuilt / "out" / "duo"
-    message = email.message_from_bytes((out / "diffusion/martin-lea.eml").read_bytes(), policy=policy.default)
+    message = email.message_from_bytes(
+        (out / "diffusion/martin-lea.eml").read_bytes(), policy=policy.default
+    )
     assert message["To"] == "Léa Martin <lea@example.org>" and message["X-Unsent"] == "1"
     assert message["Subject"].startswith("Vos dossiers documentaires")
     attachments = {part.get_filename(): part.get_content() for part in message.iter_attachments()}
-    assert attachments == {Path(f"{PACK_T1}.pdf").name: (out / f"{PACK_T1}.pdf").read_bytes(),
-                           Path(f"{PACK_T3}.pdf").name: (out / f"{PACK_T3}.pdf").read_bytes()}
+    assert attachments == {
+        Path(f"{PACK_T1}.pdf").name: (out / f"{PACK_T1}.pdf").read_bytes(),
+        Path(f"{PACK_T3}.pdf").name: (out / f"{PACK_T3}.pdf").read_bytes(),
+    }
     body = message.get_body(("plain",)).get_content()
     assert "Bonjour Léa" in body and "T3 — Travail et sens" in body
-    rows = list(csv.reader((out / "diffusion/envois.csv").read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
+    rows = list(
+        csv.reader(
+            (out / "diffusion/envois.csv").read_text(encoding="utf-8-sig").splitlines(),
+            delimiter=";",
+        )
+    )
     assert rows[0][:5] == ["Participant", "Organisation", "E-mail", "Parcours", "Dossier"]
-    assert ["Léa Martin", "", "lea@example.org", "documentaire"] == rows[2][:4] or any(r[0] == "Léa Martin" for r in rows)
+    assert rows[2][:4] == ["Léa Martin", "", "lea@example.org", "documentaire"] or any(
+        r[0] == "Léa Martin" for r in rows
+    )
 
 
 def test_changed_packs_are_flagged_in_the_distribution_table(built: Path) -> None:
     _edit_resource(built / "duo")
     run_build(built / "duo", built / "out")
-    rows = list(csv.reader((built / "out/duo/diffusion/envois.csv").read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
+    rows = list(
+        csv.reader(
+            (built / "out/duo/diffusion/envois.csv").read_text(encoding="utf-8-sig").splitlines(),
+            delimiter=";",
+        )
+    )
     states = {(r[0], r[5]): r[6] for r in rows[1:] if r[5]}
     assert states[("Léa Martin", f"{PACK_T3}.pdf")] == "modifié"
     assert states[("Léa Martin", f"{PACK_T1}.pdf")] == "inchangé"
 
 
 def test_the_no_op_build_does_not_parse_or_import_renderers(built: Path) -> None:
-    code = ("import sys\nfrom ieg_reports.cli import main\n"
-            f"sys.argv = ['ieg-reports', 'build', {str(built / 'duo')!r}, '-o', {str(built / 'out')!r}]\n"
-            "try:\n    main()\nexcept SystemExit as e:\n    assert e.code == 0, e.code\n"
-            "assert 'pandas' not in sys.modules and 'reportlab' not in sys.modules and 'docx' not in sys.modules\n")
+    code = (
+        "import sys\nfrom ieg_reports.cli import main\n"
+        f"sys.argv = ['ieg-reports', 'build', {str(built / 'duo')!r}, '-o', {str(built / 'out')!r}]\n"
+        "try:\n    main()\nexcept SystemExit as e:\n    assert e.code == 0, e.code\n"
+        "assert 'pandas' not in sys.modules and 'reportlab' not in sys.modules and 'docx' not in sys.modules\n"
+    )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert "rien à faire" in result.stdout
@@ -243,5 +296,7 @@ def test_a_folder_of_workbooks_builds_each_and_reports_failures(tmp_path: Path) 
     shutil.copy(FIXTURES / "broken.xlsx", books / "broken.xlsx")
     result = CliRunner().invoke(main, ["build", str(books), "-o", str(tmp_path / "out"), "-q"])
     assert result.exit_code == 1
-    assert (tmp_path / "out/mini/synthese.docx").is_file() and not (tmp_path / "out/broken").exists()
+    assert (tmp_path / "out/mini/synthese.docx").is_file() and not (
+        tmp_path / "out/broken"
+    ).exists()
     assert "broken.xlsx" in result.output and "mini : " in result.output

@@ -11,7 +11,9 @@ def test_pack_slice_keeps_only_its_theme_resources_and_factors(sample_result) ->
     assert {r.theme.code for r in sliced.resources} == {"T02"}
     mine = {f.code for f in workshop.theme("T02").factors}
     assert {k.factor.code for k in sliced.keywords} == mine and not sliced.participants
-    assert len(sliced.themes) == len(workshop.themes) and len(sliced.factors) == len(workshop.factors)
+    assert len(sliced.themes) == len(workshop.themes) and len(sliced.factors) == len(
+        workshop.factors
+    )
 
 
 def test_synthesis_slice_has_no_resources_or_participants(sample_result) -> None:  # type: ignore[no-untyped-def]
@@ -21,15 +23,22 @@ def test_synthesis_slice_has_no_resources_or_participants(sample_result) -> None
 
 def test_editing_another_themes_resource_leaves_the_key(sample_result) -> None:  # type: ignore[no-untyped-def]
     workshop = sample_result.workshop
-    edited = dataclasses.replace(workshop, resources=tuple(
-        dataclasses.replace(r, summary="autre") if r.theme.code == "T03" else r for r in workshop.resources))
+    edited = dataclasses.replace(
+        workshop,
+        resources=tuple(
+            dataclasses.replace(r, summary="autre") if r.theme.code == "T03" else r
+            for r in workshop.resources
+        ),
+    )
     target = Target("dossiers/T02.pdf", "pack-pdf", "T02")
     before = model_components(target, pack_slice(workshop, "T02"), Fingerprinter())
     after = model_components(target, pack_slice(edited, "T02"), Fingerprinter())
     assert before == after
     other = Target("dossiers/T03.pdf", "pack-pdf", "T03")
-    assert model_components(other, pack_slice(workshop, "T03"), Fingerprinter())["ressources"] != \
-        model_components(other, pack_slice(edited, "T03"), Fingerprinter())["ressources"]
+    assert (
+        model_components(other, pack_slice(workshop, "T03"), Fingerprinter())["ressources"]
+        != model_components(other, pack_slice(edited, "T03"), Fingerprinter())["ressources"]
+    )
 
 
 def test_fingerprints_ignore_locations(fixtures) -> None:  # type: ignore[no-untyped-def]

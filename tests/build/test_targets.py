@@ -19,8 +19,13 @@ def test_codes_keep_their_case_and_lose_separators() -> None:
 
 
 def test_pack_names_are_unique_and_at_most_60_characters() -> None:
-    themes = [_theme("T1", "Même titre"), _theme("t1", "Même titre"), _theme("T/3", "x" * 200),
-              _theme("NUL", "y"), _theme("T5", "../../etc/passwd")]
+    themes = [
+        _theme("T1", "Même titre"),
+        _theme("t1", "Même titre"),
+        _theme("T/3", "x" * 200),
+        _theme("NUL", "y"),
+        _theme("T5", "../../etc/passwd"),
+    ]
     stems = pack_stems(themes)
     assert len(set(stems.values())) == len(themes)
     assert all(len(s) <= 60 and "/" not in s and s.isascii() for s in stems.values())

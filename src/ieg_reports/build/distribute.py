@@ -21,8 +21,14 @@ def pack_status(current: dict[str, str], distributed: dict[str, str]) -> dict[st
     return status
 
 
-def render_distribution(target: Target, workshop: Workshop, settings: RenderSettings, folder: Path,
-                        manifest: Manifest, wanted: Wanted) -> bytes:
+def render_distribution(
+    target: Target,
+    workshop: Workshop,
+    settings: RenderSettings,
+    folder: Path,
+    manifest: Manifest,
+    wanted: Wanted,
+) -> bytes:
     """envois.csv, or one participant's draft with their packs attached."""
     from ieg_reports.distribution import envois_csv
 
@@ -35,7 +41,9 @@ def render_distribution(target: Target, workshop: Workshop, settings: RenderSett
     return _draft(target, workshop, settings, folder, packs)
 
 
-def _pack_themes(workshop: Workshop, packs: dict[str, str], settings: RenderSettings) -> dict[str, Any]:
+def _pack_themes(
+    workshop: Workshop, packs: dict[str, str], settings: RenderSettings
+) -> dict[str, Any]:
     """Pack file names to their themes, named exactly as the build names them."""
     from ieg_reports.build.targets import pack_stems, pack_themes
 
@@ -44,8 +52,13 @@ def _pack_themes(workshop: Workshop, packs: dict[str, str], settings: RenderSett
     return {name: by_stem[name] for name in packs if name in by_stem}
 
 
-def _draft(target: Target, workshop: Workshop, settings: RenderSettings, folder: Path,
-           packs: dict[str, str]) -> bytes:
+def _draft(
+    target: Target,
+    workshop: Workshop,
+    settings: RenderSettings,
+    folder: Path,
+    packs: dict[str, str],
+) -> bytes:
     import datetime as dt
 
     from ieg_reports.compose.environment import make_environment, render_template
@@ -55,7 +68,9 @@ def _draft(target: Target, workshop: Workshop, settings: RenderSettings, folder:
     person = next(p for p in workshop.participants if p.email == target.ref)
     themes = list(_pack_themes(workshop, packs, settings).values())
     env = make_environment(settings.templates, markup=False)
-    text = render_template(env, "courriel.txt.j2", {"atelier": workshop.info, "person": person, "packs": themes})
+    text = render_template(
+        env, "courriel.txt.j2", {"atelier": workshop.info, "person": person, "packs": themes}
+    )
     subject, _, body = text.partition("\n")
     attachments = [(name, (folder / name).read_bytes()) for name in packs]
     when = source_date() or dt.datetime.combine(workshop.info.date, dt.time(9, 0))

@@ -28,8 +28,11 @@ class Fingerprinter:
 
     def _structure(self, value: Any) -> Any:
         if dataclasses.is_dataclass(value) and not isinstance(value, type):
-            fields = [(f.name, self.digest(getattr(value, f.name)))
-                      for f in dataclasses.fields(value) if f.compare]
+            fields = [
+                (f.name, self.digest(getattr(value, f.name)))
+                for f in dataclasses.fields(value)
+                if f.compare
+            ]
             return [type(value).__name__, fields]
         if isinstance(value, tuple | list):
             return [self.digest(v) for v in value]

@@ -29,8 +29,10 @@ def build_lock(folder: Path) -> Iterator[None]:
         fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
         handle.close()
-        raise BuildLockedError(f"{folder} : une autre construction est en cours dans ce dossier ; "
-                               "relancez quand elle sera terminée.") from None
+        raise BuildLockedError(
+            f"{folder} : une autre construction est en cours dans ce dossier ; "
+            "relancez quand elle sera terminée."
+        ) from None
     try:
         handle.seek(0)
         handle.truncate()

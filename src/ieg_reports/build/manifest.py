@@ -38,9 +38,14 @@ class Manifest:
 
     def to_json(self) -> str:
         """The manifest file's text."""
-        data = {"format": FORMAT, "version": VERSION, "package": self.package, "inputs": self.inputs,
-                "outputs": {k: asdict(v) for k, v in sorted(self.outputs.items())},
-                "distributed": self.distributed}
+        data = {
+            "format": FORMAT,
+            "version": VERSION,
+            "package": self.package,
+            "inputs": self.inputs,
+            "outputs": {k: asdict(v) for k, v in sorted(self.outputs.items())},
+            "distributed": self.distributed,
+        }
         return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)
 
 
@@ -54,8 +59,9 @@ def load_manifest(folder: Path) -> tuple[Manifest | None, str]:
         if data.get("format") != FORMAT or data.get("version") != VERSION:
             return None, "manifeste d'un autre format : reconstruction complète"
         outputs = {k: OutputRecord(**v) for k, v in data["outputs"].items()}
-        manifest = Manifest(str(data["package"]), dict(data["inputs"]), outputs,
-                            dict(data.get("distributed", {})))
+        manifest = Manifest(
+            str(data["package"]), dict(data["inputs"]), outputs, dict(data.get("distributed", {}))
+        )
     except (ValueError, KeyError, TypeError, AttributeError):
         return None, "manifeste illisible : reconstruction complète"
     return manifest, ""

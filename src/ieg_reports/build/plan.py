@@ -81,8 +81,14 @@ def _resources_reason(old: list[str], new: list[str]) -> str:
     return "ressource modifiée"
 
 
-def decide(wanted: list[Wanted], records: dict[str, OutputRecord] | None, on_disk: dict[str, str | None],
-           force: bool = False, overwrite_edited: bool = False, no_manifest: str = "") -> list[Decision]:
+def decide(
+    wanted: list[Wanted],
+    records: dict[str, OutputRecord] | None,
+    on_disk: dict[str, str | None],
+    force: bool = False,
+    overwrite_edited: bool = False,
+    no_manifest: str = "",
+) -> list[Decision]:
     """One decision per output wanted now or recorded before.
 
     `on_disk` maps output names to the SHA-256 of the file there (None: no file).
@@ -90,8 +96,12 @@ def decide(wanted: list[Wanted], records: dict[str, OutputRecord] | None, on_dis
     overwritten, unless `overwrite_edited` (it is archived first).
     """
     records = records or {}
-    decisions = [_decide_one(w, records.get(w.name), on_disk.get(w.name), force, overwrite_edited,
-                             no_manifest) for w in wanted]
+    decisions = [
+        _decide_one(
+            w, records.get(w.name), on_disk.get(w.name), force, overwrite_edited, no_manifest
+        )
+        for w in wanted
+    ]
     names = {w.name for w in wanted}
     for name, record in sorted(records.items()):
         if name not in names:
@@ -99,19 +109,33 @@ def decide(wanted: list[Wanted], records: dict[str, OutputRecord] | None, on_dis
     return decisions
 
 
-def _decide_one(w: Wanted, record: OutputRecord | None, disk: str | None, force: bool,
-                overwrite_edited: bool, no_manifest: str) -> Decision:
+def _decide_one(
+    w: Wanted,
+    record: OutputRecord | None,
+    disk: str | None,
+    force: bool,
+    overwrite_edited: bool,
+    no_manifest: str,
+) -> Decision:
     if record is None:
         return Decision(w.name, Action.BUILD, no_manifest or "nouveau")
     if disk is None:
         return Decision(w.name, Action.BUILD, "fichier absent")
     changed = record.key != w.key
-    reason = "reconstruction forcée (--force)" if force and not changed else explain(record.components, w.components)
+    reason = (
+        "reconstruction forcée (--force)"
+        if force and not changed
+        else explain(record.components, w.components)
+    )
     if disk != record.sha256:
         if overwrite_edited:
             return Decision(w.name, Action.ARCHIVE, f"modifié à la main : archivé, puis {reason}")
         if changed or force:
-            return Decision(w.name, Action.SIDECAR, f"modifié à la main : nouvelle version écrite à côté ({reason})")
+            return Decision(
+                w.name,
+                Action.SIDECAR,
+                f"modifié à la main : nouvelle version écrite à côté ({reason})",
+            )
         return Decision(w.name, Action.KEEP_EDITED, "modifié à la main : conservé")
     if changed or force:
         return Decision(w.name, Action.BUILD, reason)
@@ -120,5 +144,9 @@ def _decide_one(w: Wanted, record: OutputRecord | None, disk: str | None, force:
 
 def _decide_gone(name: str, record: OutputRecord, disk: str | None) -> Decision:
     if disk is not None and disk != record.sha256:
-        return Decision(name, Action.ORPHAN_EDITED, "n'est plus produit, mais modifié à la main : conservé")
-    return Decision(name, Action.REMOVE, "n'est plus produit (thème supprimé ou changé de parcours)")
+        return Decision(
+            name, Action.ORPHAN_EDITED, "n'est plus produit, mais modifié à la main : conservé"
+        )
+    return Decision(
+        name, Action.REMOVE, "n'est plus produit (thème supprimé ou changé de parcours)"
+    )

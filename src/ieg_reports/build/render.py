@@ -32,13 +32,14 @@ def template_file(settings: RenderSettings, name: str) -> Path:
     return default_templates() / name
 
 
-def render_target(target: Target, workshop: Workshop, settings: RenderSettings) -> tuple[bytes, list[str]]:
+def render_target(
+    target: Target, workshop: Workshop, settings: RenderSettings
+) -> tuple[bytes, list[str]]:
     """The bytes of one output and the warnings met while rendering it."""
+    from ieg_reports.build.slices import slice_for
     from ieg_reports.compose import compose_pack, compose_synthesis
     from ieg_reports.render.common import ChartSource
     from ieg_reports.style import load_style
-
-    from ieg_reports.build.slices import slice_for
 
     style = load_style(template_file(settings, "style.toml"))
     workshop = slice_for(target, workshop)  # the template sees exactly what the key covers
@@ -46,8 +47,12 @@ def render_target(target: Target, workshop: Workshop, settings: RenderSettings) 
     if target.theme is None:
         document = compose_synthesis(workshop, settings.templates)
     else:
-        document = compose_pack(workshop, workshop.theme(target.theme), settings.templates,
-                                settings.config.packs_for_all_themes)
+        document = compose_pack(
+            workshop,
+            workshop.theme(target.theme),
+            settings.templates,
+            settings.config.packs_for_all_themes,
+        )
     if target.name.endswith(".docx"):
         from ieg_reports.render.docx_writer import render_docx
 

@@ -11,7 +11,6 @@ import datetime as dt
 import os
 import shutil
 import time
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -31,11 +30,11 @@ from ieg_reports.build.manifest import (
     write_pending,
 )
 from ieg_reports.build.plan import Action, Decision, Wanted, decide
-from ieg_reports.build.render import RenderSettings, default_templates, render_target, template_file
+from ieg_reports.build.pool import RenderPool
+from ieg_reports.build.render import RenderSettings, default_templates, template_file
 from ieg_reports.build.slices import model_components, slice_for
 from ieg_reports.build.targets import Target, inside, targets_for
 from ieg_reports.load import workbook_name
-
 
 
 class Progress(Protocol):
@@ -49,6 +48,7 @@ class Progress(Protocol):
 
     def done(self, decision: Decision) -> None:
         """One output was written, removed or kept as decided."""
+
 
 ARCHIVES = "archives"
 TEMPLATES_OF = {
@@ -110,12 +110,16 @@ def build_workbook(workbook: Path, options: BuildOptions) -> BuildReport:
         report.noop = True
         report.seconds = time.perf_counter() - start
         return report
-    result = _load(workbook, report)  # read and check everything before touching the folder
-    if options.dry_run:
-        _run(result, folder, inputs, options, report)
-    else:
-        with build_lock(folder):
-            _run(result, folder, inputs, options, report)
+    pool = RenderPool(1 if options.dry_run else jobs_count(options.jobs))  # warms up meanwhile
+    try:
+        result = _load(workbook, report)  # read and check everything before touching the folder
+        if options.dry_run:
+            _run(result, folder, inputs, options, report, pool)
+        else:
+            with build_lock(folder):
+                _run(result, folder, inputs, options, report, pool)
+    finally:
+        pool.close()
     report.seconds = time.perf_counter() - start
     return report
 
@@ -158,20 +162,33 @@ def _load(workbook: Path, report: BuildReport) -> Any:
         lines = [p.format_fr() for p in sorted_problems(result.problems.errors)]
         raise WorkbookInvalidError(
             f"{workbook.name} : {plural(len(lines), 'erreur')}, aucun document produit.\n  - "
-            + "\n  - ".join(lines))
+            + "\n  - ".join(lines)
+        )
     report.warnings += [p.format_fr() for p in sorted_problems(result.problems.warnings)]
     return result
 
 
-def _run(result: Any, folder: Path, inputs: dict[str, str], options: BuildOptions,
-         report: BuildReport) -> None:
+def _run(
+    result: Any,
+    folder: Path,
+    inputs: dict[str, str],
+    options: BuildOptions,
+    report: BuildReport,
+    pool: RenderPool,
+) -> None:
     settings = RenderSettings(result.config.templates, result.config)
     plan = _plan(result.workshop, settings, folder, inputs, options)
     report.decisions = plan.decisions
     if options.dry_run:
         return
-    documents = [d for d in plan.decisions if d.writes and plan.targets[d.name].kind not in ("envois", "courriel")]
-    rendered = _render_all(documents, plan.targets, result.workshop, settings, options, report)
+    documents = [
+        d
+        for d in plan.decisions
+        if d.writes and plan.targets[d.name].kind not in ("envois", "courriel")
+    ]
+    rendered = _render_all(
+        documents, plan.targets, result.workshop, settings, options, report, pool
+    )
     _write(folder, plan, rendered, report, options)
     _distribute(folder, plan, result.workshop, settings, report, options)
     _finish(folder, plan, report)
@@ -179,21 +196,31 @@ def _run(result: Any, folder: Path, inputs: dict[str, str], options: BuildOption
 
 def _template_digests(settings: RenderSettings, kind: str) -> dict[str, str]:
     """Digests of the template (text) and style files one kind of output reads."""
-    files = {name: file_digest(template_file(settings, name).read_bytes()) for name in TEMPLATES_OF[kind]}
+    files = {
+        name: file_digest(template_file(settings, name).read_bytes()) for name in TEMPLATES_OF[kind]
+    }
     text = {k: v for k, v in files.items() if k.endswith(".j2")}
     styles = {k: v for k, v in files.items() if not k.endswith(".j2")}
     return {"modele": combine(text), "styles": combine(styles)}
 
 
-def _plan(workshop: Any, settings: RenderSettings, folder: Path, inputs: dict[str, str],
-          options: BuildOptions) -> _Plan:
+def _plan(
+    workshop: Any,
+    settings: RenderSettings,
+    folder: Path,
+    inputs: dict[str, str],
+    options: BuildOptions,
+) -> _Plan:
     fp = Fingerprinter()
     targets = {t.name: t for t in targets_for(workshop, settings.config)}
     wanted = []
     for target in targets.values():
-        parts = {"version": __version__, "reglages": str(settings.config.packs_for_all_themes),
-                 **_template_digests(settings, target.kind),
-                 **model_components(target, slice_for(target, workshop), fp)}
+        parts = {
+            "version": __version__,
+            "reglages": str(settings.config.packs_for_all_themes),
+            **_template_digests(settings, target.kind),
+            **model_components(target, slice_for(target, workshop), fp),
+        }
         wanted.append(Wanted(target.name, combine(parts), parts))
     packs = {t.theme: (n, w.key) for w in wanted if (t := targets[n := w.name]).kind == "pack-pdf"}
     for target, parts in _distribution_targets(workshop, settings, packs, fp):
@@ -207,8 +234,12 @@ def _plan(workshop: Any, settings: RenderSettings, folder: Path, inputs: dict[st
     return _Plan(targets, wanted, decisions, manifest, previous)
 
 
-def _distribution_targets(workshop: Any, settings: RenderSettings, packs: dict[str | None, tuple[str, str]],
-                          fp: Fingerprinter) -> list[tuple[Target, dict[str, Any]]]:
+def _distribution_targets(
+    workshop: Any,
+    settings: RenderSettings,
+    packs: dict[str | None, tuple[str, str]],
+    fp: Fingerprinter,
+) -> list[tuple[Target, dict[str, Any]]]:
     """envois.csv and one draft per participant receiving packs; keys cover the attached packs."""
     from ieg_reports.build.targets import slugify
     from ieg_reports.distribution import ENVOIS, packs_for
@@ -218,8 +249,12 @@ def _distribution_targets(workshop: Any, settings: RenderSettings, packs: dict[s
     themes = [t for t in workshop.themes if t.code in packs]
     base = {"version": __version__, "atelier": fp.digest(workshop.info)}
     every = dict(sorted(packs.values()))
-    out = [(Target(ENVOIS, "envois"), {**base, "participants": fp.digest(workshop.participants),
-                                        "dossiers": every})]
+    out = [
+        (
+            Target(ENVOIS, "envois"),
+            {**base, "participants": fp.digest(workshop.participants), "dossiers": every},
+        )
+    ]
     used: set[str] = set()
     for person in workshop.participants:
         received = packs_for(person, themes)
@@ -231,14 +266,22 @@ def _distribution_targets(workshop: Any, settings: RenderSettings, packs: dict[s
             name, n = f"{stem}-{n}", n + 1
         used.add(name)
         attached = dict(packs[t.code] for t in received)
-        parts = {**base, **_template_digests(settings, "courriel"), "participants": fp.digest(person),
-                 "dossiers": attached}
+        parts = {
+            **base,
+            **_template_digests(settings, "courriel"),
+            "participants": fp.digest(person),
+            "dossiers": attached,
+        }
         out.append((Target(f"diffusion/{name}.eml", "courriel", ref=person.email), parts))
     return out
 
 
-def _disk_digests(folder: Path, wanted: list[Wanted], records: dict[str, OutputRecord] | None,
-                  pending: dict[str, str]) -> dict[str, str | None]:
+def _disk_digests(
+    folder: Path,
+    wanted: list[Wanted],
+    records: dict[str, OutputRecord] | None,
+    pending: dict[str, str],
+) -> dict[str, str | None]:
     """SHA-256 of every output file present; files a killed build wrote count as generated."""
     names = {w.name for w in wanted} | set(records or {})
     digests: dict[str, str | None] = {}
@@ -251,41 +294,37 @@ def _disk_digests(folder: Path, wanted: list[Wanted], records: dict[str, OutputR
     return digests
 
 
-_WORKER: dict[str, Any] = {}
+# The synthesis is the longest render: start it first so workers finish together.
+_ORDER = {"synthese-docx": 0, "synthese-pdf": 0}
 
 
-def _init_worker(workshop: Any, settings: RenderSettings) -> None:
-    _WORKER["workshop"], _WORKER["settings"] = workshop, settings
-
-
-def _render_in_worker(target: Target) -> tuple[str, bytes, list[str]]:
-    data, warnings = render_target(target, _WORKER["workshop"], _WORKER["settings"])
-    return target.name, data, warnings
-
-
-def _render_all(decisions: list[Decision], targets: dict[str, Target], workshop: Any,
-                settings: RenderSettings, options: BuildOptions,
-                report: BuildReport) -> dict[str, bytes]:
-    """Render every output to write, in worker processes when there are several."""
-    todo = [targets[d.name] for d in decisions]
-    jobs = min(jobs_count(options.jobs), len(todo))
+def _render_all(
+    decisions: list[Decision],
+    targets: dict[str, Target],
+    workshop: Any,
+    settings: RenderSettings,
+    options: BuildOptions,
+    report: BuildReport,
+    pool: RenderPool,
+) -> dict[str, bytes]:
+    """Render every output to write, in the warm worker processes when there are several."""
+    todo = sorted((targets[d.name] for d in decisions), key=lambda t: _ORDER.get(t.kind, 1))
     rendered: dict[str, bytes] = {}
     if options.progress:
         options.progress.start(len(todo))
-    if jobs <= 1:
-        _init_worker(workshop, settings)
-        results = (_render_in_worker(t) for t in todo)
-        for name, data, warnings in results:
-            _collect(name, data, warnings, rendered, report, options)
-        return rendered
-    with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(workshop, settings)) as pool:
-        for name, data, warnings in pool.map(_render_in_worker, todo, chunksize=1):
-            _collect(name, data, warnings, rendered, report, options)
+    for name, data, warnings in pool.render(todo, workshop, settings):
+        _collect(name, data, warnings, rendered, report, options)
     return rendered
 
 
-def _collect(name: str, data: bytes, warnings: list[str], rendered: dict[str, bytes],
-             report: BuildReport, options: BuildOptions) -> None:
+def _collect(
+    name: str,
+    data: bytes,
+    warnings: list[str],
+    rendered: dict[str, bytes],
+    report: BuildReport,
+    options: BuildOptions,
+) -> None:
     rendered[name] = data
     report.warnings += [f"{name} : {w}" for w in warnings]
     if options.progress:
@@ -298,37 +337,69 @@ def sidecar_name(name: str) -> str:
     return str(path.with_name(f"{path.stem}.nouvelle-version{path.suffix}"))
 
 
-def _write(folder: Path, plan: _Plan, rendered: dict[str, bytes], report: BuildReport,
-           options: BuildOptions) -> None:
+def _write(
+    folder: Path,
+    plan: _Plan,
+    rendered: dict[str, bytes],
+    report: BuildReport,
+    options: BuildOptions,
+) -> None:
     """Replace files (atomically) as decided; say what happened to hand-edited ones."""
     write_pending(folder, {name: file_digest(data) for name, data in rendered.items()})
     wanted = {w.name: w for w in plan.wanted}
     for decision in plan.decisions:
-        if plan.targets.get(decision.name) and plan.targets[decision.name].kind in ("envois", "courriel"):
+        if plan.targets.get(decision.name) and plan.targets[decision.name].kind in (
+            "envois",
+            "courriel",
+        ):
             continue
-        _apply(folder, decision, rendered.get(decision.name), wanted.get(decision.name), plan, report)
+        _apply(
+            folder, decision, rendered.get(decision.name), wanted.get(decision.name), plan, report
+        )
         if options.progress:
             options.progress.done(decision)
 
 
-def _apply(folder: Path, decision: Decision, data: bytes | None, wanted: Wanted | None, plan: _Plan,
-           report: BuildReport) -> None:
+def _apply(
+    folder: Path,
+    decision: Decision,
+    data: bytes | None,
+    wanted: Wanted | None,
+    plan: _Plan,
+    report: BuildReport,
+) -> None:
     path = inside(folder, decision.name)
     previous = plan.previous.outputs.get(decision.name) if plan.previous else None
     action = decision.action
     if action is Action.ARCHIVE:
         archived = _archive(folder, path)
-        report.notes.append(f"{decision.name} modifié à la main : archivé sous {archived}, puis remplacé.")
+        report.notes.append(
+            f"{decision.name} modifié à la main : archivé sous {archived}, puis remplacé."
+        )
     if action in (Action.BUILD, Action.ARCHIVE) and data is not None and wanted is not None:
         write_atomic(path, data)
         plan.manifest.outputs[decision.name] = _record(wanted, path, data)
-    elif action is Action.SIDECAR and data is not None and wanted is not None and previous is not None:
+    elif (
+        action is Action.SIDECAR
+        and data is not None
+        and wanted is not None
+        and previous is not None
+    ):
         side = inside(folder, sidecar_name(decision.name))
         write_atomic(side, data)
         plan.manifest.outputs[decision.name] = OutputRecord(
-            wanted.key, wanted.components, previous.sha256, previous.size, previous.mtime_ns, sidecar_name(decision.name))
-        report.notes.append(f"{decision.name} a été modifié à la main depuis la dernière construction : il n'est pas "
-                            f"remplacé ; la nouvelle version est écrite dans {sidecar_name(decision.name)}.")
+            wanted.key,
+            wanted.components,
+            previous.sha256,
+            previous.size,
+            previous.mtime_ns,
+            sidecar_name(decision.name),
+        )
+        report.notes.append(
+            f"{decision.name} a été modifié à la main depuis la dernière construction : "
+            f"il n'est pas remplacé ; la nouvelle version est écrite dans "
+            f"{sidecar_name(decision.name)}."
+        )
     elif action in (Action.KEEP, Action.KEEP_EDITED) and previous is not None:
         plan.manifest.outputs[decision.name] = previous
     elif action is Action.REMOVE:
@@ -336,12 +407,16 @@ def _apply(folder: Path, decision: Decision, data: bytes | None, wanted: Wanted 
         if previous and previous.sidecar:
             inside(folder, previous.sidecar).unlink(missing_ok=True)
     elif action is Action.ORPHAN_EDITED:
-        report.notes.append(f"{decision.name} n'est plus produit, mais a été modifié à la main : il est conservé.")
+        report.notes.append(
+            f"{decision.name} n'est plus produit, mais a été modifié à la main : il est conservé."
+        )
 
 
 def _record(wanted: Wanted, path: Path, data: bytes) -> OutputRecord:
     stat = path.stat()
-    return OutputRecord(wanted.key, wanted.components, file_digest(data), stat.st_size, stat.st_mtime_ns)
+    return OutputRecord(
+        wanted.key, wanted.components, file_digest(data), stat.st_size, stat.st_mtime_ns
+    )
 
 
 def _archive(folder: Path, path: Path) -> Path:
@@ -357,19 +432,34 @@ def _archive(folder: Path, path: Path) -> Path:
     return target.relative_to(folder)
 
 
-def _distribute(folder: Path, plan: _Plan, workshop: Any, settings: RenderSettings,
-                report: BuildReport, options: BuildOptions) -> None:
+def _distribute(
+    folder: Path,
+    plan: _Plan,
+    workshop: Any,
+    settings: RenderSettings,
+    report: BuildReport,
+    options: BuildOptions,
+) -> None:
     """envois.csv and the .eml drafts, made after the packs they attach are on disk."""
     from ieg_reports.build.distribute import render_distribution
 
-    decisions = [d for d in plan.decisions
-                 if plan.targets.get(d.name) and plan.targets[d.name].kind in ("envois", "courriel")]
+    decisions = [
+        d
+        for d in plan.decisions
+        if plan.targets.get(d.name) and plan.targets[d.name].kind in ("envois", "courriel")
+    ]
     wanted = {w.name: w for w in plan.wanted}
     for decision in decisions:
         data = None
         if decision.writes:
-            data = render_distribution(plan.targets[decision.name], workshop, settings, folder, plan.manifest,
-                                       wanted[decision.name])
+            data = render_distribution(
+                plan.targets[decision.name],
+                workshop,
+                settings,
+                folder,
+                plan.manifest,
+                wanted[decision.name],
+            )
         _apply(folder, decision, data, wanted.get(decision.name), plan, report)
         if options.progress:
             options.progress.done(decision)

@@ -42,8 +42,15 @@ def slice_for(target: Target, workshop: Workshop) -> Workshop:
 def model_components(target: Target, sliced: Workshop, fp: Fingerprinter) -> dict[str, Any]:
     """Named digests of the parts of the slice, so a change can be explained."""
     parts: dict[str, Any] = {
-        "atelier": fp.digest((sliced.info, sliced.scale, sliced.capacity_threshold,
-                              sliced.criticality_threshold, sliced.key_rule)),
+        "atelier": fp.digest(
+            (
+                sliced.info,
+                sliced.scale,
+                sliced.capacity_threshold,
+                sliced.criticality_threshold,
+                sliced.key_rule,
+            )
+        ),
         "familles": fp.digest(sliced.families),
         "facteurs": fp.digest(sliced.factors),
         "mots_cles": fp.digest(sliced.keywords),

@@ -13,8 +13,14 @@ from ieg_reports.model import Theme, Workshop
 SYNTHESIS_DOCX = "synthese.docx"
 SYNTHESIS_PDF = "synthese.pdf"
 PACKS = "dossiers"
-WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)),
-                    *(f"lpt{i}" for i in range(1, 10))}
+WINDOWS_RESERVED = {
+    "con",
+    "prn",
+    "aux",
+    "nul",
+    *(f"com{i}" for i in range(1, 10)),
+    *(f"lpt{i}" for i in range(1, 10)),
+}
 
 
 @dataclass(frozen=True)

@@ -68,8 +68,9 @@ def _quadrants(ax: Axes, workshop: Workshop, style: Style) -> None:
         )
 
 
-def draw_points(ax: Axes, factors: list[Factor], style: Style, families: dict[str, int],
-                highlight: set[str]) -> None:
+def draw_points(
+    ax: Axes, factors: list[Factor], style: Style, families: dict[str, int], highlight: set[str]
+) -> None:
     """One scatter call per look; dimmed points drawn once per position (bounded cost)."""
     groups: dict[tuple[str, int, str, str, int], dict[tuple[float, float], None]] = {}
     for factor in factors:
@@ -82,8 +83,9 @@ def draw_points(ax: Axes, factors: list[Factor], style: Style, families: dict[st
         groups.setdefault(look, {})[(factor.rating.capacity, factor.rating.criticality)] = None
     for (color, size, edge, marker, order), points in sorted(groups.items(), key=lambda g: g[0][4]):
         xs, ys = zip(*points, strict=True)
-        ax.scatter(xs, ys, s=size, c=color, marker=marker, edgecolors=edge, linewidths=0.7,
-                   zorder=order)
+        ax.scatter(
+            xs, ys, s=size, c=color, marker=marker, edgecolors=edge, linewidths=0.7, zorder=order
+        )
 
 
 def place_labels(

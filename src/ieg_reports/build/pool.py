@@ -1,0 +1,79 @@
+"""Rendering in worker processes, started before the workbook is even read.
+
+Workers import the renderers (matplotlib, reportlab, python-docx…) while the main process
+loads and checks the workbook, so those imports cost no wall time. Work goes out in chunks
+that carry the pickled workshop once each.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import pickle
+from collections.abc import Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Any
+
+from ieg_reports.build.render import RenderSettings, render_target
+from ieg_reports.build.targets import Target
+
+Result = tuple[str, bytes, list[str]]
+_CACHE: dict[str, Any] = {}
+
+
+def warm_up() -> None:
+    """Import what rendering needs (runs in each worker as it starts)."""
+    import svglib.svglib  # noqa: F401
+
+    import ieg_reports.charts
+    import ieg_reports.compose
+    import ieg_reports.render.docx_writer
+    import ieg_reports.render.pdf_writer  # noqa: F401
+
+
+def _ready() -> bool:
+    return True
+
+
+def _render_chunk(
+    payload: bytes, digest: str, settings: RenderSettings, targets: list[Target]
+) -> list[Result]:
+    if digest not in _CACHE:
+        _CACHE.clear()
+        _CACHE[digest] = pickle.loads(payload)
+    workshop = _CACHE[digest]
+    return [(t.name, *render_target(t, workshop, settings)) for t in targets]
+
+
+class RenderPool:
+    """A pool of warm worker processes (or none, for one job)."""
+
+    def __init__(self, jobs: int) -> None:
+        self.jobs = jobs
+        self._pool: ProcessPoolExecutor | None = None
+        if jobs > 1:
+            self._pool = ProcessPoolExecutor(jobs, initializer=warm_up)
+            self._warm = [self._pool.submit(_ready) for _ in range(jobs)]  # start them now
+
+    def render(
+        self, targets: list[Target], workshop: Any, settings: RenderSettings
+    ) -> Iterator[Result]:
+        """Render targets, yielding results as chunks complete (longest work first)."""
+        if self._pool is None or len(targets) <= 1:
+            for target in targets:
+                yield (target.name, *render_target(target, workshop, settings))
+            return
+        payload = pickle.dumps(workshop, protocol=pickle.HIGHEST_PROTOCOL)
+        digest = hashlib.sha256(payload).hexdigest()
+        size = max(1, math.ceil(len(targets) / (self.jobs * 4)))
+        chunks = [targets[i : i + size] for i in range(0, len(targets), size)]
+        futures: list[Future[list[Result]]] = [
+            self._pool.submit(_render_chunk, payload, digest, settings, chunk) for chunk in chunks
+        ]
+        for future in futures:
+            yield from future.result()
+
+    def close(self) -> None:
+        """Stop the workers (pending work is cancelled)."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
