@@ -107,3 +107,44 @@ def test_validate_on_a_fresh_init_reports_missing_content(tmp_path: Path) -> Non
     assert "Titre de l'atelier non renseigné" in output
     assert "feuille «\u00a0Familles\u00a0»\u00a0: la feuille ne contient aucune ligne" in output
     assert "avertissement" in output and "Traceback" not in output
+
+
+def test_templates_export_copies_defaults_and_never_overwrites(tmp_path: Path) -> None:
+    target = tmp_path / "mes-modeles"
+    code, output = _run("templates", "export", str(target))
+    assert code == 0
+    assert {p.name for p in target.iterdir()} >= {"synthese.md.j2", "dossier.md.j2", "style.toml",
+                                                   "reference.docx", "courriel.txt.j2"}
+    (target / "style.toml").write_text("# à moi\n", encoding="utf-8")
+    code, output = _run("templates", "export", str(target))
+    assert code == 1 and "non remplacés" in output
+    assert (target / "style.toml").read_text(encoding="utf-8") == "# à moi\n"
+
+
+def test_user_templates_change_the_documents(tmp_path: Path, fixtures: Path) -> None:
+    import shutil
+
+    import docx
+
+    book = tmp_path / "mini"
+    shutil.copytree(fixtures / "mini", book)
+    _run("templates", "export", str(book / "modeles"))
+    source = (book / "modeles" / "synthese.md.j2").read_text(encoding="utf-8")
+    (book / "modeles" / "synthese.md.j2").write_text(source.replace("# L'essentiel", "# En un coup d'œil"), encoding="utf-8")
+    (book / "ieg-reports.toml").write_text('[documents]\nmodeles = "modeles"\n', encoding="utf-8")
+    code, output = _run("build", str(book), "-o", str(tmp_path / "out"), "-q", "-j", "1")
+    assert code == 0, output
+    headings = [p.text for p in docx.Document(str(tmp_path / "out/mini/synthese.docx")).paragraphs]
+    assert "En un coup d'œil" in headings and "L'essentiel" not in headings
+
+
+def test_a_template_error_names_file_and_line(tmp_path: Path, fixtures: Path) -> None:
+    import shutil
+
+    book = tmp_path / "mini"
+    shutil.copytree(fixtures / "mini", book)
+    (book / "modeles").mkdir()
+    (book / "modeles" / "synthese.md.j2").write_text("# Titre\n\n{{ atelier.inconnu }}\n", encoding="utf-8")
+    (book / "ieg-reports.toml").write_text('[documents]\nmodeles = "modeles"\n', encoding="utf-8")
+    code, output = _run("build", str(book), "-o", str(tmp_path / "out"), "-q", "-j", "1")
+    assert code == 1 and "synthese.md.j2, ligne 3" in output and "Traceback" not in output

@@ -25,6 +25,7 @@ def hostile_book(tmp_path_factory: pytest.TempPathFactory) -> Path:
     sheets["familles"][1][2] = LONG
     sheets["facteurs"][1][1] = "# pas un titre\x0b avec contrôle"
     sheets["facteurs"][2][1] = WORD
+    sheets["facteurs"][4][1] = LONG  # a table cell taller than a page (annex table)
     sheets["themes"][1][1] = "../../etc/passwd : « piège » ?"
     sheets["themes"][1][5] = "- pas une puce\n1. pas une liste\n@@pagebreak"
     for name, rows in sheets.items():
@@ -74,6 +75,7 @@ def test_hostile_text_reads_back_from_the_pdfs(hostile_book: Path, tmp_path: Pat
     for expected in (
         "S&P 500 <b>gras</b> {{ x }} {% if %} *a* _b_ \\ | [x](y)",
         LONG[:400],
+        LONG[-400:],
         WORD,
         "# pas un titre avec contrôle",
     ):
