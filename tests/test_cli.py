@@ -113,8 +113,13 @@ def test_templates_export_copies_defaults_and_never_overwrites(tmp_path: Path) -
     target = tmp_path / "mes-modeles"
     code, output = _run("templates", "export", str(target))
     assert code == 0
-    assert {p.name for p in target.iterdir()} >= {"synthese.md.j2", "dossier.md.j2", "style.toml",
-                                                   "reference.docx", "courriel.txt.j2"}
+    assert {p.name for p in target.iterdir()} >= {
+        "synthese.md.j2",
+        "dossier.md.j2",
+        "style.toml",
+        "reference.docx",
+        "courriel.txt.j2",
+    }
     (target / "style.toml").write_text("# à moi\n", encoding="utf-8")
     code, output = _run("templates", "export", str(target))
     assert code == 1 and "non remplacés" in output
@@ -130,7 +135,9 @@ def test_user_templates_change_the_documents(tmp_path: Path, fixtures: Path) -> 
     shutil.copytree(fixtures / "mini", book)
     _run("templates", "export", str(book / "modeles"))
     source = (book / "modeles" / "synthese.md.j2").read_text(encoding="utf-8")
-    (book / "modeles" / "synthese.md.j2").write_text(source.replace("# L'essentiel", "# En un coup d'œil"), encoding="utf-8")
+    (book / "modeles" / "synthese.md.j2").write_text(
+        source.replace("# L'essentiel", "# En un coup d'œil"), encoding="utf-8"
+    )
     (book / "ieg-reports.toml").write_text('[documents]\nmodeles = "modeles"\n', encoding="utf-8")
     code, output = _run("build", str(book), "-o", str(tmp_path / "out"), "-q", "-j", "1")
     assert code == 0, output
@@ -144,7 +151,9 @@ def test_a_template_error_names_file_and_line(tmp_path: Path, fixtures: Path) ->
     book = tmp_path / "mini"
     shutil.copytree(fixtures / "mini", book)
     (book / "modeles").mkdir()
-    (book / "modeles" / "synthese.md.j2").write_text("# Titre\n\n{{ atelier.inconnu }}\n", encoding="utf-8")
+    (book / "modeles" / "synthese.md.j2").write_text(
+        "# Titre\n\n{{ atelier.inconnu }}\n", encoding="utf-8"
+    )
     (book / "ieg-reports.toml").write_text('[documents]\nmodeles = "modeles"\n', encoding="utf-8")
     code, output = _run("build", str(book), "-o", str(tmp_path / "out"), "-q", "-j", "1")
     assert code == 1 and "synthese.md.j2, ligne 3" in output and "Traceback" not in output
