@@ -175,6 +175,7 @@ def test_a_failing_render_leaves_previous_outputs_intact(
     with pytest.raises(RuntimeError, match="panne simulée"):
         run_build(built / "duo", built / "out", jobs=1)
     assert _state(out) == before and (out / MANIFEST_NAME).read_bytes() == manifest
+    assert not [p for p in out.rglob("*.tmp")]  # staged renders were cleaned up
     monkeypatch.setattr(pool, "render_target", real)
     report = run_build(built / "duo", built / "out", jobs=1)
     assert {f"{PACK_T3}.pdf", f"{PACK_T3}.docx"} <= set(report.built)

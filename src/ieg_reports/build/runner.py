@@ -18,7 +18,7 @@ from typing import Any, Protocol
 from ieg_reports import __version__
 from ieg_reports.build.fingerprint import Fingerprinter, combine, file_digest
 from ieg_reports.build.inputs import input_digests
-from ieg_reports.build.io import write_atomic
+from ieg_reports.build.io import Staged, commit, discard, stage
 from ieg_reports.build.lock import build_lock
 from ieg_reports.build.manifest import (
     Manifest,
@@ -143,6 +143,7 @@ def nothing_changed(folder: Path, inputs: dict[str, str]) -> bool:
 class _Plan:
     """The targets of this build with their keys, slices and decisions."""
 
+    folder: Path
     targets: dict[str, Target]
     wanted: list[Wanted]
     decisions: list[Decision]
@@ -186,10 +187,12 @@ def _run(
         for d in plan.decisions
         if d.writes and plan.targets[d.name].kind not in ("envois", "courriel")
     ]
-    rendered = _render_all(
-        documents, plan.targets, result.workshop, settings, options, report, pool
-    )
-    _write(folder, plan, rendered, report, options)
+    staged: dict[str, Staged] = {}
+    try:
+        _render_all(documents, plan, result.workshop, settings, options, report, pool, staged)
+        _write(folder, plan, staged, report, options)
+    finally:
+        discard(list(staged.values()))  # a failure leaves every previous output as it was
     _distribute(folder, plan, result.workshop, settings, report, options)
     _finish(folder, plan, report)
 
@@ -231,7 +234,7 @@ def _plan(
     on_disk = _disk_digests(folder, wanted, records, load_pending(folder))
     decisions = decide(wanted, records, on_disk, options.force, options.overwrite_edited, why)
     manifest = Manifest(__version__, inputs, {}, dict(previous.distributed) if previous else {})
-    return _Plan(targets, wanted, decisions, manifest, previous)
+    return _Plan(folder, targets, wanted, decisions, manifest, previous)
 
 
 def _distribution_targets(
@@ -300,35 +303,23 @@ _ORDER = {"synthese-docx": 0, "synthese-pdf": 0}
 
 def _render_all(
     decisions: list[Decision],
-    targets: dict[str, Target],
+    plan: _Plan,
     workshop: Any,
     settings: RenderSettings,
     options: BuildOptions,
     report: BuildReport,
     pool: RenderPool,
-) -> dict[str, bytes]:
-    """Render every output to write, in the warm worker processes when there are several."""
-    todo = sorted((targets[d.name] for d in decisions), key=lambda t: _ORDER.get(t.kind, 1))
-    rendered: dict[str, bytes] = {}
+    staged: dict[str, Staged],
+) -> None:
+    """Render every output to write (in the warm workers) into hidden files beside their place."""
+    todo = sorted((plan.targets[d.name] for d in decisions), key=lambda t: _ORDER.get(t.kind, 1))
     if options.progress:
         options.progress.start(len(todo))
     for name, data, warnings in pool.render(todo, workshop, settings):
-        _collect(name, data, warnings, rendered, report, options)
-    return rendered
-
-
-def _collect(
-    name: str,
-    data: bytes,
-    warnings: list[str],
-    rendered: dict[str, bytes],
-    report: BuildReport,
-    options: BuildOptions,
-) -> None:
-    rendered[name] = data
-    report.warnings += [f"{name} : {w}" for w in warnings]
-    if options.progress:
-        options.progress.rendered(name)
+        staged[name] = stage(inside(plan.folder, name), data)
+        report.warnings += [f"{name} : {w}" for w in warnings]
+        if options.progress:
+            options.progress.rendered(name)
 
 
 def sidecar_name(name: str) -> str:
@@ -340,12 +331,12 @@ def sidecar_name(name: str) -> str:
 def _write(
     folder: Path,
     plan: _Plan,
-    rendered: dict[str, bytes],
+    rendered: dict[str, Staged],
     report: BuildReport,
     options: BuildOptions,
 ) -> None:
     """Replace files (atomically) as decided; say what happened to hand-edited ones."""
-    write_pending(folder, {name: file_digest(data) for name, data in rendered.items()})
+    write_pending(folder, {name: item.sha256 for name, item in rendered.items()})
     wanted = {w.name: w for w in plan.wanted}
     for decision in plan.decisions:
         if plan.targets.get(decision.name) and plan.targets[decision.name].kind in (
@@ -363,7 +354,7 @@ def _write(
 def _apply(
     folder: Path,
     decision: Decision,
-    data: bytes | None,
+    data: Staged | None,
     wanted: Wanted | None,
     plan: _Plan,
     report: BuildReport,
@@ -377,16 +368,15 @@ def _apply(
             f"{decision.name} modifié à la main : archivé sous {archived}, puis remplacé."
         )
     if action in (Action.BUILD, Action.ARCHIVE) and data is not None and wanted is not None:
-        write_atomic(path, data)
-        plan.manifest.outputs[decision.name] = _record(wanted, path, data)
+        commit(data, path)
+        plan.manifest.outputs[decision.name] = _record(wanted, path, data.sha256)
     elif (
         action is Action.SIDECAR
         and data is not None
         and wanted is not None
         and previous is not None
     ):
-        side = inside(folder, sidecar_name(decision.name))
-        write_atomic(side, data)
+        commit(data, inside(folder, sidecar_name(decision.name)))
         plan.manifest.outputs[decision.name] = OutputRecord(
             wanted.key,
             wanted.components,
@@ -412,11 +402,9 @@ def _apply(
         )
 
 
-def _record(wanted: Wanted, path: Path, data: bytes) -> OutputRecord:
+def _record(wanted: Wanted, path: Path, sha256: str) -> OutputRecord:
     stat = path.stat()
-    return OutputRecord(
-        wanted.key, wanted.components, file_digest(data), stat.st_size, stat.st_mtime_ns
-    )
+    return OutputRecord(wanted.key, wanted.components, sha256, stat.st_size, stat.st_mtime_ns)
 
 
 def _archive(folder: Path, path: Path) -> Path:
@@ -450,17 +438,18 @@ def _distribute(
     ]
     wanted = {w.name: w for w in plan.wanted}
     for decision in decisions:
-        data = None
+        staged = None
         if decision.writes:
+            target = plan.targets[decision.name]
             data = render_distribution(
-                plan.targets[decision.name],
-                workshop,
-                settings,
-                folder,
-                plan.manifest,
-                wanted[decision.name],
+                target, workshop, settings, folder, plan.manifest, wanted[decision.name]
             )
-        _apply(folder, decision, data, wanted.get(decision.name), plan, report)
+            staged = stage(inside(folder, decision.name), data)
+        try:
+            _apply(folder, decision, staged, wanted.get(decision.name), plan, report)
+        finally:
+            if staged is not None:
+                discard([staged])
         if options.progress:
             options.progress.done(decision)
 

@@ -12,8 +12,13 @@ CM = 1 / 2.54
 MARKERS = {"macro_determinant": "o", "signal_faible": "^"}
 
 
+# A chart never grows taller than this, however many families or themes there are.
+MAX_HEIGHT_CM = 22.0
+
+
 def new_figure(width_cm: float, height_cm: float) -> Figure:
-    """A figure of the given size, with the house look."""
+    """A figure of the given size (height capped to fit a page), with the house look."""
+    height_cm = min(height_cm, MAX_HEIGHT_CM)
     fig = Figure(figsize=(width_cm * CM, height_cm * CM), layout="constrained")
     fig.set_facecolor("white")
     return fig

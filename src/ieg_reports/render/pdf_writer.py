@@ -268,6 +268,7 @@ class _Context:
     coverage: Coverage
     model: Document
     width: float
+    frame_height: float = 700.0
     anchors: set[str] = field(default_factory=set)
 
     def para(self, runs: tuple[Run, ...], style: str) -> RLParagraph:
@@ -389,10 +390,10 @@ def _table_style(style: Style, rows: int) -> TableStyle:
 class _Vector(Flowable):  # type: ignore[misc]
     """A reportlab Drawing scaled to a width, drawn as vectors, centred by the frame."""
 
-    def __init__(self, drawing: Drawing, width: float) -> None:
+    def __init__(self, drawing: Drawing, width: float, height: float) -> None:
         super().__init__()
         self.drawing = drawing
-        self.scale = min(1.0, width / drawing.width)
+        self.scale = min(1.0, width / drawing.width, height / drawing.height)
         self.width, self.height = drawing.width * self.scale, drawing.height * self.scale
         self.hAlign = "CENTER"
 
@@ -414,7 +415,9 @@ def _figure(ctx: _Context, block: Figure, width: float) -> Flowable:
     drawing = svg2rlg(io.BytesIO(ctx.charts.svg(block)))
     prefix = (Run(f"Figure {block.number} — ", italic=True),)
     caption = ctx.para(prefix + block.caption, "caption")
-    return KeepTogether([Spacer(1, 4), _Vector(drawing, min(width, 16 * cm)), caption])
+    # At most a page minus room for the caption: a chart never overflows its frame.
+    vector = _Vector(drawing, min(width, 16 * cm), ctx.frame_height - 2.5 * cm)
+    return KeepTogether([Spacer(1, 4), vector, caption])
 
 
 def _toc(ctx: _Context, block: Toc) -> list[Flowable]:
@@ -563,7 +566,8 @@ def render_pdf(model: Document, charts: ChartSource, style: Style) -> tuple[byte
     left, right = page["margin_left"] * mm, page["margin_right"] * mm
     top, bottom = page["margin_top"] * mm, page["margin_bottom"] * mm
     width = A4[0] - left - right
-    ctx = _Context(_styles(style), style, charts, Coverage(font), model, width)
+    frame_height = A4[1] - top - bottom
+    ctx = _Context(_styles(style), style, charts, Coverage(font), model, width, frame_height)
     story = _flowables(ctx, model.blocks, width)
     buffer = io.BytesIO()
     doc = _Doc(
