@@ -232,7 +232,7 @@ def main() -> None:
         root = Path(tmp)
         scales = []
         for factor in factors:
-            repeats = args.repeats if factor < 100 else max(2, args.repeats - 1)
+            repeats = args.repeats if factor < 100 else max(1, args.repeats - 1)
             scales.append(bench_scale(factor, repeats, cores, root))
             print(f"… {factor}× mesuré", file=sys.stderr)
         jobs_factor = args.jobs_scale or max(factors)
