@@ -42,7 +42,22 @@ def _render_chunk(
         _CACHE.clear()
         _CACHE[digest] = pickle.loads(payload)
     workshop = _CACHE[digest]
-    return [(t.name, *render_target(t, workshop, settings)) for t in targets]
+    results = []
+    for target in targets:
+        results.append((target.name, *render_target(target, workshop, settings)))
+        release_memory()  # a large synthesis must not keep its peak for the rest of the build
+    return results
+
+
+def release_memory() -> None:
+    """Collect garbage and hand freed heap pages back to the system (glibc)."""
+    import contextlib
+    import ctypes
+    import gc
+
+    gc.collect()
+    with contextlib.suppress(OSError, AttributeError):  # not glibc: nothing to trim
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
 class RenderPool:
