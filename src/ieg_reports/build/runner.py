@@ -285,16 +285,28 @@ def _disk_digests(
     records: dict[str, OutputRecord] | None,
     pending: dict[str, str],
 ) -> dict[str, str | None]:
-    """SHA-256 of every output file present; files a killed build wrote count as generated."""
+    """SHA-256 of every output file present; files a killed build wrote count as generated.
+
+    A file whose size and modification time are those recorded is not read again.
+    """
     names = {w.name for w in wanted} | set(records or {})
     digests: dict[str, str | None] = {}
     for name in names:
-        path = folder / name
-        digests[name] = file_digest(path.read_bytes()) if path.is_file() else None
-        record = (records or {}).get(name)
-        if record is not None and digests[name] is not None and pending.get(name) == digests[name]:
-            record.sha256 = digests[name] or record.sha256
+        digests[name] = _disk_digest(folder / name, (records or {}).get(name), pending.get(name))
     return digests
+
+
+def _disk_digest(path: Path, record: OutputRecord | None, pending: str | None) -> str | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    if record is not None and (stat.st_size, stat.st_mtime_ns) == (record.size, record.mtime_ns):
+        return record.sha256
+    digest = file_digest(path.read_bytes())
+    if record is not None and pending == digest:
+        record.sha256 = digest  # written by an interrupted build, not edited by hand
+    return digest
 
 
 # The synthesis is the longest render: start it first so workers finish together.

@@ -71,15 +71,12 @@ def pack_themes(workshop: Workshop, config: Config) -> list[Theme]:
     return [t for t in workshop.themes if config.packs_for_all_themes or t.is_documentary]
 
 
-def targets_for(workshop: Workshop, config: Config, with_pdf: bool = True) -> list[Target]:
+def targets_for(workshop: Workshop, config: Config) -> list[Target]:
     """Every output of the workshop, in a stable order."""
-    targets = [Target(SYNTHESIS_DOCX, "synthese-docx")]
-    if with_pdf:
-        targets.append(Target(SYNTHESIS_PDF, "synthese-pdf"))
-        stems = pack_stems(pack_themes(workshop, config))
-        for code, stem in stems.items():
-            targets.append(Target(f"{PACKS}/{stem}.pdf", "pack-pdf", code))
-            targets.append(Target(f"{PACKS}/{stem}.docx", "pack-docx", code))
+    targets = [Target(SYNTHESIS_DOCX, "synthese-docx"), Target(SYNTHESIS_PDF, "synthese-pdf")]
+    for code, stem in pack_stems(pack_themes(workshop, config)).items():
+        targets.append(Target(f"{PACKS}/{stem}.pdf", "pack-pdf", code))
+        targets.append(Target(f"{PACKS}/{stem}.docx", "pack-docx", code))
     return targets
 
 

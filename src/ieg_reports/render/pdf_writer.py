@@ -269,7 +269,6 @@ class _Context:
     model: Document
     width: float
     frame_height: float = 700.0
-    anchors: set[str] = field(default_factory=set)
 
     def para(self, runs: tuple[Run, ...], style: str) -> RLParagraph:
         """A Paragraph of escaped runs."""
