@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from ieg_reports.french import plural_fr as plural
 from ieg_reports.model import Workshop
+
+__all__ = ["figures_fr", "keyword_groups", "plural", "summary"]
 
 
 def summary(workshop: Workshop) -> dict[str, Any]:
@@ -35,12 +38,6 @@ def keyword_groups(workshop: Workshop) -> dict[str, list[str]]:
     for keyword in workshop.keywords:
         groups.setdefault(keyword.canonical, set()).add(keyword.text)
     return {k: sorted(v) for k, v in groups.items() if len(v) > 1}
-
-
-def plural(count: int, singular: str, plural_form: str | None = None) -> str:
-    """« 0 erreur », « 1 facteur », « 2 facteurs » (French: 0 and 1 are singular)."""
-    word = singular if count < 2 else (plural_form or singular + "s")
-    return f"{count}\u00a0{word}"
 
 
 def figures_fr(data: dict[str, Any]) -> list[str]:

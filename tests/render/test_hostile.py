@@ -6,6 +6,7 @@ import docx
 import pytest
 
 from ieg_reports.commands.build import run_build
+from render.pdftext import flat, pdf_text
 
 LONG = ("Un paragraphe très long & <balisé> ; " * 140).strip()
 WORD = "Anticonstitutionnellement" * 8
@@ -58,20 +59,9 @@ def test_hostile_text_reads_back_from_word(hostile_book: Path, tmp_path: Path) -
     assert all(p.resolve().is_relative_to(tmp_path.resolve()) for p in tmp_path.rglob("*"))
 
 
-def _pdf_text(path: Path) -> str:
-    import pdfplumber
-
-    with pdfplumber.open(path) as pdf:
-        return "\n".join(page.extract_text() or "" for page in pdf.pages)
-
-
-def _flat(text: str) -> str:
-    return text.replace("-\n", "").replace("\n", "").replace(" ", "").replace("\u00a0", "")
-
-
 def test_hostile_text_reads_back_from_the_pdfs(hostile_book: Path, tmp_path: Path) -> None:
     report = run_build(hostile_book, tmp_path)
-    synthesis = _flat(_pdf_text(report.folder / "synthese.pdf"))
+    synthesis = flat(pdf_text(report.folder / "synthese.pdf"))
     for expected in (
         "S&P 500 <b>gras</b> {{ x }} {% if %} *a* _b_ \\ | [x](y)",
         LONG[:400],
@@ -79,8 +69,8 @@ def test_hostile_text_reads_back_from_the_pdfs(hostile_book: Path, tmp_path: Pat
         WORD,
         "# pas un titre avec contrôle",
     ):
-        assert _flat(expected) in synthesis, expected
+        assert flat(expected) in synthesis, expected
     pack = next((report.folder / "dossiers").glob("*.pdf"))
     assert pack.name.startswith("T1-etc-passwd")
-    assert _flat("../../etc/passwd : « piège » ?") in _flat(_pdf_text(pack))
+    assert flat("../../etc/passwd : « piège » ?") in flat(pdf_text(pack))
     assert any("U+1F9E0" in w for w in report.warnings)  # no glyph for 🧠: said, not hidden

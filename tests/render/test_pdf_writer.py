@@ -8,23 +8,11 @@ from pathlib import Path
 from pypdf import PdfReader
 
 from ieg_reports.commands.build import run_build
+from render.pdftext import flat, pdf_text
 
 
 def _packs(folder: Path) -> list[Path]:
     return sorted((folder / "dossiers").glob("*.pdf"))
-
-
-def _text(path: Path) -> str:
-    import pdfplumber
-
-    with pdfplumber.open(path) as pdf:
-        text = "\n".join(page.extract_text() or "" for page in pdf.pages)
-    return text.replace("\u00a0", " ")
-
-
-def _flat(text: str) -> str:
-    """Text without line breaks, hyphenation at line ends and spaces (for long strings)."""
-    return text.replace("-\n", "").replace("\n", "").replace(" ", "").replace("\u00a0", "")
 
 
 def test_one_pack_per_documentary_theme(sample_build, sample_result) -> None:  # type: ignore[no-untyped-def]
@@ -39,13 +27,13 @@ def test_pack_text_has_title_factors_and_resources(sample_build, sample_result) 
     workshop = sample_result.workshop
     for path in _packs(sample_build.folder):
         theme = workshop.theme(path.name.split("-")[0])
-        text = _text(path)
-        assert _flat(theme.title) in _flat(text)
+        text = pdf_text(path)
+        assert flat(theme.title) in flat(text)
         assert "Apport documentaire" in text and f"thème {theme.number} sur 11" in text
         for factor in theme.factors:
-            assert _flat(factor.label) in _flat(text)
+            assert flat(factor.label) in flat(text)
         for resource in workshop.resources_of(theme):
-            assert _flat(resource.title) in _flat(text)
+            assert flat(resource.title) in flat(text)
 
 
 def test_pdfs_are_valid_with_embedded_fonts(sample_build) -> None:  # type: ignore[no-untyped-def]
@@ -101,7 +89,7 @@ def test_synthesis_pdf_has_toc_with_page_numbers_and_internal_links(sample_build
         if "/Dest" in a.get_object() or "/GoTo" in str(a.get_object().get("/A"))
     ]
     assert len(internal) >= 10
-    assert "page 2 sur" in _text(path)
+    assert "page 2 sur" in pdf_text(path)
 
 
 def test_byte_identical_pdf(tmp_path: Path, sample_build) -> None:  # type: ignore[no-untyped-def]
@@ -125,4 +113,4 @@ def test_meeting_themes_get_a_preparatory_pack_when_asked(tmp_path: Path) -> Non
     packs = _packs(folder)
     assert len(packs) == 11
     t01 = next(p for p in packs if p.name.startswith("T01-"))
-    assert "Dossier préparatoire — Rencontre Prospective du 18 octobre 2017" in _text(t01)
+    assert "Dossier préparatoire — Rencontre Prospective du 18 octobre 2017" in pdf_text(t01)

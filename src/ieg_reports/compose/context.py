@@ -58,7 +58,7 @@ def pack_themes(workshop: Workshop, for_all: bool = False) -> list[Theme]:
 
 def factor_line(factor: Factor) -> str:
     """« capacité d'agir 3,6 · criticité 4,0 (5 notes) »."""
-    from ieg_reports.compose.filters import plural_fr, score_fr
+    from ieg_reports.french import plural_fr, score_fr
 
     if factor.rating is None:
         return "non évalué"
@@ -69,9 +69,22 @@ def factor_line(factor: Factor) -> str:
     )
 
 
+def event_wording(workshop: Workshop) -> tuple[str, str]:
+    """« l'événement « Rencontre Prospective » » and « du mercredi 18 octobre 2017 »."""
+    from ieg_reports.french import date_fr
+
+    info = workshop.info
+    name = f"l'événement «\u00a0{info.event}\u00a0»" if info.event else "l'événement de la phase 2"
+    when = f" du {date_fr(info.event_date)}" if info.event_date else ""
+    return name, when
+
+
 def base_context(workshop: Workshop, for_all: bool = False) -> dict[str, Any]:
     """The variables every template gets."""
+    event, event_when = event_wording(workshop)
     return {
+        "event": event,
+        "event_when": event_when,
         "workshop": workshop,
         "atelier": workshop.info,
         "labels": labels(),

@@ -12,9 +12,9 @@ from typing import Any
 import jinja2
 
 from ieg_reports.cells import is_safe_url
-from ieg_reports.compose.filters import FILTERS
 from ieg_reports.compose.markup import escape_markup
 from ieg_reports.exceptions import TemplateError
+from ieg_reports.french import FILTERS
 
 # The default templates live at the project root, beside src/ (editable install).
 DEFAULT_TEMPLATES = Path(__file__).resolve().parents[3] / "templates"

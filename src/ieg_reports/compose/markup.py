@@ -22,7 +22,6 @@ from typing import Any
 
 from markdown_it import MarkdownIt
 
-from ieg_reports.compose.filters import typo_fr
 from ieg_reports.document import (
     LINE_BREAK,
     Aside,
@@ -40,6 +39,7 @@ from ieg_reports.document import (
     Table,
     Toc,
 )
+from ieg_reports.french import typo_fr
 
 # Every ASCII punctuation character CommonMark may read as markup (and `@` for directives).
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!<>|~&@=:\"'$%^;?,/])")

@@ -1,6 +1,6 @@
 import datetime as dt
 
-from ieg_reports.compose.filters import (
+from ieg_reports.french import (
     date_fr,
     join_fr,
     number_fr,

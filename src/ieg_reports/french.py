@@ -1,4 +1,4 @@
-"""Jinja filters for French text: plain functions, each tested on its own."""
+"""French typography and wording: plain functions, used as Jinja filters and by the CLI."""
 
 from __future__ import annotations
 
