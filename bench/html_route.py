@@ -12,7 +12,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from ieg_reports.document import (
+from ieg_reports.compose.document import (
     Aside,
     Block,
     Box,

@@ -117,12 +117,12 @@ def bench_alternatives(repeats: int) -> list[tuple[str, list[float] | None]]:
     from html_route import libreoffice_pdf, weasyprint_pdf
 
     from ieg_reports.api import SAMPLE_WORKBOOK, load_workshop
-    from ieg_reports.build.render import default_templates
-    from ieg_reports.build.slices import pack_slice
     from ieg_reports.compose import compose_pack
+    from ieg_reports.pipeline.slices import pack_slice
     from ieg_reports.render.common import ChartSource
     from ieg_reports.render.docx_writer import render_docx
     from ieg_reports.render.pdf_writer import render_pdf
+    from ieg_reports.resources import default_templates
     from ieg_reports.style import load_style
 
     workshop = pack_slice(load_workshop(SAMPLE_WORKBOOK).workshop, "T02")

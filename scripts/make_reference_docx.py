@@ -1,4 +1,4 @@
-"""Regenerate templates/reference.docx, the Word styles of every generated document.
+"""Regenerate src/ieg_reports/templates/reference.docx, the Word styles of every generated document.
 
 Usage: python scripts/make_reference_docx.py
 Users restyle documents by editing templates/reference.docx in Word (fonts, colours,
@@ -17,7 +17,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 ROOT = Path(__file__).resolve().parent.parent
-TARGET = ROOT / "templates" / "reference.docx"
+TARGET = ROOT / "src" / "ieg_reports" / "templates" / "reference.docx"
 PRIMARY = RGBColor(0x1F, 0x4E, 0x79)
 ACCENT = RGBColor(0xC5, 0x5A, 0x11)
 TEXT = RGBColor(0x22, 0x22, 0x22)

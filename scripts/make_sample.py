@@ -1,4 +1,4 @@
-"""Regenerate inputs/atelier-2017-07-12.xlsx from its readable source, samples/atelier-2017-07-12/.
+"""Regenerate the shipped sample workbook from its source, samples/atelier-2017-07-12/.
 
 Usage: python scripts/make_sample.py
 The CSV files are the source of truth (diffable); the xlsx is what users open.
@@ -9,12 +9,12 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from ieg_reports.schema import SHEETS
-from ieg_reports.workbook_writer import write_workbook
+from ieg_reports.workbook.blank import write_workbook
+from ieg_reports.workbook.schema import SHEETS
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "samples" / "atelier-2017-07-12"
-TARGET = ROOT / "inputs" / "atelier-2017-07-12.xlsx"
+TARGET = ROOT / "src" / "ieg_reports" / "sample" / "atelier-2017-07-12.xlsx"
 NOTICE = "Mention"
 
 

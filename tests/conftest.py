@@ -8,9 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from ieg_reports.resources import sample_workbook
+
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 ROOT = Path(__file__).resolve().parent.parent
-SAMPLE = ROOT / "inputs" / "atelier-2017-07-12.xlsx"
+SAMPLE = sample_workbook()
 SAMPLE_SOURCE = ROOT / "samples" / "atelier-2017-07-12"
 
 WriteBook = Callable[[dict[str, list[list[object]]]], Path]

@@ -2,8 +2,8 @@ import datetime as dt
 
 import pytest
 
-from ieg_reports import cells
-from ieg_reports.schema import NATURE, REGISTRE
+from ieg_reports.workbook import cells
+from ieg_reports.workbook.schema import NATURE, REGISTRE
 
 
 @pytest.mark.parametrize(

@@ -1,10 +1,10 @@
 from ieg_reports.charts import CHARTS, draw
 from ieg_reports.charts.base import to_png, to_svg
 from ieg_reports.charts.matrix import spread_labels
-from ieg_reports.compose.environment import DEFAULT_TEMPLATES
+from ieg_reports.resources import default_templates
 from ieg_reports.style import load_style
 
-STYLE = load_style(DEFAULT_TEMPLATES / "style.toml")
+STYLE = load_style(default_templates() / "style.toml")
 
 
 def _texts(fig) -> list[str]:  # type: ignore[no-untyped-def]

@@ -1,6 +1,6 @@
 import datetime as dt
 
-from ieg_reports.french import (
+from ieg_reports.compose.french import (
     date_fr,
     join_fr,
     number_fr,

@@ -4,8 +4,8 @@ from pathlib import Path
 import pytest
 
 from ieg_reports.exceptions import UnreadableWorkbookError
-from ieg_reports.load import load_raw
-from ieg_reports.load.csvdir import decode, read_csv_text, sniff_separator
+from ieg_reports.workbook.readers import load_raw
+from ieg_reports.workbook.readers.csvdir import decode, read_csv_text, sniff_separator
 
 
 def _sheet(book, name):  # type: ignore[no-untyped-def]

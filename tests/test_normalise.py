@@ -1,8 +1,8 @@
 from pathlib import Path
 
 from conftest import WriteBook
-from ieg_reports.load import load_raw
-from ieg_reports.normalise import normalise
+from ieg_reports.workbook.normalise import normalise
+from ieg_reports.workbook.readers import load_raw
 
 
 def _norm(path: Path):  # type: ignore[no-untyped-def]

@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ieg_reports.api import load_workshop
-from ieg_reports.textnorm import ZERO_WIDTH, clean_text, is_illegal_char
+from ieg_reports.workbook.text import ZERO_WIDTH, clean_text, is_illegal_char
 
 TEXT = st.text(st.characters(codec="utf-8"), max_size=60)
 

@@ -1,4 +1,4 @@
-from ieg_reports.textnorm import (
+from ieg_reports.workbook.text import (
     clean_text,
     fold,
     fold_plural,

@@ -8,11 +8,9 @@ from pathlib import Path
 from ieg_reports.config import Config, load_config
 from ieg_reports.model import Workshop
 from ieg_reports.problems import Problems
+from ieg_reports.resources import sample_workbook
 
-PACKAGE_ROOT = Path(__file__).resolve().parent
-# The shipped sample sits at the project root, beside src/.
-PROJECT_ROOT = PACKAGE_ROOT.parent.parent
-SAMPLE_WORKBOOK = PROJECT_ROOT / "inputs" / "atelier-2017-07-12.xlsx"
+SAMPLE_WORKBOOK = sample_workbook()
 
 
 @dataclass(frozen=True)
@@ -32,9 +30,9 @@ class LoadResult:
 
 def load_workshop(path: Path, config: Config | None = None) -> LoadResult:
     """Load, normalise and validate a workbook; raise only if it cannot be read at all."""
-    from ieg_reports.load import load_raw
-    from ieg_reports.normalise import normalise
-    from ieg_reports.validate import validate
+    from ieg_reports.workbook.normalise import normalise
+    from ieg_reports.workbook.readers import load_raw
+    from ieg_reports.workbook.validate import validate
 
     config = config if config is not None else load_config(path)
     raw = load_raw(path)

@@ -109,9 +109,9 @@ def build(
     quiet: bool,
 ) -> None:
     """Produit les documents d'un classeur, ou de chaque classeur d'un dossier."""
-    from ieg_reports.build.runner import BuildOptions
     from ieg_reports.commands.build import DEFAULT_OUTPUT, run_batch
     from ieg_reports.commands.output import make_progress, summary_line
+    from ieg_reports.pipeline.runner import BuildOptions
 
     progress = make_progress(quiet)
     options = BuildOptions(sortie or DEFAULT_OUTPUT, jobs, force, overwrite_edited, False, progress)

@@ -2,9 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from ieg_reports.compose.environment import finalize, link, make_environment, render_template
-from ieg_reports.compose.markup import escape_markup, parse
-from ieg_reports.document import (
+from ieg_reports.compose.document import (
     Box,
     Cover,
     Figure,
@@ -15,6 +13,8 @@ from ieg_reports.document import (
     Table,
     Toc,
 )
+from ieg_reports.compose.environment import finalize, link, make_environment, render_template
+from ieg_reports.compose.markup import escape_markup, parse
 from ieg_reports.exceptions import TemplateError
 
 HOSTILE = [

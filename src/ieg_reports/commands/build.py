@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ieg_reports.api import PROJECT_ROOT
-from ieg_reports.build.runner import BuildOptions, BuildReport, Progress, build_workbook
 from ieg_reports.exceptions import IegError
+from ieg_reports.pipeline.runner import BuildOptions, BuildReport, Progress, build_workbook
 
-DEFAULT_OUTPUT = PROJECT_ROOT / "outputs"
+# Relative to where the command runs: the project folder for the sample, the user's folder
+# otherwise (an installed wheel has no project folder).
+DEFAULT_OUTPUT = Path("outputs")
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".ods")
 
 

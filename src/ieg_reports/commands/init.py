@@ -9,7 +9,7 @@ from ieg_reports.exceptions import IegError, OutputExistsError
 
 def run_init(path: Path) -> str:
     """Write an empty workbook at `path`; never overwrite an existing file."""
-    from ieg_reports.workbook_writer import write_workbook
+    from ieg_reports.workbook.blank import write_workbook
 
     if path.suffix.lower() != ".xlsx":
         raise IegError(f"{path.name} : le classeur créé par init est un fichier .xlsx.")

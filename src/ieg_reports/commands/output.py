@@ -7,9 +7,9 @@ from typing import Any
 
 import click
 
-from ieg_reports.build.plan import Action, Decision
-from ieg_reports.build.runner import BuildReport
-from ieg_reports.summary import plural
+from ieg_reports.compose.summary import plural
+from ieg_reports.pipeline.plan import Action, Decision
+from ieg_reports.pipeline.runner import BuildReport
 
 VERBS = {
     Action.BUILD: "construit",

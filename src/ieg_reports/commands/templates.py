@@ -5,8 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from ieg_reports.build.render import default_templates
 from ieg_reports.exceptions import OutputExistsError
+from ieg_reports.resources import default_templates
 
 
 def run_export(folder: Path) -> list[Path]:

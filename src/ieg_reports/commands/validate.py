@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from ieg_reports.api import load_workshop
+from ieg_reports.compose.summary import figures_fr, plural, summary
 from ieg_reports.problems import Problem
-from ieg_reports.schema import sheet_rank
-from ieg_reports.summary import figures_fr, plural, summary
+from ieg_reports.workbook.schema import sheet_rank
 
 
 def run_validate(path: Path, output_format: str = "text") -> tuple[str, int]:

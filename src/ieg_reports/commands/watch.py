@@ -22,8 +22,8 @@ def relevant(path: str, outputs: Path) -> bool:
 
 def watched_paths(workbook: Path) -> list[Path]:
     """The workbook (its folder, so a save-by-rename is seen), its config and the templates."""
-    from ieg_reports.build.render import default_templates
     from ieg_reports.config import load_config
+    from ieg_reports.resources import default_templates
 
     folder = workbook if workbook.is_dir() else workbook.parent
     paths = [folder, default_templates()]

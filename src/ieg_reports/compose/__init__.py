@@ -6,9 +6,9 @@ from pathlib import Path
 from typing import Any
 
 from ieg_reports.compose.context import base_context
+from ieg_reports.compose.document import Document, DocumentInfo
 from ieg_reports.compose.environment import make_environment, render_template
 from ieg_reports.compose.markup import parse
-from ieg_reports.document import Document, DocumentInfo
 from ieg_reports.exceptions import TemplateError
 from ieg_reports.model import Theme, Workshop
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ieg_reports.model import Effect, Factor, Keyword, Theme, Workshop
-from ieg_reports.schema import CATEGORY, EFFECT_TYPE, NATURE, REGISTRE, ROUTE
+from ieg_reports.workbook.schema import CATEGORY, EFFECT_TYPE, NATURE, REGISTRE, ROUTE
 
 REGISTRE_TITLES = {
     "definition": "Ce que les participants entendent",
@@ -58,7 +58,7 @@ def pack_themes(workshop: Workshop, for_all: bool = False) -> list[Theme]:
 
 def factor_line(factor: Factor) -> str:
     """« capacité d'agir 3,6 · criticité 4,0 (5 notes) »."""
-    from ieg_reports.french import plural_fr, score_fr
+    from ieg_reports.compose.french import plural_fr, score_fr
 
     if factor.rating is None:
         return "non évalué"
@@ -71,7 +71,7 @@ def factor_line(factor: Factor) -> str:
 
 def event_wording(workshop: Workshop) -> tuple[str, str]:
     """« l'événement « Rencontre Prospective » » and « du mercredi 18 octobre 2017 »."""
-    from ieg_reports.french import date_fr
+    from ieg_reports.compose.french import date_fr
 
     info = workshop.info
     name = f"l'événement «\u00a0{info.event}\u00a0»" if info.event else "l'événement de la phase 2"

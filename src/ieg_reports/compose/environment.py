@@ -11,13 +11,13 @@ from typing import Any
 
 import jinja2
 
-from ieg_reports.cells import is_safe_url
+from ieg_reports.compose.french import FILTERS
 from ieg_reports.compose.markup import escape_markup
 from ieg_reports.exceptions import TemplateError
-from ieg_reports.french import FILTERS
+from ieg_reports.resources import default_templates
+from ieg_reports.workbook.cells import is_safe_url
 
-# The default templates live at the project root, beside src/ (editable install).
-DEFAULT_TEMPLATES = Path(__file__).resolve().parents[3] / "templates"
+DEFAULT_TEMPLATES = default_templates()
 
 
 class Raw(str):

@@ -22,7 +22,7 @@ from typing import Any
 
 from markdown_it import MarkdownIt
 
-from ieg_reports.document import (
+from ieg_reports.compose.document import (
     LINE_BREAK,
     Aside,
     Block,
@@ -39,7 +39,7 @@ from ieg_reports.document import (
     Table,
     Toc,
 )
-from ieg_reports.french import typo_fr
+from ieg_reports.compose.french import typo_fr
 
 # Every ASCII punctuation character CommonMark may read as markup (and `@` for directives).
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!<>|~&@=:\"'$%^;?,/])")

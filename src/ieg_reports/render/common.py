@@ -10,7 +10,7 @@ import warnings as pywarnings
 import zipfile
 from dataclasses import dataclass, field
 
-from ieg_reports.document import Figure, Paragraph
+from ieg_reports.compose.document import Figure, Paragraph
 from ieg_reports.model import Workshop
 from ieg_reports.style import Style
 

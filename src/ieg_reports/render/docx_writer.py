@@ -21,8 +21,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
-from ieg_reports.cells import is_safe_url
-from ieg_reports.document import (
+from ieg_reports.compose.document import (
     Aside,
     Block,
     Box,
@@ -38,6 +37,7 @@ from ieg_reports.document import (
     Toc,
 )
 from ieg_reports.render.common import ChartSource, fixed_zip, introduces, source_date, xml_safe
+from ieg_reports.workbook.cells import is_safe_url
 
 PARAGRAPH_STYLES = {
     "body": "Normal",

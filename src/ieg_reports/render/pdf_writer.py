@@ -43,8 +43,7 @@ from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus import Table as RLTable
 from reportlab.platypus.tableofcontents import TableOfContents
 
-from ieg_reports.cells import is_safe_url
-from ieg_reports.document import (
+from ieg_reports.compose.document import (
     Aside,
     Block,
     Box,
@@ -58,9 +57,10 @@ from ieg_reports.document import (
     Table,
     Toc,
 )
-from ieg_reports.document import PageBreak as ModelPageBreak
+from ieg_reports.compose.document import PageBreak as ModelPageBreak
 from ieg_reports.render.common import ChartSource, introduces, source_date
 from ieg_reports.style import Style
+from ieg_reports.workbook.cells import is_safe_url
 
 SANS = "IEG-Sans"
 ALIGN = {"left": TA_LEFT, "right": TA_RIGHT, "center": TA_CENTER}

@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
 
-from ieg_reports.build.render import RenderSettings, render_target
-from ieg_reports.build.targets import Target
+from ieg_reports.pipeline.render import RenderSettings, render_target
+from ieg_reports.pipeline.targets import Target
 
 Result = tuple[str, bytes, list[str]]
 _CACHE: dict[str, Any] = {}

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from ieg_reports.build import pool
-from ieg_reports.build.lock import BuildLockedError, build_lock
-from ieg_reports.build.manifest import MANIFEST_NAME, PENDING_NAME
 from ieg_reports.commands.build import run_build
+from ieg_reports.pipeline import pool
+from ieg_reports.pipeline.lock import BuildLockedError, build_lock
+from ieg_reports.pipeline.manifest import MANIFEST_NAME, PENDING_NAME
 
 PACK_T1 = "dossiers/T1-soleil-reseaux"
 PACK_T3 = "dossiers/T3-travail-et-sens"
@@ -188,7 +188,7 @@ def test_files_written_by_a_killed_build_are_not_taken_for_hand_edits(built: Pat
     run_build(built / "duo", fresh)  # what the interrupted build was writing
     new_pdf = (fresh / "duo" / f"{PACK_T3}.pdf").read_bytes()
     (out / f"{PACK_T3}.pdf").write_bytes(new_pdf)  # written, then killed before the manifest
-    from ieg_reports.build.fingerprint import file_digest
+    from ieg_reports.pipeline.fingerprint import file_digest
 
     (out / PENDING_NAME).write_text(
         json.dumps({f"{PACK_T3}.pdf": file_digest(new_pdf)}), encoding="utf-8"

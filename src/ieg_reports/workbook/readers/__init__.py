@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from ieg_reports.exceptions import UnreadableWorkbookError
 
 if TYPE_CHECKING:  # pandas is imported only when a workbook is really read
-    from ieg_reports.load.raw import RawWorkbook
+    from ieg_reports.workbook.readers.raw import RawWorkbook
 
 __all__ = ["load_raw", "workbook_name"]
 
@@ -25,17 +25,17 @@ def load_raw(path: Path) -> RawWorkbook:
     if not path.exists():
         raise UnreadableWorkbookError(f"{path} : fichier introuvable.")
     if path.is_dir():
-        from ieg_reports.load.csvdir import read_csv_folder
+        from ieg_reports.workbook.readers.csvdir import read_csv_folder
 
         return read_csv_folder(path)
     suffix = path.suffix.lower()
     _check_not_ole(path)
     if suffix in (".xlsx", ".xlsm"):
-        from ieg_reports.load.xlsx import read_xlsx
+        from ieg_reports.workbook.readers.xlsx import read_xlsx
 
         return read_xlsx(path)
     if suffix == ".ods":
-        from ieg_reports.load.ods import read_ods
+        from ieg_reports.workbook.readers.ods import read_ods
 
         return read_ods(path)
     if suffix == ".csv":

@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ieg_reports.build.targets import Target
 from ieg_reports.config import Config
 from ieg_reports.model import Workshop
+from ieg_reports.pipeline.targets import Target
+from ieg_reports.resources import default_templates
 
 
 @dataclass(frozen=True)
@@ -16,13 +17,6 @@ class RenderSettings:
 
     templates: Path | None
     config: Config
-
-
-def default_templates() -> Path:
-    """The shipped templates folder."""
-    from ieg_reports.compose.environment import DEFAULT_TEMPLATES
-
-    return DEFAULT_TEMPLATES
 
 
 def template_file(settings: RenderSettings, name: str) -> Path:
@@ -36,8 +30,8 @@ def render_target(
     target: Target, workshop: Workshop, settings: RenderSettings
 ) -> tuple[bytes, list[str]]:
     """The bytes of one output and the warnings met while rendering it."""
-    from ieg_reports.build.slices import slice_for
     from ieg_reports.compose import compose_pack, compose_synthesis
+    from ieg_reports.pipeline.slices import slice_for
     from ieg_reports.render.common import ChartSource
     from ieg_reports.style import load_style
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from ieg_reports.schema import ATELIER_FIELDS, SHEETS, Kind, Sheet
+from ieg_reports.workbook.schema import ATELIER_FIELDS, SHEETS, Kind, Sheet
 
 HEADER_FILL = "1F4E79"
 HEADER_FONT = "FFFFFF"

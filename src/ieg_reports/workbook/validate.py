@@ -27,10 +27,10 @@ from ieg_reports.model import (
     Workshop,
     WorkshopInfo,
 )
-from ieg_reports.normalise import Normalised, Record, Table
 from ieg_reports.problems import Location, Problems
-from ieg_reports.schema import CATEGORIES_BY_TYPE, CATEGORY, EFFECT_TYPE, SHEETS_BY_KEY
-from ieg_reports.textnorm import fold, fold_plural
+from ieg_reports.workbook.normalise import Normalised, Record, Table
+from ieg_reports.workbook.schema import CATEGORIES_BY_TYPE, CATEGORY, EFFECT_TYPE, SHEETS_BY_KEY
+from ieg_reports.workbook.text import fold, fold_plural
 
 T = TypeVar("T")
 REQUIRED_SHEETS = ("atelier", "familles", "facteurs", "themes")
@@ -495,7 +495,7 @@ def _themes(table: Table | None, factors: Index[Factor], problems: Problems) -> 
 def _resources(
     table: Table | None, themes: Index[Theme], problems: Problems
 ) -> tuple[Resource, ...]:
-    from ieg_reports.cells import is_safe_url
+    from ieg_reports.workbook.cells import is_safe_url
 
     resources = []
     for record in _records(table):

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from ieg_reports.build.manifest import OutputRecord
+from ieg_reports.pipeline.manifest import OutputRecord
 
 COMPONENT_REASONS = {
     "version": "nouvelle version d'ieg-reports",

@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ieg_reports.build.manifest import Manifest
-from ieg_reports.build.plan import Wanted
-from ieg_reports.build.render import RenderSettings
-from ieg_reports.build.targets import Target
 from ieg_reports.model import Workshop
+from ieg_reports.pipeline.manifest import Manifest
+from ieg_reports.pipeline.plan import Wanted
+from ieg_reports.pipeline.render import RenderSettings
+from ieg_reports.pipeline.targets import Target
 
 
 def pack_status(current: dict[str, str], distributed: dict[str, str]) -> dict[str, str]:
@@ -30,7 +30,7 @@ def render_distribution(
     wanted: Wanted,
 ) -> bytes:
     """envois.csv, or one participant's draft with their packs attached."""
-    from ieg_reports.distribution import envois_csv
+    from ieg_reports.distribution.drafts import envois_csv
 
     packs: dict[str, str] = wanted.components["dossiers"]
     if target.kind == "envois":
@@ -45,7 +45,7 @@ def _pack_themes(
     workshop: Workshop, packs: dict[str, str], settings: RenderSettings
 ) -> dict[str, Any]:
     """Pack file names to their themes, named exactly as the build names them."""
-    from ieg_reports.build.targets import pack_stems, pack_themes
+    from ieg_reports.pipeline.targets import pack_stems, pack_themes
 
     stems = pack_stems(pack_themes(workshop, settings.config))
     by_stem = {f"dossiers/{stem}.pdf": workshop.theme(code) for code, stem in stems.items()}
@@ -62,7 +62,7 @@ def _draft(
     import datetime as dt
 
     from ieg_reports.compose.environment import make_environment, render_template
-    from ieg_reports.distribution import draft_email
+    from ieg_reports.distribution.drafts import draft_email
     from ieg_reports.render.common import source_date
 
     person = next(p for p in workshop.participants if p.email == target.ref)

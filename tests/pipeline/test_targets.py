@@ -1,5 +1,5 @@
-from ieg_reports.build.targets import inside, pack_stems, safe_code, slugify
 from ieg_reports.model import Theme
+from ieg_reports.pipeline.targets import inside, pack_stems, safe_code, slugify
 
 
 def _theme(code: str, title: str) -> Theme:

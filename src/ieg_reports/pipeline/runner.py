@@ -16,11 +16,11 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from ieg_reports import __version__
-from ieg_reports.build.fingerprint import Fingerprinter, combine, file_digest
-from ieg_reports.build.inputs import input_digests
-from ieg_reports.build.io import Staged, commit, discard, stage
-from ieg_reports.build.lock import build_lock
-from ieg_reports.build.manifest import (
+from ieg_reports.pipeline.fingerprint import Fingerprinter, combine, file_digest
+from ieg_reports.pipeline.inputs import input_digests
+from ieg_reports.pipeline.io import Staged, commit, discard, stage
+from ieg_reports.pipeline.lock import build_lock
+from ieg_reports.pipeline.manifest import (
     Manifest,
     OutputRecord,
     clear_pending,
@@ -29,12 +29,13 @@ from ieg_reports.build.manifest import (
     save_manifest,
     write_pending,
 )
-from ieg_reports.build.plan import Action, Decision, Wanted, decide
-from ieg_reports.build.pool import RenderPool
-from ieg_reports.build.render import RenderSettings, default_templates, template_file
-from ieg_reports.build.slices import model_components, slice_for
-from ieg_reports.build.targets import Target, inside, targets_for
-from ieg_reports.load import workbook_name
+from ieg_reports.pipeline.plan import Action, Decision, Wanted, decide
+from ieg_reports.pipeline.pool import RenderPool
+from ieg_reports.pipeline.render import RenderSettings, template_file
+from ieg_reports.pipeline.slices import model_components, slice_for
+from ieg_reports.pipeline.targets import Target, inside, targets_for
+from ieg_reports.resources import default_templates
+from ieg_reports.workbook.readers import workbook_name
 
 
 class Progress(Protocol):
@@ -155,8 +156,8 @@ def _load(workbook: Path, report: BuildReport) -> Any:
     """The loaded workshop; a workbook with errors stops here, before anything is written."""
     from ieg_reports.api import load_workshop
     from ieg_reports.commands.validate import sorted_problems
+    from ieg_reports.compose.summary import plural
     from ieg_reports.exceptions import WorkbookInvalidError
-    from ieg_reports.summary import plural
 
     result = load_workshop(workbook)
     if not result.ok:
@@ -244,8 +245,8 @@ def _distribution_targets(
     fp: Fingerprinter,
 ) -> list[tuple[Target, dict[str, Any]]]:
     """envois.csv and one draft per participant receiving packs; keys cover the attached packs."""
-    from ieg_reports.build.targets import slugify
-    from ieg_reports.distribution import ENVOIS, packs_for
+    from ieg_reports.distribution.drafts import ENVOIS, packs_for
+    from ieg_reports.pipeline.targets import slugify
 
     if not workshop.participants:
         return []
@@ -441,7 +442,7 @@ def _distribute(
     options: BuildOptions,
 ) -> None:
     """envois.csv and the .eml drafts, made after the packs they attach are on disk."""
-    from ieg_reports.build.distribute import render_distribution
+    from ieg_reports.pipeline.distribute import render_distribution
 
     decisions = [
         d

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ieg_reports.french import plural_fr as plural
+from ieg_reports.compose.french import plural_fr as plural
 from ieg_reports.model import Workshop
 
 __all__ = ["figures_fr", "keyword_groups", "plural", "summary"]

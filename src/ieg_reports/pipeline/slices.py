@@ -9,9 +9,9 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from ieg_reports.build.fingerprint import Fingerprinter
-from ieg_reports.build.targets import Target
 from ieg_reports.model import Workshop
+from ieg_reports.pipeline.fingerprint import Fingerprinter
+from ieg_reports.pipeline.targets import Target
 
 
 def synthesis_slice(workshop: Workshop) -> Workshop:

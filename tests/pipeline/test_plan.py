@@ -1,7 +1,7 @@
 """The pure function that decides what a build does, rule by rule."""
 
-from ieg_reports.build.manifest import OutputRecord
-from ieg_reports.build.plan import Action, Wanted, decide, explain
+from ieg_reports.pipeline.manifest import OutputRecord
+from ieg_reports.pipeline.plan import Action, Wanted, decide, explain
 
 
 def _record(key: str = "k1", sha: str = "s1", **components: object) -> OutputRecord:

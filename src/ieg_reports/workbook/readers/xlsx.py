@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from ieg_reports.exceptions import UnreadableWorkbookError
-from ieg_reports.load.raw import RawSheet, RawWorkbook, frame_from_rows
+from ieg_reports.workbook.readers.raw import RawSheet, RawWorkbook, frame_from_rows
 
 
 def read_xlsx(path: Path) -> RawWorkbook:

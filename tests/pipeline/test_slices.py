@@ -1,8 +1,8 @@
 import dataclasses
 
-from ieg_reports.build.fingerprint import Fingerprinter
-from ieg_reports.build.slices import model_components, pack_slice, synthesis_slice
-from ieg_reports.build.targets import Target
+from ieg_reports.pipeline.fingerprint import Fingerprinter
+from ieg_reports.pipeline.slices import model_components, pack_slice, synthesis_slice
+from ieg_reports.pipeline.targets import Target
 
 
 def test_pack_slice_keeps_only_its_theme_resources_and_factors(sample_result) -> None:  # type: ignore[no-untyped-def]

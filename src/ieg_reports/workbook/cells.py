@@ -7,8 +7,8 @@ import math
 import re
 from typing import Any
 
-from ieg_reports.schema import Enumeration
-from ieg_reports.textnorm import clean_text, fold, split_items, split_lines, strip_accents
+from ieg_reports.workbook.schema import Enumeration
+from ieg_reports.workbook.text import clean_text, fold, split_items, split_lines, strip_accents
 
 MONTHS = (
     "janvier",

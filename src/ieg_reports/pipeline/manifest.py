@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ieg_reports.build.io import write_atomic
+from ieg_reports.pipeline.io import write_atomic
 
 MANIFEST_NAME = ".ieg-build.json"
 PENDING_NAME = ".ieg-build.pending.json"

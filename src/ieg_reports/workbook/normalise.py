@@ -12,11 +12,11 @@ from typing import Any
 
 import pandas as pd
 
-from ieg_reports import cells
-from ieg_reports.load.raw import RawSheet, RawWorkbook
 from ieg_reports.problems import Location, Problems
-from ieg_reports.schema import ATELIER_FIELDS, INFO_SHEETS, SHEETS, Column, Kind, Sheet
-from ieg_reports.textnorm import fold_plural
+from ieg_reports.workbook import cells
+from ieg_reports.workbook.readers.raw import RawSheet, RawWorkbook
+from ieg_reports.workbook.schema import ATELIER_FIELDS, INFO_SHEETS, SHEETS, Column, Kind, Sheet
+from ieg_reports.workbook.text import fold_plural
 
 
 @dataclass(frozen=True)

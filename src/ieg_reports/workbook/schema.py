@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from ieg_reports.textnorm import fold_plural
+from ieg_reports.workbook.text import fold_plural
 
 
 class Kind(StrEnum):

@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from ieg_reports.exceptions import UnreadableWorkbookError
-from ieg_reports.load.raw import RawSheet, RawWorkbook, frame_from_rows
+from ieg_reports.workbook.readers.raw import RawSheet, RawWorkbook, frame_from_rows
 
 
 def decode(data: bytes) -> str:
