@@ -59,6 +59,7 @@ from ieg_reports.compose.document import (
 )
 from ieg_reports.compose.document import PageBreak as ModelPageBreak
 from ieg_reports.render.common import ChartSource, introduces, source_date
+from ieg_reports.resources import fonts_folder
 from ieg_reports.style import Style
 from ieg_reports.workbook.cells import is_safe_url
 
@@ -67,14 +68,12 @@ ALIGN = {"left": TA_LEFT, "right": TA_RIGHT, "center": TA_CENTER}
 
 
 def font_file(style: Style, key: str) -> Path:
-    """A font file named in the style: beside the style file, else matplotlib's DejaVu."""
-    import matplotlib
-
+    """A font file named in the style: beside the style file, else the shipped fonts."""
     name = style.fonts[key]
     local = style.path.parent / name
     if local.is_file():
         return local
-    return Path(matplotlib.get_data_path()) / "fonts" / "ttf" / name
+    return fonts_folder() / name
 
 
 def register_fonts(style: Style) -> TTFont:
