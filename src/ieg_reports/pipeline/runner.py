@@ -72,6 +72,7 @@ class BuildOptions:
     overwrite_edited: bool = False
     dry_run: bool = False
     progress: Progress | None = None
+    strict: bool = False
 
 
 @dataclass
@@ -103,6 +104,10 @@ def jobs_count(jobs: int) -> int:
 
 def build_workbook(workbook: Path, options: BuildOptions) -> BuildReport:
     """Build (or plan, with `dry_run`) every output of one workbook."""
+    from ieg_reports.exceptions import UnreadableWorkbookError
+
+    if not workbook.exists():
+        raise UnreadableWorkbookError(f"{workbook}\u00a0: fichier ou dossier introuvable.")
     start = time.perf_counter()
     folder = options.output / workbook_name(workbook)
     report = BuildReport(workbook, folder)
@@ -113,7 +118,9 @@ def build_workbook(workbook: Path, options: BuildOptions) -> BuildReport:
         return report
     pool = RenderPool(1 if options.dry_run else jobs_count(options.jobs))  # warms up meanwhile
     try:
-        result = _load(workbook, report)  # read and check everything before touching the folder
+        result = _load(
+            workbook, report, options.strict
+        )  # read and check everything before touching the folder
         if options.dry_run:
             _run(result, folder, inputs, options, report, pool)
         else:
@@ -152,14 +159,13 @@ class _Plan:
     previous: Manifest | None
 
 
-def _load(workbook: Path, report: BuildReport) -> Any:
+def _load(workbook: Path, report: BuildReport, strict: bool = False) -> Any:
     """The loaded workshop; a workbook with errors stops here, before anything is written."""
-    from ieg_reports.api import load_workshop
-    from ieg_reports.commands.validate import sorted_problems
     from ieg_reports.compose.summary import plural
     from ieg_reports.exceptions import WorkbookInvalidError
+    from ieg_reports.workbook import load_workbook, sorted_problems
 
-    result = load_workshop(workbook)
+    result = load_workbook(workbook)
     if not result.ok:
         lines = [p.format_fr() for p in sorted_problems(result.problems.errors)]
         raise WorkbookInvalidError(
@@ -167,7 +173,21 @@ def _load(workbook: Path, report: BuildReport) -> Any:
             + "\n  - ".join(lines)
         )
     report.warnings += [p.format_fr() for p in sorted_problems(result.problems.warnings)]
+    if strict:
+        refuse_warnings(workbook, report.warnings)
     return result
+
+
+def refuse_warnings(workbook: Path, warnings: list[str]) -> None:
+    """`--strict`: any warning stops the build before anything is written."""
+    from ieg_reports.compose.summary import plural
+    from ieg_reports.exceptions import StrictWarningsError
+
+    if warnings:
+        raise StrictWarningsError(
+            f"{workbook.name}\u00a0: {plural(len(warnings), 'avertissement')} "
+            f"(--strict), aucun document produit.\n  - " + "\n  - ".join(warnings)
+        )
 
 
 def _run(
@@ -191,6 +211,8 @@ def _run(
     staged: dict[str, Staged] = {}
     try:
         _render_all(documents, plan, result.workshop, settings, options, report, pool, staged)
+        if options.strict:
+            refuse_warnings(result.path, report.warnings)
         _write(folder, plan, staged, report, options)
     finally:
         discard(list(staged.values()))  # a failure leaves every previous output as it was
