@@ -16,9 +16,9 @@ import jinja2
 from ieg_reports.compose.french import FILTERS
 from ieg_reports.compose.markup import escape_markup
 from ieg_reports.exceptions import TemplateError
+from ieg_reports.links import is_safe_url
 from ieg_reports.resources import default_templates
 from ieg_reports.suggest import did_you_mean
-from ieg_reports.workbook.cells import is_safe_url
 
 DEFAULT_TEMPLATES = default_templates()
 

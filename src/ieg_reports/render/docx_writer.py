@@ -36,8 +36,8 @@ from ieg_reports.compose.document import (
     Table,
     Toc,
 )
+from ieg_reports.links import is_safe_url
 from ieg_reports.render.common import ChartSource, fixed_zip, introduces, source_date, xml_safe
-from ieg_reports.workbook.cells import is_safe_url
 
 PARAGRAPH_STYLES = {
     "body": "Normal",

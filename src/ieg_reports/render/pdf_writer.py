@@ -58,10 +58,10 @@ from ieg_reports.compose.document import (
     Toc,
 )
 from ieg_reports.compose.document import PageBreak as ModelPageBreak
+from ieg_reports.links import is_safe_url
 from ieg_reports.render.common import ChartSource, introduces, source_date
 from ieg_reports.resources import fonts_folder
 from ieg_reports.style import Style
-from ieg_reports.workbook.cells import is_safe_url
 
 SANS = "IEG-Sans"
 ALIGN = {"left": TA_LEFT, "right": TA_RIGHT, "center": TA_CENTER}
