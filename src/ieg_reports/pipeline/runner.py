@@ -34,6 +34,7 @@ from ieg_reports.pipeline.pool import RenderPool
 from ieg_reports.pipeline.render import RenderSettings, template_file
 from ieg_reports.pipeline.slices import model_components, slice_for
 from ieg_reports.pipeline.targets import Target, inside, targets_for
+from ieg_reports.problems import Location, Problem, Severity
 from ieg_reports.resources import default_templates
 from ieg_reports.workbook.readers import workbook_name
 
@@ -82,10 +83,16 @@ class BuildReport:
     workbook: Path
     folder: Path
     decisions: list[Decision] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    # Warnings of the workbook (at their cell) and of the renders (at their document).
+    problems: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     seconds: float = 0.0
     noop: bool = False
+
+    @property
+    def warnings(self) -> list[str]:
+        """Every warning as the French line a user reads."""
+        return [p.format_fr() for p in self.problems]
 
     def count(self, *actions: Action) -> int:
         """How many outputs got one of these actions."""
@@ -172,7 +179,7 @@ def _load(workbook: Path, report: BuildReport, strict: bool = False) -> Any:
             f"{workbook.name} : {plural(len(lines), 'erreur')}, aucun document produit.\n  - "
             + "\n  - ".join(lines)
         )
-    report.warnings += [p.format_fr() for p in sorted_problems(result.problems.warnings)]
+    report.problems += sorted_problems(result.problems.warnings)
     if strict:
         refuse_warnings(workbook, report.warnings)
     return result
@@ -352,7 +359,7 @@ def _render_all(
         options.progress.start(len(todo))
     for name, data, warnings in pool.render(todo, workshop, settings):
         staged[name] = stage(inside(plan.folder, name), data)
-        report.warnings += [f"{name} : {w}" for w in warnings]
+        report.problems += [Problem(Severity.WARNING, Location(name), w) for w in warnings]
         if options.progress:
             options.progress.rendered(name)
 
