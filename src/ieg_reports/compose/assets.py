@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ieg_reports.compose.document import Figure
-from ieg_reports.workbook.cells import is_safe_url
+from ieg_reports.links import is_safe_url
 
 
 def qr_link(url: str) -> bool:

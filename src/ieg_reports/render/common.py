@@ -11,9 +11,6 @@ from typing import Protocol
 
 from ieg_reports.compose.assets import Assets
 from ieg_reports.compose.document import Document, Paragraph
-from ieg_reports.workbook.cells import is_safe_url
-
-__all__ = ["Rendered", "Writer", "fixed_zip", "introduces", "is_safe_url", "source_date"]
 
 # Characters XML 1.0 forbids (python-docx raises on them).
 _ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")

@@ -38,7 +38,8 @@ from ieg_reports.compose.document import (
     Table,
     Toc,
 )
-from ieg_reports.render.common import fixed_zip, introduces, is_safe_url, source_date, xml_safe
+from ieg_reports.links import is_safe_url
+from ieg_reports.render.common import fixed_zip, introduces, source_date, xml_safe
 
 PARAGRAPH_STYLES = {
     "body": "Normal",

@@ -56,7 +56,8 @@ from ieg_reports.compose.document import (
 )
 from ieg_reports.compose.document import PageBreak as ModelPageBreak
 from ieg_reports.fonts import SANS, register_fonts
-from ieg_reports.render.common import introduces, is_safe_url, source_date
+from ieg_reports.links import is_safe_url
+from ieg_reports.render.common import introduces, source_date
 from ieg_reports.style import Style
 
 ALIGN = {"left": TA_LEFT, "right": TA_RIGHT, "center": TA_CENTER}

@@ -189,11 +189,3 @@ def parse_email(value: Any) -> str:
             "écrivez une adresse de la forme prenom.nom@exemple.fr",
         )
     return text
-
-
-SAFE_SCHEMES = ("http://", "https://", "mailto:")
-
-
-def is_safe_url(url: str) -> bool:
-    """True for the only links that become clickable: http, https and mailto."""
-    return url.lower().startswith(SAFE_SCHEMES)
