@@ -1,6 +1,6 @@
 """Rendering in worker processes, started before the workbook is even read.
 
-Workers import the renderers (matplotlib, reportlab, python-docx…) while the main process
+Workers import the renderers (reportlab, python-docx, jinja2…) while the main process
 loads and checks the workbook, so those imports cost no wall time. Work goes out in chunks
 that carry the pickled workshop once each.
 """
@@ -23,8 +23,6 @@ _CACHE: dict[str, Any] = {}
 
 def warm_up() -> None:
     """Import what rendering needs (runs in each worker as it starts)."""
-    import svglib.svglib  # noqa: F401
-
     import ieg_reports.charts
     import ieg_reports.charts.assets
     import ieg_reports.compose

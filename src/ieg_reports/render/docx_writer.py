@@ -353,11 +353,11 @@ def _light_borders(table: Any, color: str) -> None:
 
 
 def _figure(w: _Writer, container: Any, block: Figure) -> None:
-    png = w.assets.figure(block).png()
+    picture = w.assets.figure(block)
     paragraph = container.add_paragraph(style="Figure")
     run = paragraph.add_run()
-    width = min(int(w.text_width), int(Cm(16)))
-    run.add_picture(io.BytesIO(png), width=width)
+    width = min(int(w.text_width), int(Pt(picture.width)))  # print size, as in the PDF
+    run.add_picture(io.BytesIO(picture.png()), width=width)
     doc_pr = run._r.find(".//" + qn("wp:docPr"))
     doc_pr.set("descr", xml_safe(block.alt, w.warnings))
     doc_pr.set("title", f"Figure {block.number}")
@@ -487,7 +487,7 @@ def _aside(w: _Writer, container: Any, block: Aside) -> None:
         _block(inner, w, text_cell)
     first._p.getparent().remove(first._p)
     run = qr_cell.paragraphs[0].add_run()
-    run.add_picture(io.BytesIO(picture.png()), width=Cm(2.2))
+    run.add_picture(io.BytesIO(picture.png()), width=Pt(picture.width))
     run._r.find(".//" + qn("wp:docPr")).set("descr", f"Code QR du lien {block.qr}")
     container.add_paragraph(style="Small")
 

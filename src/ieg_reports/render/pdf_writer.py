@@ -1,7 +1,8 @@
 """The PDF writer: the document model into a PDF, with reportlab platypus.
 
 Fonts are embedded TrueType files; every data string is escaped before it reaches a
-Paragraph; charts come as vectors (SVG through svglib); the output is byte-reproducible.
+Paragraph; charts and QR codes come as drawings made before (vectors); the output is
+byte-reproducible.
 """
 
 from __future__ import annotations
