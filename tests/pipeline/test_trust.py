@@ -87,7 +87,9 @@ def test_a_build_killed_anywhere_is_followed_by_a_clean_build(
 
 
 @pytest.mark.parametrize("manifest", [None, "{illisible"])
-def test_a_hand_edited_synthesis_survives_a_lost_manifest(built: Path, manifest: str | None) -> None:
+def test_a_hand_edited_synthesis_survives_a_lost_manifest(
+    built: Path, manifest: str | None
+) -> None:
     folder = built / "out" / "duo"
     edited = (folder / "synthese.docx").read_bytes() + b"notes du consultant"
     (folder / "synthese.docx").write_bytes(edited)
@@ -105,9 +107,7 @@ def test_a_hand_edited_synthesis_survives_a_lost_manifest(built: Path, manifest:
     assert (folder / "synthese.docx").read_bytes() == edited and not again.noop
 
 
-@pytest.mark.parametrize(
-    "name", ["archives/notes.txt", "../../x", "", "dossiers"]
-)
+@pytest.mark.parametrize("name", ["archives/notes.txt", "../../x", "", "dossiers"])
 def test_a_foreign_record_deletes_nothing(built: Path, name: str) -> None:
     folder = built / "out" / "duo"
     (folder / "archives").mkdir()
@@ -176,9 +176,7 @@ def test_an_edited_partial_rebuilds_the_documents_that_include_it(tmp_path: Path
     rebuilt = set(report.built)
     assert f"{PACK_T3}.pdf" in rebuilt and f"{PACK_T3}.docx" in rebuilt
     assert "synthese.docx" not in rebuilt
-    assert {d.reason for d in report.decisions if d.name == f"{PACK_T3}.pdf"} == {
-        "modèle modifié"
-    }
+    assert {d.reason for d in report.decisions if d.name == f"{PACK_T3}.pdf"} == {"modèle modifié"}
 
 
 @pytest.mark.parametrize("code", [errno.ENOSPC, errno.EROFS, errno.EACCES])
