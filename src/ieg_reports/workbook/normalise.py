@@ -82,7 +82,7 @@ def _suggest(name: str, names: list[str]) -> str:
 
 def normalise(raw: RawWorkbook) -> Normalised:
     """Match sheets and columns, parse every cell; collect every problem."""
-    problems = Problems()
+    problems = Problems(list(raw.problems))
     tables: dict[str, Table] = {}
     candidates = {s.key: s.names() for s in SHEETS}
     for raw_sheet in raw.sheets:
