@@ -61,7 +61,7 @@ from ieg_reports.compose.document import PageBreak as ModelPageBreak
 from ieg_reports.render.common import ChartSource, introduces, source_date
 from ieg_reports.resources import fonts_folder
 from ieg_reports.style import Style
-from ieg_reports.workbook.cells import is_safe_url
+from ieg_reports.workbook.cells import is_safe_url, qr_possible
 
 SANS = "IEG-Sans"
 ALIGN = {"left": TA_LEFT, "right": TA_RIGHT, "center": TA_CENTER}
@@ -466,7 +466,7 @@ def qr_drawing(url: str, size: float) -> Drawing:
 def _aside(ctx: _Context, block: Aside, width: float) -> Flowable:
     qr_size = 2.2 * cm
     inner = _flowables(ctx, block.blocks, width - qr_size - 12)
-    if not block.qr or not is_safe_url(block.qr) or block.qr.startswith("mailto:"):
+    if not qr_possible(block.qr):
         return KeepTogether(inner)
     table = RLTable(
         [[inner, qr_drawing(block.qr, qr_size)]], colWidths=[width - qr_size - 8, qr_size + 8]

@@ -199,7 +199,7 @@ def _record(
 def _cell(value: Any, column: Column, record: Record, problems: Problems) -> None:
     """Parse one cell into `record.values`, reporting what it can't read."""
     try:
-        cells.check_cell(value)  # first: bounds the cost of everything after
+        cells.check_cell(value, column)  # first: bounds the cost of everything after
     except cells.CellError as exc:
         record.failed.add(column.key)
         problems.error(record.at(column.key), exc.message, exc.hint)
