@@ -67,8 +67,14 @@ def test_invalid_addresses_are_located_errors(write_book: WriteBook, address: st
 
 def test_no_value_can_add_a_header(write_book: WriteBook) -> None:
     rows = [
-        ["Martin\r\nBcc: evil@example.net", 'Léa "la" <chef>, dir.', "", "lea@example.org"]
-        + ["documentaire", "T1"],
+        [
+            "Martin\r\nBcc: evil@example.net",
+            'Léa "la" <chef>, dir.',
+            "",
+            "lea@example.org",
+            "documentaire",
+            "T1",
+        ],
     ]
     atelier = [list(r) for r in MINI["atelier"]]
     atelier[1][1] = "Atelier\u2028Bcc: evil@example.net"
@@ -97,7 +103,9 @@ def test_no_value_can_add_a_header(write_book: WriteBook) -> None:
 
 def test_bidi_controls_are_removed_with_a_warning(write_book: WriteBook) -> None:
     name = "Martin\u202egnp.exe"
-    book = write_book(_participants([name, "Léa\u2066", "", "lea@example.org", "documentaire", "T1"]))
+    book = write_book(
+        _participants([name, "Léa\u2066", "", "lea@example.org", "documentaire", "T1"])
+    )
     result = load_workshop(book)
     person = result.workshop.participants[0]
     assert person.full_name == "Léa Martingnp.exe"
