@@ -74,8 +74,17 @@ def test_ctrl_c_in_a_terminal_leaves_no_traceback_and_no_worker(tmp_path: Path) 
     shutil.copytree(FIXTURES / "mini", tmp_path / "mini")
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
     process = subprocess.Popen(
-        [sys.executable, "-m", "ieg_reports", "watch", str(tmp_path / "mini")]
-        + ["-o", str(tmp_path / "out"), "-j", "2"],
+        [
+            sys.executable,
+            "-m",
+            "ieg_reports",
+            "watch",
+            str(tmp_path / "mini"),
+            "-o",
+            str(tmp_path / "out"),
+            "-j",
+            "2",
+        ],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,

@@ -65,9 +65,10 @@ def run_watch(
 
     from ieg_reports.commands.build import DEFAULT_OUTPUT
 
-    if not workbook.exists():
+    if not workbook.exists():  # nothing to watch: say so once, like build
         raise UnreadableWorkbookError(
-            f"{workbook} : classeur introuvable ; vérifiez le chemin (ieg-reports init en crée un)."
+            f"{workbook}\u00a0: classeur introuvable ; vérifiez le chemin "
+            "(ieg-reports init en crée un)."
         )
     outputs = output or DEFAULT_OUTPUT
     try:

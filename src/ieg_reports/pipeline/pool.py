@@ -27,6 +27,7 @@ def warm_up() -> None:
     import svglib.svglib  # noqa: F401
 
     import ieg_reports.charts
+    import ieg_reports.charts.assets
     import ieg_reports.compose
     import ieg_reports.render.docx_writer
     import ieg_reports.render.pdf_writer  # noqa: F401

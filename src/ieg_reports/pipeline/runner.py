@@ -37,6 +37,7 @@ from ieg_reports.pipeline.pool import RenderPool
 from ieg_reports.pipeline.render import RenderSettings
 from ieg_reports.pipeline.slices import model_components, slice_for
 from ieg_reports.pipeline.targets import Target, inside, targets_for
+from ieg_reports.problems import Location, Problem, Severity
 from ieg_reports.resources import default_templates
 from ieg_reports.workbook.readers import workbook_name
 
@@ -74,6 +75,7 @@ class BuildOptions:
     overwrite_edited: bool = False
     dry_run: bool = False
     progress: Progress | None = None
+    strict: bool = False
 
 
 @dataclass
@@ -83,10 +85,16 @@ class BuildReport:
     workbook: Path
     folder: Path
     decisions: list[Decision] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    # Warnings of the workbook (at their cell) and of the renders (at their document).
+    problems: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     seconds: float = 0.0
     noop: bool = False
+
+    @property
+    def warnings(self) -> list[str]:
+        """Every warning as the French line a user reads."""
+        return [p.format_fr() for p in self.problems]
 
     def count(self, *actions: Action) -> int:
         """How many outputs got one of these actions."""
@@ -105,6 +113,9 @@ def jobs_count(jobs: int) -> int:
 
 def build_workbook(workbook: Path, options: BuildOptions) -> BuildReport:
     """Build (or plan, with `dry_run`) every output of one workbook."""
+
+    if not workbook.exists():
+        raise UnreadableWorkbookError(f"{workbook}\u00a0: fichier ou dossier introuvable.")
     start = time.perf_counter()
     if not workbook.exists():
         raise UnreadableWorkbookError(
@@ -120,7 +131,9 @@ def build_workbook(workbook: Path, options: BuildOptions) -> BuildReport:
         return report
     pool = RenderPool(1 if options.dry_run else jobs_count(options.jobs))  # warms up meanwhile
     try:
-        result = _load(workbook, report)  # read and check everything before touching the folder
+        result = _load(
+            workbook, report, options.strict
+        )  # read and check everything before touching the folder
         if options.dry_run:
             _run(result, folder, inputs, options, report, pool)
         else:
@@ -201,22 +214,35 @@ class _Plan:
         return {w.name: w for w in self.wanted}
 
 
-def _load(workbook: Path, report: BuildReport) -> Any:
+def _load(workbook: Path, report: BuildReport, strict: bool = False) -> Any:
     """The loaded workshop; a workbook with errors stops here, before anything is written."""
-    from ieg_reports.api import load_workshop
-    from ieg_reports.commands.validate import sorted_problems
     from ieg_reports.compose.summary import plural
     from ieg_reports.exceptions import WorkbookInvalidError
+    from ieg_reports.workbook import load_workbook, sorted_problems
 
-    result = load_workshop(workbook)
+    result = load_workbook(workbook)
     if not result.ok:
         lines = [p.format_fr() for p in sorted_problems(result.problems.errors)]
         raise WorkbookInvalidError(
             f"{workbook.name} : {plural(len(lines), 'erreur')}, aucun document produit.\n  - "
             + "\n  - ".join(lines)
         )
-    report.warnings += [p.format_fr() for p in sorted_problems(result.problems.warnings)]
+    report.problems += sorted_problems(result.problems.warnings)
+    if strict:
+        refuse_warnings(workbook, report.warnings)
     return result
+
+
+def refuse_warnings(workbook: Path, warnings: list[str]) -> None:
+    """`--strict`: any warning stops the build before anything is written."""
+    from ieg_reports.compose.summary import plural
+    from ieg_reports.exceptions import StrictWarningsError
+
+    if warnings:
+        raise StrictWarningsError(
+            f"{workbook.name}\u00a0: {plural(len(warnings), 'avertissement')} "
+            f"(--strict), aucun document produit.\n  - " + "\n  - ".join(warnings)
+        )
 
 
 def _run(
@@ -241,6 +267,8 @@ def _run(
     try:
         _render_all(documents, plan, result.workshop, settings, options, report, pool, staged)
         _render_distribution(plan, result.workshop, settings, staged)
+        if options.strict:
+            refuse_warnings(result.path, report.warnings)
         # Every file about to change is journalled first: after a kill, the next build
         # recognises them as its own, whatever the manifest says.
         write_pending(folder, {name: item.sha256 for name, item in staged.items()})
@@ -378,7 +406,7 @@ def _render_all(
         options.progress.start(len(todo))
     for name, data, warnings in pool.render(todo, workshop, settings):
         staged[name] = stage(inside(plan.folder, name), data)
-        report.warnings += [f"{name} : {w}" for w in warnings]
+        report.problems += [Problem(Severity.WARNING, Location(name), w) for w in warnings]
         if options.progress:
             options.progress.rendered(name)
 

@@ -42,8 +42,8 @@ def pack_stems(themes: list[Theme]) -> dict[str, str]:
 
 
 def pack_themes(workshop: Workshop, config: Config) -> list[Theme]:
-    """The themes that get a briefing pack."""
-    return [t for t in workshop.themes if config.packs_for_all_themes or t.is_documentary]
+    """The themes that get a briefing pack under this config."""
+    return list(workshop.pack_themes(config.packs_for_all_themes))
 
 
 def targets_for(workshop: Workshop, config: Config) -> list[Target]:

@@ -158,13 +158,3 @@ def code_slug(code: str, limit: int = 20) -> str:
     if not value:
         return "x"
     return f"x-{value}" if value.lower() in WINDOWS_RESERVED else value
-
-
-def clip(text: str, limit: int) -> str:
-    """`text` cut to at most `limit` characters, between words, with « … » when cut."""
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1]
-    if " " in cut[limit // 2 :]:
-        cut = cut[: cut.rindex(" ")]
-    return cut.rstrip(" ,;:") + "…"
