@@ -164,7 +164,9 @@ def test_text_past_its_column_limit_is_a_located_error(write_book: WriteBook) ->
     themes = [list(r) for r in MINI["themes"]]
     themes[1][1] = "mot " * 1000
     themes[2][5] = "x" * 20_000
+    themes.append(["T9", "Long mot", "Axe 1", "documentaire", "F1", "y" * 500])
     result = load_workshop(write_book({"themes": themes}))
     located = {(p.location.row, p.location.header): p.message for p in result.problems.errors}
     assert "trop long" in located[(2, "Titre")]
     assert "trop long" in located[(3, "Questions")]
+    assert "mot de 500\u00a0caractères sans espace" in located[(4, "Questions")]

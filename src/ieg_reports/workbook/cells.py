@@ -92,7 +92,7 @@ def _check_length(value: str, column: Column | None) -> None:
     limit = max_chars(column)
     if len(value) > limit:
         raise CellError(
-            f"texte trop long ({_n(len(value))} caractères, {_n(limit)} au plus ici)",
+            f"texte trop long ({_n(len(value))}\u00a0caractères, {_n(limit)} au plus ici)",
             "raccourcissez ce texte ; un long développement a sa place dans un document joint",
         )
     if column is not None and (column.kind in (Kind.URL, Kind.EMAIL) or column.key == "valeur"):
@@ -100,7 +100,7 @@ def _check_length(value: str, column: Column | None) -> None:
     longest = max((len(w) for w in value.split()), default=0)
     if longest > MAX_WORD_CHARS:
         raise CellError(
-            f"mot de {_n(longest)} caractères sans espace ({_n(MAX_WORD_CHARS)} au plus)",
+            f"mot de {_n(longest)}\u00a0caractères sans espace ({_n(MAX_WORD_CHARS)} au plus)",
             "ajoutez des espaces, ou mettez un long lien dans la colonne prévue pour les liens",
         )
 
