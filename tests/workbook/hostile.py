@@ -126,3 +126,29 @@ def stray_byte_folder(folder: Path) -> Path:
     lines[3] = lines[3].replace("Télétravail".encode(), "Télétravail".encode("cp1252"))
     file.write_bytes(b"\n".join(lines))
     return folder
+
+
+def sparse_ods(path: Path, value: bool = False) -> Path:
+    """The mini .ods with a million repeated empty rows (as LibreOffice saves formats) and,
+    optionally, one value past them."""
+    from conftest import FIXTURES
+
+    path.write_bytes((FIXTURES / "mini.ods").read_bytes())
+    far = (
+        b'<table:table-row><table:table-cell table:number-columns-repeated="16000"/>'
+        b'<table:table-cell office:value-type="string"><text:p>x</text:p></table:table-cell>'
+        b"</table:table-row>"
+        if value
+        else b""
+    )
+    empty = (
+        b'<table:table-row table:number-rows-repeated="1048000">'
+        b'<table:table-cell table:number-columns-repeated="1024"/></table:table-row>'
+    )
+
+    def grow(data: bytes) -> bytes:
+        end = data.index(b"</table:table>")
+        return data[:end] + empty + far + data[end:]
+
+    rewrite(path, "content.xml", grow)
+    return path

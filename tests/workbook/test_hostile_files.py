@@ -106,3 +106,16 @@ def test_one_stray_byte_is_a_located_warning_not_mojibake(tmp_path: Path) -> Non
     assert len(warnings) == 1
     assert warnings[0].location.file == "mixte/facteurs.csv" and warnings[0].location.row == 4
     assert not any("Ã" in f.label for f in result.workshop.factors)
+
+
+def test_an_ods_with_a_million_empty_rows_costs_nothing(tmp_path: Path) -> None:
+    code, output, seconds = _validate(hostile.sparse_ods(tmp_path / "creux.ods"))
+    _no_traceback(output)
+    assert code == 0, output
+    assert seconds < 30
+
+
+def test_an_ods_value_past_the_limits_is_named(tmp_path: Path) -> None:
+    code, output, _ = _validate(hostile.sparse_ods(tmp_path / "loin.ods", value=True))
+    _no_traceback(output)
+    assert code == 2 and "WQK1048006" in output and "loin.ods" in output
