@@ -29,7 +29,14 @@ from ieg_reports.model import (
 )
 from ieg_reports.problems import Location, Problems
 from ieg_reports.workbook.normalise import Normalised, Record, Table
-from ieg_reports.workbook.schema import CATEGORIES_BY_TYPE, CATEGORY, EFFECT_TYPE, SHEETS_BY_KEY
+from ieg_reports.workbook.programme import check_event, read_programme
+from ieg_reports.workbook.schema import (
+    CATEGORIES_BY_TYPE,
+    CATEGORY,
+    EFFECT_TYPE,
+    OPTIONAL_SHEETS,
+    SHEETS_BY_KEY,
+)
 from ieg_reports.workbook.text import fold, fold_plural
 
 T = TypeVar("T")
@@ -102,6 +109,7 @@ def validate(norm: Normalised, config: Config) -> tuple[Workshop, Problems]:
     themes = _themes(tables.get("themes"), factors, problems)
     resources = _resources(tables.get("ressources"), themes, problems)
     participants = _participants(tables.get("participants"), themes, problems)
+    programme = read_programme(tables.get("programme"), themes.resolve, info, problems)
     workshop = Workshop(
         info,
         tuple(families.by_key_unique()),
@@ -115,8 +123,10 @@ def validate(norm: Normalised, config: Config) -> tuple[Workshop, Problems]:
         config.capacity_threshold,
         config.criticality_threshold,
         rule,
+        programme,
     )
     _check_documentary(workshop, problems, norm)
+    check_event(workshop, norm, problems)
     return workshop, problems
 
 
@@ -131,9 +141,10 @@ def _check_sheets(norm: Normalised, problems: Problems) -> None:
                 f"ajoutez une feuille {q(sheet.label)} (ieg-reports init en crée un modèle)",
             )
         elif table is None:
-            problems.warning(
-                where, "feuille absente", f"les documents n'auront pas de {sheet.label.lower()}"
-            )
+            if key not in OPTIONAL_SHEETS:
+                problems.warning(
+                    where, "feuille absente", f"les documents n'auront pas de {sheet.label.lower()}"
+                )
         elif not table.records and key in REQUIRED_SHEETS:
             problems.error(
                 table.where(),
@@ -191,6 +202,11 @@ def _info(norm: Normalised, problems: Problems) -> WorkshopInfo:
                 ("event_link", "evenement_lien"),
                 ("contact", "contact"),
                 ("notice", "mention"),
+                ("event_address", "evenement_adresse"),
+                ("event_start", "evenement_debut"),
+                ("event_end", "evenement_fin"),
+                ("event_registration", "evenement_inscription"),
+                ("event_contact", "evenement_contact"),
             )
         },
     )
@@ -564,11 +580,11 @@ def _participants(
 def _check_email(record: Record, emails: dict[str, int], problems: Problems) -> None:
     email = record.get("email")
     if email is None:
-        if record.get("parcours") != "rencontre" and "email" not in record.failed:
+        if "email" not in record.failed:
             problems.warning(
                 record.at("email"),
                 "participant sans adresse e-mail",
-                "ajoutez son adresse pour lui préparer l'envoi des dossiers",
+                "ajoutez son adresse pour lui préparer ses envois (dossiers ou invitation)",
             )
         return
     first = emails.setdefault(email.lower(), record.location.row or 0)
