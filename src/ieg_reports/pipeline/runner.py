@@ -57,6 +57,8 @@ TEMPLATES_OF = {
     "synthese-pdf": ("synthese.md.j2", "style.toml"),
     "pack-pdf": ("dossier.md.j2", "style.toml"),
     "pack-docx": ("dossier.md.j2", "style.toml", "reference.docx"),
+    "programme-pdf": ("programme.md.j2", "style.toml"),
+    "programme-docx": ("programme.md.j2", "style.toml", "reference.docx"),
     "envois": (),
     "courriel": ("courriel.txt.j2",),
 }
