@@ -232,6 +232,13 @@ class Workshop:
         """The themes on the rencontre route, carried to the event."""
         return tuple(t for t in self.themes if not t.is_documentary)
 
+    @cached_property
+    def event_hours(self) -> tuple[dt.time | None, dt.time | None]:
+        """The event's opening and closing times: its own fields, else the programme's extent."""
+        start = self.info.event_start or (self.programme[0].start if self.programme else None)
+        end = self.info.event_end or max((s.end for s in self.programme), default=None)
+        return start, end
+
     def sequences_of(self, theme: Theme) -> tuple[Sequence, ...]:
         """The sequences of the programme that treat a theme."""
         return tuple(s for s in self.programme if s.theme and s.theme.code == theme.code)

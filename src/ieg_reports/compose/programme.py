@@ -15,9 +15,7 @@ PROGRAMME_TEMPLATE = "programme.md.j2"
 
 def hours_fr(workshop: Workshop) -> str:
     """« de 8 h 30 à 12 h 45 » from the event's hours, else the programme's, else nothing."""
-    info, programme = workshop.info, workshop.programme
-    start = info.event_start or (programme[0].start if programme else None)
-    end = info.event_end or (max(s.end for s in programme) if programme else None)
+    start, end = workshop.event_hours
     if start and end:
         return f"de {time_fr(start)} à {time_fr(end)}"
     return f"à partir de {time_fr(start)}" if start else ""

@@ -61,7 +61,10 @@ TEMPLATES_OF = {
     "programme-docx": ("programme.md.j2", "style.toml", "reference.docx"),
     "envois": (),
     "courriel": ("courriel.txt.j2",),
+    "invitation": ("invitation.txt.j2",),
 }
+# Outputs made after the documents, from the documents on disk.
+DISTRIBUTION = ("envois", "courriel", "invitation")
 
 
 @dataclass(frozen=True)
@@ -186,9 +189,7 @@ def _run(
     if options.dry_run:
         return
     documents = [
-        d
-        for d in plan.decisions
-        if d.writes and plan.targets[d.name].kind not in ("envois", "courriel")
+        d for d in plan.decisions if d.writes and plan.targets[d.name].kind not in DISTRIBUTION
     ]
     staged: dict[str, Staged] = {}
     try:
@@ -229,7 +230,8 @@ def _plan(
         }
         wanted.append(Wanted(target.name, combine(parts), parts))
     packs = {t.theme: (n, w.key) for w in wanted if (t := targets[n := w.name]).kind == "pack-pdf"}
-    for target, parts in _distribution_targets(workshop, settings, packs, fp):
+    programme = next((w.key for w in wanted if targets[w.name].kind == "programme-pdf"), None)
+    for target, parts in _distribution_targets(workshop, settings, packs, programme, fp):
         targets[target.name] = target
         wanted.append(Wanted(target.name, combine(parts), parts))
     previous, why = load_manifest(folder)
@@ -244,17 +246,21 @@ def _distribution_targets(
     workshop: Any,
     settings: RenderSettings,
     packs: dict[str | None, tuple[str, str]],
+    programme: str | None,
     fp: Fingerprinter,
 ) -> list[tuple[Target, dict[str, Any]]]:
-    """envois.csv and one draft per participant receiving packs; keys cover the attached packs."""
+    """envois.csv, a draft per participant receiving packs or invited; keys cover attachments."""
     from ieg_reports.distribution.drafts import ENVOIS, packs_for
-    from ieg_reports.pipeline.targets import slugify
+    from ieg_reports.pipeline.invite import invitation_targets
+    from ieg_reports.pipeline.targets import PROGRAMME_PDF, slugify
 
     if not workshop.participants:
         return []
     themes = [t for t in workshop.themes if t.code in packs]
     base = {"version": __version__, "atelier": fp.digest(workshop.info)}
     every = dict(sorted(packs.values()))
+    if programme is not None:
+        every[PROGRAMME_PDF] = programme
     out = [
         (
             Target(ENVOIS, "envois"),
@@ -279,7 +285,8 @@ def _distribution_targets(
             "dossiers": attached,
         }
         out.append((Target(f"diffusion/{name}.eml", "courriel", ref=person.email), parts))
-    return out
+    invitations = {**base, **_template_digests(settings, "invitation")}
+    return out + invitation_targets(workshop, programme, invitations, fp)
 
 
 def _disk_digests(
@@ -354,10 +361,7 @@ def _write(
     write_pending(folder, {name: item.sha256 for name, item in rendered.items()})
     wanted = {w.name: w for w in plan.wanted}
     for decision in plan.decisions:
-        if plan.targets.get(decision.name) and plan.targets[decision.name].kind in (
-            "envois",
-            "courriel",
-        ):
+        if plan.targets.get(decision.name) and plan.targets[decision.name].kind in DISTRIBUTION:
             continue
         _apply(
             folder, decision, rendered.get(decision.name), wanted.get(decision.name), plan, report
@@ -449,7 +453,7 @@ def _distribute(
     decisions = [
         d
         for d in plan.decisions
-        if plan.targets.get(d.name) and plan.targets[d.name].kind in ("envois", "courriel")
+        if plan.targets.get(d.name) and plan.targets[d.name].kind in DISTRIBUTION
     ]
     wanted = {w.name: w for w in plan.wanted}
     for decision in decisions:
