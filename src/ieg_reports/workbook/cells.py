@@ -154,6 +154,8 @@ def parse_time(value: Any) -> dt.time:
         minutes = round(value * 24 * 60)  # an Excel time is a fraction of a day
         return dt.time(minutes // 60 % 24, minutes % 60)
     text = as_text(value)[0]
+    if re.fullmatch(r"0[.,]\d+", text):  # an Excel time shown as a number (0,395833)
+        return parse_time(float(text.replace(",", ".")))
     match = _TIME.match(strip_accents(text).lower().replace(" ", ""))
     if match and int(match[1]) < 24 and int(match[2] or 0) < 60:
         return dt.time(int(match[1]), int(match[2] or 0))
