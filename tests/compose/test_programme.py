@@ -58,9 +58,7 @@ def test_timeline_speakers_and_moderators(programme: tuple[str, str], which: int
 
 
 @pytest.mark.parametrize("which", [0, 1], ids=["pdf", "docx"])
-def test_priority_themes_and_practical_information(
-    programme: tuple[str, str], which: int
-) -> None:
+def test_priority_themes_and_practical_information(programme: tuple[str, str], which: int) -> None:
     text = programme[which]
     assert "T2 — Travail demain" in text and "Télétravail" in text  # the theme, its key factor
     assert "T1 — Soleil" not in text  # a documentary theme is not on the agenda

@@ -158,12 +158,8 @@ def test_excel_times_in_an_xlsx_workbook(tmp_path, write_book: WriteBook) -> Non
     for sheet in SHEETS:
         header, *data = sheets[sheet.key]
         keys = [c.label for c in sheet.columns]
-        rows[sheet.key] = [
-            [dict(zip(header, r, strict=False)).get(k) for k in keys] for r in data
-        ]
-    rows["programme"] = [
-        [dt.time(9, 15), 0.4375, "Débat", "T2", None, "Anne Roy (X)", None, None]
-    ]
+        rows[sheet.key] = [[dict(zip(header, r, strict=False)).get(k) for k in keys] for r in data]
+    rows["programme"] = [[dt.time(9, 15), 0.4375, "Débat", "T2", None, "Anne Roy (X)", None, None]]
     path = tmp_path / "evenement.xlsx"
     write_workbook(path, rows)
     result = load_workshop(path)
