@@ -1,36 +1,21 @@
 """Invitation drafts for the rencontre route: the programme and a calendar entry attached.
 
 Same conventions as the packs' drafts (RFC 5322, `X-Unsent: 1`, sender from the workbook,
-fixed Message-ID and boundary so the same draft has the same bytes). Addresses go through
-`email.headerregistry.Address`, and line breaks never reach a header.
+fixed Message-ID and boundary so the same draft has the same bytes); headers are built the
+same safe way (`drafts.address`, `header_safe`): no value can add a header.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
-import re
-from email.headerregistry import Address
 from email.message import EmailMessage
-from email.utils import format_datetime
 
+from ieg_reports.distribution.drafts import DEFAULT_SENDER, DEFAULT_TEAM, address
 from ieg_reports.model import Participant, Workshop
+from ieg_reports.workbook.text import header_safe
 
 INVITATIONS = "diffusion/invitations"
 ICS_NAME = "invitation.ics"
-DEFAULT_SENDER = "animation@example.invalid"
-_BREAKS = re.compile(r"[\r\n\x0b\x0c\x85\u2028\u2029]+")
-
-
-def one_line(text: str) -> str:
-    """Header text on one line: a line break in the data must not start a new header."""
-    return _BREAKS.sub(" ", text).strip()
-
-
-def address(name: str, email: str) -> Address:
-    """A mailbox with its display name quoted or encoded as needed."""
-    user, _, domain = email.partition("@")
-    return Address(display_name=one_line(name), username=user, domain=domain)
 
 
 def invitation_email(
@@ -39,17 +24,17 @@ def invitation_email(
     text: tuple[str, str],
     attachments: list[tuple[str, bytes]],
     calendar: bytes,
-    when: dt.datetime,
 ) -> bytes:
-    """The draft: `text` is (subject, body); PDFs attached, then the .ics (METHOD:REQUEST)."""
+    """The draft: `text` is (subject, body); PDFs attached, then the .ics (METHOD:REQUEST).
+
+    Like the packs' drafts it has no Date header: the mail client dates it on sending.
+    """
     subject, body = text
     info = workshop.info
     message = EmailMessage()
-    sender = info.contact or DEFAULT_SENDER
-    message["From"] = address(info.sponsor or "Équipe d’animation", sender)
+    message["From"] = address(info.facilitator or DEFAULT_TEAM, info.contact or DEFAULT_SENDER)
     message["To"] = address(person.full_name, person.email or "")
-    message["Subject"] = one_line(subject)
-    message["Date"] = format_datetime(when.replace(tzinfo=dt.UTC))
+    message["Subject"] = header_safe(subject)
     seed = hashlib.sha256(f"invitation|{person.full_name}|{person.email}".encode()).hexdigest()
     message["Message-ID"] = f"<{seed[:24]}@ieg-reports.invalid>"
     message["X-Unsent"] = "1"

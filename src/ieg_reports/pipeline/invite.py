@@ -8,7 +8,7 @@ one sequence rebuilds the programme, its twin and these drafts, and nothing else
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 from ieg_reports.model import Workshop
@@ -16,7 +16,7 @@ from ieg_reports.pipeline.fingerprint import Fingerprinter
 from ieg_reports.pipeline.manifest import Manifest
 from ieg_reports.pipeline.plan import Wanted
 from ieg_reports.pipeline.render import RenderSettings
-from ieg_reports.pipeline.targets import PROGRAMME_PDF, Target, slugify
+from ieg_reports.pipeline.targets import PROGRAMME_PDF, Target
 
 KIND = "invitation"
 # Where the calendar entry's revision is remembered between builds (in the manifest).
@@ -30,22 +30,19 @@ def invitation_targets(
     fp: Fingerprinter,
 ) -> list[tuple[Target, dict[str, Any]]]:
     """A draft per participant on the rencontre route with an address; none without event."""
+    from ieg_reports.distribution.drafts import draft_name
     from ieg_reports.distribution.invitations import INVITATIONS
 
     if programme is None:
         return []
     out = []
     used: set[str] = set()
-    for person in workshop.participants:
+    for index, person in enumerate(workshop.participants):
         if not person.invited or not person.email:
             continue
-        stem = slugify(f"{person.last_name}-{person.first_name or ''}", 50)
-        name, n = stem, 2
-        while name in used:
-            name, n = f"{stem}-{n}", n + 1
-        used.add(name)
+        name = draft_name(person, used)
         parts = {**base, "participants": fp.digest(person), "joint": {PROGRAMME_PDF: programme}}
-        out.append((Target(f"{INVITATIONS}/{name}.eml", KIND, ref=person.email), parts))
+        out.append((Target(f"{INVITATIONS}/{name}.eml", KIND, ref=str(index)), parts))
     return out
 
 
@@ -63,7 +60,7 @@ def render_invitation(
     target: Target,
     workshop: Workshop,
     settings: RenderSettings,
-    folder: Path,
+    attachment: Callable[[str], bytes],
     manifest: Manifest,
     wanted: Wanted,
 ) -> bytes:
@@ -76,7 +73,7 @@ def render_invitation(
     from ieg_reports.pipeline.slices import programme_slice
     from ieg_reports.render.common import source_date
 
-    person = next(p for p in workshop.participants if p.email == target.ref)
+    person = workshop.participants[int(target.ref or 0)]
     shown = programme_slice(workshop)  # the drafts see what the programme shows, no more
     env = make_environment(settings.templates, markup=False)
     context = {**programme_context(shown), "person": person}
@@ -84,6 +81,6 @@ def render_invitation(
     when = source_date() or dt.datetime.combine(workshop.info.date, dt.time(9, 0))
     sequence = calendar_sequence(manifest, wanted.components["joint"][PROGRAMME_PDF])
     calendar = invitation_ics(shown, person, sequence, when)
-    pdf = (folder / PROGRAMME_PDF).read_bytes()
     text = (typo_fr(subject.strip()), typo_fr(body.strip()) + "\n")
-    return invitation_email(shown, person, text, [(PROGRAMME_PDF, pdf)], calendar, when)
+    attached = [(PROGRAMME_PDF, attachment(PROGRAMME_PDF))]
+    return invitation_email(shown, person, text, attached, calendar)

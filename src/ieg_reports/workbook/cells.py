@@ -8,22 +8,15 @@ import re
 from typing import Any
 
 from ieg_reports.workbook.schema import Enumeration
-from ieg_reports.workbook.text import clean_text, fold, split_items, split_lines, strip_accents
-
-MONTHS = (
-    "janvier",
-    "fevrier",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "aout",
-    "septembre",
-    "octobre",
-    "novembre",
-    "decembre",
+from ieg_reports.workbook.text import (
+    MONTHS,
+    clean_text,
+    fold,
+    split_items,
+    split_lines,
+    strip_accents,
 )
+
 _TRUE = frozenset({"oui", "o", "x", "1", "vrai", "yes", "y", "true", "v", "ok"})
 _FALSE = frozenset({"non", "n", "0", "faux", "no", "false", "f", "-"})
 _EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
@@ -218,11 +211,3 @@ def parse_email(value: Any) -> str:
             "écrivez une adresse de la forme prenom.nom@exemple.fr",
         )
     return text
-
-
-SAFE_SCHEMES = ("http://", "https://", "mailto:")
-
-
-def is_safe_url(url: str) -> bool:
-    """True for the only links that become clickable: http, https and mailto."""
-    return url.lower().startswith(SAFE_SCHEMES)

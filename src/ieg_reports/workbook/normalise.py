@@ -6,13 +6,13 @@ every problem is recorded with its place; nothing stops at the first fault.
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
 
 from ieg_reports.problems import Location, Problems
+from ieg_reports.suggest import did_you_mean
 from ieg_reports.workbook import cells
 from ieg_reports.workbook.readers.raw import RawSheet, RawWorkbook
 from ieg_reports.workbook.schema import ATELIER_FIELDS, INFO_SHEETS, SHEETS, Column, Kind, Sheet
@@ -73,11 +73,7 @@ def _match(name: str, candidates: dict[str, tuple[str, ...]]) -> str | None:
 
 def _suggest(name: str, names: list[str]) -> str:
     """« vouliez-vous dire « Libellé » ? » when a close name exists."""
-    folded: dict[str, str] = {}
-    for n in names:
-        folded.setdefault(fold_plural(n), n)
-    close = difflib.get_close_matches(fold_plural(name), list(folded), n=1, cutoff=0.6)
-    return f"vouliez-vous dire «\u00a0{folded[close[0]]}\u00a0»\u00a0?" if close else ""
+    return did_you_mean(name, names, 0.6, key=fold_plural)
 
 
 def normalise(raw: RawWorkbook) -> Normalised:
