@@ -28,7 +28,14 @@ ROOTS = {
     "courriel": ("courriel.txt.j2",),
     "invitation": ("invitation.txt.j2",),
 }
-_STYLED = ("synthese-docx", "synthese-pdf", "pack-pdf", "pack-docx", "programme-pdf", "programme-docx")
+_STYLED = (
+    "synthese-docx",
+    "synthese-pdf",
+    "pack-pdf",
+    "pack-docx",
+    "programme-pdf",
+    "programme-docx",
+)
 _WORD = ("synthese-docx", "pack-docx", "programme-docx")
 
 
