@@ -49,6 +49,7 @@ PARAGRAPH_STYLES = {
     "note": "Note",
     "small": "Small",
     "center": "Cover Line",
+    "title": "Title",
 }
 ALIGN = {
     "left": WD_ALIGN_PARAGRAPH.LEFT,
