@@ -34,6 +34,7 @@ class WorkshopInfo:
     event_link: str | None = None
     contact: str | None = None
     notice: str | None = None
+    scope: str | None = None
 
 
 @dataclass(frozen=True)
@@ -158,6 +159,24 @@ class Participant:
 
 
 @dataclass(frozen=True)
+class Lesson:
+    """The consultant's own words opening a section of the synthesis (« Enseignements »)."""
+
+    section: str
+    text: str
+    location: Location = field(default=NOWHERE, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    """A term of the commissioning body's own vocabulary (« Glossaire » sheet)."""
+
+    term: str
+    definition: str
+    location: Location = field(default=NOWHERE, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
 class Workshop:
     """Everything the documents are made from."""
 
@@ -173,6 +192,8 @@ class Workshop:
     capacity_threshold: float = 3.0
     criticality_threshold: float = 3.0
     key_rule: str = "colonne"
+    lessons: tuple[Lesson, ...] = ()
+    glossary: tuple[GlossaryEntry, ...] = ()
 
     @cached_property
     def key_factors(self) -> tuple[Factor, ...]:
@@ -183,6 +204,10 @@ class Workshop:
     def axes(self) -> tuple[str, ...]:
         """The theme axes in order of first appearance."""
         return tuple(dict.fromkeys(t.axis for t in self.themes))
+
+    def lessons_for(self, section: str) -> tuple[str, ...]:
+        """The consultant's paragraphs for one section of the synthesis."""
+        return tuple(lesson.text for lesson in self.lessons if lesson.section == section)
 
     def factors_of(self, family: Family) -> tuple[Factor, ...]:
         """The factors of a family."""

@@ -50,6 +50,14 @@ def compose_synthesis(
     )
 
 
+def short_title(title: str, limit: int = 60) -> str:
+    """The title cut at a word before `limit` characters, with an ellipsis when cut."""
+    if len(title) <= limit:
+        return title
+    cut = title[: limit + 1].rsplit(" ", 1)[0].rstrip(" ,;:—-(")
+    return cut + "…"
+
+
 def pack_info(workshop: Workshop, theme: Theme) -> DocumentInfo:
     """Metadata of a theme's briefing pack."""
     info = workshop.info
@@ -58,7 +66,7 @@ def pack_info(workshop: Workshop, theme: Theme) -> DocumentInfo:
         subject=f"Apport documentaire : {theme.title}",
         author=info.sponsor or info.facilitator or "",
         date=info.date,
-        header=f"Dossier documentaire — {theme.code}",
+        header=f"Dossier documentaire — {short_title(theme.title)}",
         keywords=("prospective", theme.axis, theme.code),
     )
 

@@ -62,6 +62,7 @@ def workshop_info(norm: Normalised, problems: Problems) -> WorkshopInfo:
                 ("event_link", "evenement_lien"),
                 ("contact", "contact"),
                 ("notice", "mention"),
+                ("scope", "perimetre"),
             )
         },
     )

@@ -15,6 +15,8 @@ from ieg_reports.workbook.checks import check_documentary, check_sheets
 from ieg_reports.workbook.entities import (
     build_effects,
     build_factors,
+    build_glossary,
+    build_lessons,
     build_families,
     build_keywords,
     build_participants,
@@ -55,6 +57,8 @@ def validate(norm: Normalised, config: Config) -> tuple[Workshop, Problems]:
         config.capacity_threshold,
         config.criticality_threshold,
         rule,
+        build_lessons(tables.get("enseignements")),
+        build_glossary(tables.get("glossaire")),
     )
     check_documentary(workshop, problems, norm)
     return workshop, problems
