@@ -12,6 +12,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from ieg_reports.compose.assets import Assets
 from ieg_reports.compose.document import (
     Aside,
     Block,
@@ -27,7 +28,6 @@ from ieg_reports.compose.document import (
     Table,
     Toc,
 )
-from ieg_reports.render.common import ChartSource
 
 CSS = """
 @page { size: A4; margin: 22mm; @bottom-center { content: "page " counter(page) " sur " counter(pages); font-size: 8pt; } }
@@ -56,7 +56,7 @@ def _runs(runs: tuple[Run, ...]) -> str:
     return "".join(out)
 
 
-def _block(block: Block, charts: ChartSource) -> str:
+def _block(block: Block, assets: Assets) -> str:
     if isinstance(block, Heading):
         return f"<h{block.level}>{_runs(block.runs)}</h{block.level}>"
     if isinstance(block, Paragraph):
@@ -64,7 +64,7 @@ def _block(block: Block, charts: ChartSource) -> str:
     if isinstance(block, ListBlock):
         tag = "ol" if block.ordered else "ul"
         items = "".join(
-            "<li>" + "".join(_block(b, charts) for b in i.blocks) + "</li>" for i in block.items
+            "<li>" + "".join(_block(b, assets) for b in i.blocks) + "</li>" for i in block.items
         )
         return f"<{tag}>{items}</{tag}>"
     if isinstance(block, Table):
@@ -74,7 +74,9 @@ def _block(block: Block, charts: ChartSource) -> str:
         )
         return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
     if isinstance(block, Figure):
-        svg = charts.svg(block).decode("utf-8").split("?>", 1)[-1]
+        from reportlab.graphics import renderSVG
+
+        svg = renderSVG.drawToString(assets.figure(block).vector).split("?>", 1)[-1]
         return f"<figure>{svg}<figcaption>Figure {block.number} — {_runs(block.caption)}</figcaption></figure>"
     if isinstance(block, PageBreak):
         return '<div style="break-after: page"></div>'
@@ -82,26 +84,26 @@ def _block(block: Block, charts: ChartSource) -> str:
         return ""
     if isinstance(block, Box | Aside | Cover):
         css = {Box: "box", Aside: "aside", Cover: "cover"}[type(block)]
-        return f'<div class="{css}">' + "".join(_block(b, charts) for b in block.blocks) + "</div>"
+        return f'<div class="{css}">' + "".join(_block(b, assets) for b in block.blocks) + "</div>"
     return ""
 
 
-def to_html(document: Document, charts: ChartSource) -> str:
+def to_html(document: Document, assets: Assets) -> str:
     """The document as one HTML page."""
-    body = "".join(_block(b, charts) for b in document.blocks)
+    body = "".join(_block(b, assets) for b in document.blocks)
     return (
         f'<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>{html.escape(document.info.title)}'
         f"</title><style>{CSS}</style></head><body>{body}</body></html>"
     )
 
 
-def weasyprint_pdf(document: Document, charts: ChartSource) -> bytes | None:
+def weasyprint_pdf(document: Document, assets: Assets) -> bytes | None:
     """HTML → PDF with WeasyPrint, or None when it is not installed."""
     try:
         from weasyprint import HTML
     except (ImportError, OSError):
         return None
-    return HTML(string=to_html(document, charts)).write_pdf()
+    return HTML(string=to_html(document, assets)).write_pdf()
 
 
 def libreoffice_pdf(docx: bytes) -> bytes | None:

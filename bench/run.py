@@ -117,9 +117,9 @@ def bench_alternatives(repeats: int) -> list[tuple[str, list[float] | None]]:
     from html_route import libreoffice_pdf, weasyprint_pdf
 
     from ieg_reports.api import SAMPLE_WORKBOOK, load_workshop
+    from ieg_reports.charts.assets import resolve_assets
     from ieg_reports.compose import compose_pack
     from ieg_reports.pipeline.slices import pack_slice
-    from ieg_reports.render.common import ChartSource
     from ieg_reports.render.docx_writer import render_docx
     from ieg_reports.render.pdf_writer import render_pdf
     from ieg_reports.resources import default_templates
@@ -129,15 +129,16 @@ def bench_alternatives(repeats: int) -> list[tuple[str, list[float] | None]]:
     style = load_style(default_templates() / "style.toml")
     document = compose_pack(workshop, workshop.theme("T02"))
     reference = default_templates() / "reference.docx"
+    assets = resolve_assets(document, workshop, style)
 
     def ours() -> object:
-        return render_pdf(document, ChartSource(workshop, style), style)
+        return render_pdf(document, assets, style)
 
     def weasy() -> object:
-        return weasyprint_pdf(document, ChartSource(workshop, style))
+        return weasyprint_pdf(document, assets)
 
     def office() -> object:
-        docx, _ = render_docx(document, ChartSource(workshop, style), reference, style.colors)
+        docx, _ = render_docx(document, assets, reference, style.colors)
         return libreoffice_pdf(docx)
 
     results: list[tuple[str, list[float] | None]] = []

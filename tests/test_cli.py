@@ -10,7 +10,7 @@ from ieg_reports.cli import main
 
 
 def _run(*args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(main, list(args))
+    result = CliRunner().invoke(main, list(args), prog_name="ieg-reports")
     return result.exit_code, result.output
 
 
@@ -62,7 +62,7 @@ def test_unreadable_file_is_one_line_and_exit_2(fixtures: Path, tmp_path: Path) 
     for path in (fixtures / "not-a-workbook.xlsx", tmp_path / "absent.xlsx"):
         code, output = _run("validate", str(path))
         assert code == 2
-        assert len(output.strip().splitlines()) == 1 and output.startswith("Erreur : ")
+        assert len(output.strip().splitlines()) == 1 and output.startswith("Erreur\u00a0: ")
 
 
 def test_help_does_not_import_pandas() -> None:
@@ -157,3 +157,94 @@ def test_a_template_error_names_file_and_line(tmp_path: Path, fixtures: Path) ->
     (book / "ieg-reports.toml").write_text('[documents]\nmodeles = "modeles"\n', encoding="utf-8")
     code, output = _run("build", str(book), "-o", str(tmp_path / "out"), "-q", "-j", "1")
     assert code == 1 and "synthese.md.j2, ligne 3" in output and "Traceback" not in output
+
+
+def test_a_template_typo_suggests_the_known_name(tmp_path: Path, fixtures: Path) -> None:
+    import shutil
+
+    book = tmp_path / "mini"
+    shutil.copytree(fixtures / "mini", book)
+    (book / "modeles").mkdir()
+    (book / "modeles" / "dossier.md.j2").write_text(
+        "# {{ theme.code }}\n\nTitre : {{ theme.titre }}\n", encoding="utf-8"
+    )
+    (book / "ieg-reports.toml").write_text('[documents]\nmodeles = "modeles"\n', encoding="utf-8")
+    code, output = _run("build", str(book), "-o", str(tmp_path / "out"), "-q", "-j", "1")
+    assert code == 1, output
+    line = next(line for line in output.splitlines() if line.startswith("Erreur"))
+    assert "modèle dossier.md.j2, ligne 3" in line
+    assert "nom inconnu «\u00a0theme.titre\u00a0»" in line
+    assert "vouliez-vous dire «\u00a0theme.title\u00a0»\u00a0?" in line
+    assert "has no attribute" not in output and "ieg_reports.model" not in output
+
+
+def test_an_unknown_variable_suggests_the_close_one(tmp_path: Path, fixtures: Path) -> None:
+    import shutil
+
+    book = tmp_path / "mini"
+    shutil.copytree(fixtures / "mini", book)
+    (book / "modeles").mkdir()
+    (book / "modeles" / "synthese.md.j2").write_text("# {{ atelir.title }}\n", encoding="utf-8")
+    (book / "ieg-reports.toml").write_text('[documents]\nmodeles = "modeles"\n', encoding="utf-8")
+    code, output = _run("build", str(book), "-o", str(tmp_path / "out"), "-q", "-j", "1")
+    assert code == 1
+    assert "nom inconnu «\u00a0atelir\u00a0» — vouliez-vous dire «\u00a0atelier\u00a0»" in output
+
+
+def test_usage_errors_are_in_french() -> None:
+    code, output = _run("--forse")
+    assert code == 2
+    assert "Erreur\u00a0: option «\u00a0--forse\u00a0» inconnue." in output
+    assert "Utilisation\u00a0: ieg-reports [OPTIONS]" in output
+    assert "Pour l’aide\u00a0: ieg-reports --help" in output
+    code, output = _run("build", "-j", "x")
+    assert code == 2 and "«\u00a0x\u00a0» n’est pas un nombre entier valide" in output
+    code, output = _run("init")
+    assert code == 2 and "Argument manquant" in output
+    code, output = _run("buidl")
+    assert code == 2 and "commande «\u00a0buidl\u00a0» inconnue" in output
+
+
+def test_help_is_in_french() -> None:
+    code, output = _run("build", "--help")
+    assert code == 0
+    assert "Options\u00a0:" in output and "Affiche cette aide et quitte." in output
+    for english in ("Show this message", "Usage:", "INTEGER RANGE", "Options:"):
+        assert english not in output
+
+
+def test_every_verb_on_a_missing_path_is_one_french_line(tmp_path: Path) -> None:
+    missing = str(tmp_path / "absent.xlsx")
+    for verb in ("build", "plan", "watch", "validate"):
+        code, output = (
+            _run(verb, missing, "-o", str(tmp_path / "o"))
+            if verb != "validate"
+            else _run(verb, missing)
+        )
+        assert code == 2, (verb, output)
+        assert output.strip().startswith("Erreur\u00a0:") and "introuvable" in output
+        assert len(output.strip().splitlines()) == 1 and "Traceback" not in output
+
+
+def test_strict_turns_warnings_into_errors_and_writes_nothing(tmp_path: Path) -> None:
+    from ieg_reports.api import SAMPLE_WORKBOOK
+
+    out = tmp_path / "out"
+    code, output = _run("build", str(SAMPLE_WORKBOOK), "-o", str(out), "-q", "--strict")
+    assert code == 1
+    assert "2\u00a0avertissements (--strict), aucun document produit" in output
+    assert not (out / "atelier-2017-07-12" / "synthese.pdf").exists()
+
+
+def test_interrupt_prints_french_and_no_traceback(monkeypatch: object) -> None:
+    import click
+
+    @click.command()
+    def boom() -> None:
+        raise KeyboardInterrupt
+
+    from ieg_reports import clickfr
+
+    clickfr.install()
+    result = CliRunner().invoke(boom, [])
+    assert result.exit_code == 1 and "Interrompu." in result.output

@@ -13,8 +13,10 @@ from typing import Any, TypeVar
 
 import click
 
-from ieg_reports import __version__
-from ieg_reports.exceptions import IegError
+from ieg_reports import __version__, clickfr
+
+# Before any decorator runs: option help texts are translated when they are declared.
+clickfr.install()
 
 
 def _sample() -> Path:
@@ -23,13 +25,13 @@ def _sample() -> Path:
     return SAMPLE_WORKBOOK
 
 
-def _fail(exc: IegError) -> None:
-    click.echo(f"Erreur : {exc}", err=True)
-    sys.exit(exc.exit_code)
-
-
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "--version", message="ieg-reports %(version)s")
+@click.version_option(
+    __version__,
+    "--version",
+    message="ieg-reports %(version)s",
+    help="Affiche la version et quitte.",
+)
 def main() -> None:
     """Produit les documents d'un atelier de prospective à partir de son classeur."""
 
@@ -47,10 +49,7 @@ def validate(classeur: Path | None, output_format: str) -> None:
     """Vérifie un classeur et affiche tous ses problèmes et ses chiffres clés."""
     from ieg_reports.commands.validate import run_validate
 
-    try:
-        report, code = run_validate(classeur or _sample(), output_format)
-    except IegError as exc:
-        _fail(exc)
+    report, code = run_validate(classeur or _sample(), output_format)
     click.echo(report)
     sys.exit(code)
 
@@ -61,10 +60,7 @@ def init(classeur: Path) -> None:
     """Crée un classeur vide, prêt à remplir, pour un nouvel atelier."""
     from ieg_reports.commands.init import run_init
 
-    try:
-        message = run_init(classeur)
-    except IegError as exc:
-        _fail(exc)
+    message = run_init(classeur)
     click.echo(message)
 
 
@@ -87,7 +83,7 @@ def _output_option(function: F) -> F:
 @click.option(
     "-j",
     "--jobs",
-    type=click.IntRange(0, 64),
+    type=clickfr.WholeNumber(0, 64),
     default=0,
     help="Processus de rendu en parallèle (défaut : le nombre de cœurs).",
 )
@@ -99,7 +95,10 @@ def _output_option(function: F) -> F:
     is_flag=True,
     help="Remplace aussi les fichiers modifiés à la main, après les avoir archivés.",
 )
-@click.option("-q", "--quiet", is_flag=True, help="N'affiche que le bilan.")
+@click.option("-q", "--quiet", is_flag=True, help="N’affiche que le bilan.")
+@click.option(
+    "--strict", is_flag=True, help="Traite les avertissements comme des erreurs : rien n’est écrit."
+)
 def build(
     classeur: Path | None,
     sortie: Path | None,
@@ -107,6 +106,7 @@ def build(
     force: bool,
     overwrite_edited: bool,
     quiet: bool,
+    strict: bool,
 ) -> None:
     """Produit les documents d'un classeur, ou de chaque classeur d'un dossier."""
     from ieg_reports.commands.build import DEFAULT_OUTPUT, run_batch
@@ -114,11 +114,10 @@ def build(
     from ieg_reports.pipeline.runner import BuildOptions
 
     progress = make_progress(quiet)
-    options = BuildOptions(sortie or DEFAULT_OUTPUT, jobs, force, overwrite_edited, False, progress)
-    try:
-        batch = run_batch(classeur or _sample(), options)
-    except IegError as exc:
-        _fail(exc)
+    options = BuildOptions(
+        sortie or DEFAULT_OUTPUT, jobs, force, overwrite_edited, False, progress, strict
+    )
+    batch = run_batch(classeur or _sample(), options)
     for report in batch.reports:
         if not quiet:
             for line in report.warnings:
@@ -127,7 +126,7 @@ def build(
             click.echo(f"Attention : {note}")
         click.echo(summary_line(report))
     for _book, failure in batch.failures:
-        click.echo(f"Erreur : {failure}", err=True)
+        failure.show()
     sys.exit(max((failure.exit_code for _, failure in batch.failures), default=0))
 
 
@@ -140,10 +139,7 @@ def plan(classeur: Path | None, sortie: Path | None, force: bool) -> None:
     from ieg_reports.commands.build import run_build
     from ieg_reports.commands.output import plan_line
 
-    try:
-        report = run_build(classeur or _sample(), sortie, force=force, dry_run=True)
-    except IegError as exc:
-        _fail(exc)
+    report = run_build(classeur or _sample(), sortie, force=force, dry_run=True)
     if report.noop:
         click.echo(f"{report.folder.name} : rien à faire, tout est à jour.")
         return
@@ -155,16 +151,17 @@ def plan(classeur: Path | None, sortie: Path | None, force: bool) -> None:
 @click.argument("classeur", required=False, type=click.Path(path_type=Path))
 @_output_option
 @click.option(
-    "-j", "--jobs", type=click.IntRange(0, 64), default=0, help="Processus de rendu en parallèle."
+    "-j",
+    "--jobs",
+    type=clickfr.WholeNumber(0, 64),
+    default=0,
+    help="Processus de rendu en parallèle.",
 )
 def watch(classeur: Path | None, sortie: Path | None, jobs: int) -> None:
     """Reconstruit les documents à chaque enregistrement du classeur, des modèles, des réglages."""
     from ieg_reports.commands.watch import run_watch
 
-    try:
-        run_watch(classeur or _sample(), sortie, jobs, click.echo)
-    except IegError as exc:
-        _fail(exc)
+    run_watch(classeur or _sample(), sortie, jobs, click.echo)
 
 
 @main.group()
@@ -178,10 +175,7 @@ def templates_export(dossier: Path) -> None:
     """Copie les modèles par défaut dans DOSSIER pour les personnaliser."""
     from ieg_reports.commands.templates import run_export
 
-    try:
-        copied = run_export(dossier)
-    except IegError as exc:
-        _fail(exc)
+    copied = run_export(dossier)
     for path in copied:
         click.echo(f"copié : {path}")
     click.echo(f'Indiquez ce dossier dans ieg-reports.toml : [documents] modeles = "{dossier}"')

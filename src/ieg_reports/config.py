@@ -1,13 +1,17 @@
-"""`ieg-reports.toml`: optional settings beside the workbook, checked all at once."""
+"""`ieg-reports.toml`: optional settings beside the workbook, checked against one declared
+schema, every error reported at once with its line."""
 
 from __future__ import annotations
 
+import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ieg_reports.exceptions import ConfigError
+from ieg_reports.suggest import did_you_mean
 
 CONFIG_NAME = "ieg-reports.toml"
 
@@ -49,6 +53,41 @@ class Config:
         return self.threshold_criticality
 
 
+def _number(value: Any) -> str | None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return "doit être un nombre, par exemple 3 ou 2.5"
+    return None
+
+
+def _boolean(value: Any) -> str | None:
+    return None if isinstance(value, bool) else "doit valoir true ou false"
+
+
+def _text(value: Any) -> str | None:
+    return None if isinstance(value, str) else 'doit être un chemin entre guillemets, "ainsi"'
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One key of the file: its section, name, check and meaning."""
+
+    section: str
+    key: str
+    check: Callable[[Any], str | None]
+    meaning: str
+
+
+SCHEMA = (
+    Setting("echelle", "min", _number, "note la plus basse des deux critères"),
+    Setting("echelle", "max", _number, "note la plus haute des deux critères"),
+    Setting("seuils", "capacite_agir", _number, "seuil de capacité d’agir des facteurs-clés"),
+    Setting("seuils", "criticite", _number, "seuil de criticité des facteurs-clés"),
+    Setting("documents", "modeles", _text, "dossier de modèles personnalisés"),
+    Setting("documents", "dossiers_pour_tous_les_themes", _boolean, "un dossier par thème"),
+)
+SECTIONS = tuple(dict.fromkeys(s.section for s in SCHEMA))
+
+
 def config_path_for(workbook: Path) -> Path:
     """Where the config of a workbook lives: beside it (inside it for a CSV folder)."""
     folder = workbook if workbook.is_dir() else workbook.parent
@@ -61,55 +100,115 @@ def load_config(workbook: Path) -> Config:
     if not path.is_file():
         return Config()
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path.name} illisible : {exc}") from exc
-    return parse_config(data, path)
+        raise ConfigError(f"{path.name} illisible\u00a0: {exc}") from exc
+    return parse_config(data, path, text)
 
 
-def _number(data: dict[str, Any], key: str, where: str, errors: list[str]) -> float | None:
-    value = data.get(key)
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        errors.append(f"[{where}] {key} doit être un nombre (trouvé : {value!r})")
-        return None
-    return float(value)
+def line_of(text: str, section: str, key: str | None = None) -> int | None:
+    """The line of `[section]` (or of `key` inside it) in the file's text."""
+    current = None
+    for number, line in enumerate(text.splitlines(), 1):
+        stripped = line.strip()
+        if header := re.fullmatch(r"\[\s*([^\]]+?)\s*\]\s*(#.*)?", stripped):
+            current = header[1]
+            if key is None and current == section:
+                return number
+            continue
+        # A top-level `section = value` is a section written as a key.
+        owner, name = (None, section) if key is None else (section, key)
+        if current == owner and re.match(rf"{re.escape(name)}\s*=", stripped):
+            return number
+    return None
 
 
-def parse_config(data: dict[str, Any], path: Path) -> Config:
-    """Check the parsed TOML; report every error in one message."""
-    errors: list[str] = []
-    known = {"echelle", "seuils", "documents"}
-    errors += [
-        f"section inconnue [{k}] (connues : echelle, seuils, documents)"
-        for k in data
-        if k not in known
-    ]
-    scale_data = data.get("echelle", {})
-    low = _number(scale_data, "min", "echelle", errors)
-    high = _number(scale_data, "max", "echelle", errors)
-    scale = Scale(low if low is not None else 1.0, high if high is not None else 5.0)
-    if scale.low >= scale.high:
-        errors.append(f"[echelle] min ({scale.low:g}) doit être inférieur à max ({scale.high:g})")
-    thresholds = data.get("seuils", {})
-    cap = _number(thresholds, "capacite_agir", "seuils", errors)
-    crit = _number(thresholds, "criticite", "seuils", errors)
-    for name, value in (("capacite_agir", cap), ("criticite", crit)):
+@dataclass
+class _Errors:
+    """Errors of one file, each prefixed with its line when it can be found."""
+
+    text: str
+    found: list[tuple[int, str]] = field(default_factory=list)
+    keys: set[str] = field(default_factory=set)
+
+    def add(self, section: str, key: str | None, message: str) -> None:
+        """Record one error about `[section] key`."""
+        line = line_of(self.text, section, key)
+        where = f"ligne {line}, " if line else ""
+        name = f"[{section}] {key}" if key else f"[{section}]"
+        self.found.append((line or 0, f"{where}{name}\u00a0: {message}"))
+        self.keys.add(f"{section}.{key}")
+
+    @property
+    def items(self) -> list[str]:
+        """The errors in the order of the file."""
+        return [text for _, text in sorted(self.found, key=lambda item: item[0])]
+
+
+def _sections(data: dict[str, Any], errors: _Errors) -> dict[str, dict[str, Any]]:
+    """The known sections as tables; unknown or misshapen ones are errors."""
+    tables: dict[str, dict[str, Any]] = {}
+    for name, value in data.items():
+        if name not in SECTIONS:
+            hint = did_you_mean(name, SECTIONS, 0.5) or f"connues\u00a0: {', '.join(SECTIONS)}"
+            errors.add(name, None, f"section inconnue — {hint}")
+        elif not isinstance(value, dict):
+            errors.add(name, None, f"doit être une section, écrite [{name}] sur sa propre ligne")
+        else:
+            tables[name] = value
+    return tables
+
+
+def _values(tables: dict[str, dict[str, Any]], errors: _Errors) -> dict[str, Any]:
+    """Every known key's value, checked; unknown keys are errors with a suggestion."""
+    values: dict[str, Any] = {}
+    for section, table in tables.items():
+        keys = [s.key for s in SCHEMA if s.section == section]
+        for key, value in table.items():
+            setting = next((s for s in SCHEMA if (s.section, s.key) == (section, key)), None)
+            if setting is None:
+                hint = did_you_mean(key, keys, 0.5) or f"clés connues\u00a0: {', '.join(keys)}"
+                errors.add(section, key, f"clé inconnue — {hint}")
+            elif (problem := setting.check(value)) is not None:
+                shown = f"«\u00a0{value}\u00a0»" if isinstance(value, str) else repr(value)
+                errors.add(section, key, f"{problem} (trouvé\u00a0: {shown})")
+            else:
+                values[f"{section}.{key}"] = value
+    return values
+
+
+def _check_ranges(values: dict[str, Any], scale: Scale, errors: _Errors) -> None:
+    # A bound already reported as invalid is not compared again (no cascade).
+    rejected = {f"echelle.{k}" for k in ("min", "max")} & errors.keys
+    if scale.low >= scale.high and not rejected:
+        errors.add("echelle", "max", f"doit dépasser min ({scale.low:g})")
+    for key in ("capacite_agir", "criticite"):
+        value = values.get(f"seuils.{key}")
         if value is not None and not scale.low <= value <= scale.high:
-            errors.append(
-                f"[seuils] {name} = {value:g} sort de l'échelle {scale.low:g}–{scale.high:g}"
-            )
-    docs = data.get("documents", {})
-    templates = docs.get("modeles")
-    if templates is not None and not isinstance(templates, str):
-        errors.append("[documents] modeles doit être un chemin entre guillemets")
-        templates = None
-    for_all = docs.get("dossiers_pour_tous_les_themes", False)
-    if not isinstance(for_all, bool):
-        errors.append("[documents] dossiers_pour_tous_les_themes doit valoir true ou false")
-        for_all = False
-    if errors:
-        raise ConfigError(f"{path.name} : " + " ; ".join(errors))
-    folder = path.parent
-    return Config(scale, cap, crit, folder / templates if templates else None, for_all, path)
+            errors.add("seuils", key, f"{value:g} sort de l’échelle {scale.low:g}–{scale.high:g}")
+
+
+def parse_config(data: dict[str, Any], path: Path, text: str = "") -> Config:
+    """Check the parsed TOML against the schema; report every error in one message."""
+    errors = _Errors(text)
+    values = _values(_sections(data, errors), errors)
+    scale = Scale(float(values.get("echelle.min", 1.0)), float(values.get("echelle.max", 5.0)))
+    _check_ranges(values, scale, errors)
+    folder = values.get("documents.modeles")
+    templates = path.parent / folder if folder else None
+    if templates is not None and not templates.is_dir():
+        errors.add("documents", "modeles", f"dossier introuvable ({templates})")
+    if errors.items:
+        count = len(errors.items)
+        title = f"{path.name}\u00a0: {count} erreur{'s' if count > 1 else ''}"
+        raise ConfigError(title + "\n  - " + "\n  - ".join(errors.items))
+    cap, crit = values.get("seuils.capacite_agir"), values.get("seuils.criticite")
+    return Config(
+        scale,
+        None if cap is None else float(cap),
+        None if crit is None else float(crit),
+        templates,
+        bool(values.get("documents.dossiers_pour_tous_les_themes", False)),
+        path,
+    )

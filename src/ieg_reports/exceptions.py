@@ -1,14 +1,28 @@
 """The one small error hierarchy of ieg-reports.
 
-A subclass of `IegError` is a user error: the CLI prints its message as one French line,
-without a traceback. Anything else is a bug and shows its traceback.
+A subclass of `IegError` is a user error: click prints its message as one French line,
+« Erreur : … », without a traceback, and exits with its code. Anything else is a bug and
+shows its traceback.
 """
 
+from __future__ import annotations
 
-class IegError(Exception):
+from typing import IO, Any
+
+import click
+
+
+class IegError(click.ClickException):
     """A user-facing error, printed as one French line."""
 
     exit_code = 1
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        """Print « Erreur : message » on standard error."""
+        click.echo(f"Erreur\u00a0: {self.format_message()}", err=True, file=file)
+
+    def __str__(self) -> str:
+        return self.message
 
 
 class UnreadableWorkbookError(IegError):
@@ -37,5 +51,11 @@ class TemplateError(IegError):
 
 class OutputExistsError(IegError):
     """Refusing to overwrite an existing file."""
+
+    exit_code = 1
+
+
+class StrictWarningsError(IegError):
+    """`--strict`: the build met warnings, treated as errors."""
 
     exit_code = 1

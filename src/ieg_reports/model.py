@@ -237,6 +237,10 @@ class Workshop:
         """The resources of a theme."""
         return tuple(r for r in self.resources if r.theme.code == theme.code)
 
+    def pack_themes(self, for_all: bool = False) -> tuple[Theme, ...]:
+        """The themes that get a briefing pack: the documentary ones, or all of them."""
+        return tuple(t for t in self.themes if for_all or t.is_documentary)
+
     def theme(self, code: str) -> Theme:
         """The theme with that code."""
         return next(t for t in self.themes if t.code == code)

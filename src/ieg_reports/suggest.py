@@ -25,8 +25,12 @@ def closest(
 
 
 def did_you_mean(
-    name: str, names: Iterable[str], cutoff: float = 0.6, key: Callable[[str], str] = str
+    name: str,
+    names: Iterable[str],
+    cutoff: float = 0.6,
+    key: Callable[[str], str] = str,
+    prefix: str = "",
 ) -> str:
     """« vouliez-vous dire « X » ? » when a close name exists, else an empty string."""
     found = closest(name, names, cutoff, key)
-    return f"vouliez-vous dire {quote_fr(found)}{NBSP}?" if found else ""
+    return f"vouliez-vous dire {quote_fr(prefix + found)}{NBSP}?" if found else ""

@@ -39,7 +39,7 @@ def test_explanations() -> None:
 
 
 def test_missing_file_is_rebuilt() -> None:
-    assert _one(Wanted("a.pdf", "k1", {}), _record(), None).reason == "fichier absent"
+    assert _one(Wanted("a.pdf", "k1", {}), _record(), None).reason == "le fichier avait disparu"
 
 
 def test_force_rebuilds_unchanged() -> None:
@@ -67,6 +67,28 @@ def test_outputs_no_longer_wanted_are_removed_unless_edited() -> None:
 
 def test_no_manifest_reason_is_given() -> None:
     decision = decide(
-        [Wanted("a.pdf", "k", {})], None, {"a.pdf": "x"}, no_manifest="manifeste illisible"
+        [Wanted("a.pdf", "k", {})], None, {"a.pdf": None}, no_manifest="manifeste illisible"
     )[0]
     assert (decision.action, decision.reason) == (Action.BUILD, "manifeste illisible")
+
+
+def test_a_file_with_no_record_is_never_overwritten() -> None:
+    wanted = Wanted("synthese.docx", "k", {})
+    assert decide([wanted], None, {"synthese.docx": "x"})[0].action is Action.SIDECAR
+    archived = decide([wanted], None, {"synthese.docx": "x"}, overwrite_edited=True)[0]
+    assert archived.action is Action.ARCHIVE
+
+
+def test_files_a_killed_build_journalled_are_its_own() -> None:
+    wanted = Wanted("a.pdf", "k2", {})
+    pending = {"a.pdf": {"new"}}
+    decision = decide([wanted], None, {"a.pdf": "new"}, pending=pending)[0]
+    assert decision.action is Action.BUILD
+    edited = decide([wanted], {"a.pdf": _record()}, {"a.pdf": "other"}, pending=pending)[0]
+    assert edited.action is Action.SIDECAR
+
+
+def test_a_gone_output_is_removed_only_when_its_bytes_are_the_recorded_ones() -> None:
+    records = {"dossiers/x.pdf": _record(sha="s1")}
+    assert decide([], records, {"dossiers/x.pdf": "s2"})[0].action is Action.ORPHAN_EDITED
+    assert decide([], records, {"dossiers/x.pdf": None})[0].action is Action.REMOVE

@@ -126,8 +126,8 @@ def test_plan_explains_and_writes_nothing(built: Path) -> None:
     before = _state(built / "out" / "duo")
     result = CliRunner().invoke(main, ["plan", str(built / "duo"), "-o", str(built / "out")])
     assert result.exit_code == 0
-    assert f"{PACK_T3}.pdf : ressource modifiée" in result.output
-    assert "synthese.docx : inchangé" in result.output
+    assert f"{PACK_T3}.pdf : construit, ressource modifiée." in result.output
+    assert "synthese.docx : inchangé." in result.output
     assert _state(built / "out" / "duo") == before
 
 
@@ -301,3 +301,15 @@ def test_a_folder_of_workbooks_builds_each_and_reports_failures(tmp_path: Path) 
         tmp_path / "out/broken"
     ).exists()
     assert "broken.xlsx" in result.output and "mini : " in result.output
+
+
+def test_render_warnings_are_located_at_their_document(tmp_path: Path) -> None:
+    from ieg_reports.problems import Severity
+
+    sheets = _sheets()
+    sheets["themes"][-1][1] = "Travail et sens \U0001f9e0"  # a glyph the embedded font lacks
+    report = run_build(_write(tmp_path / "duo", sheets), tmp_path / "out")
+    found = [p for p in report.problems if "U+1F9E0" in p.message]
+    assert found and all(p.severity is Severity.WARNING for p in found)
+    assert {p.location.file for p in found} >= {f"{PACK_T3}.pdf"}
+    assert any(line.startswith(f"{PACK_T3}.pdf\u00a0: ") for line in report.warnings)

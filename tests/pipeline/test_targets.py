@@ -1,5 +1,7 @@
 from ieg_reports.model import Theme
-from ieg_reports.pipeline.targets import inside, pack_stems, safe_code, slugify
+from ieg_reports.pipeline.targets import inside, pack_stems
+from ieg_reports.workbook.text import code_slug as safe_code
+from ieg_reports.workbook.text import slug as slugify
 
 
 def _theme(code: str, title: str) -> Theme:
@@ -11,6 +13,13 @@ def test_slugs_are_ascii_short_and_safe() -> None:
     assert slugify("../../etc/passwd") == "etc-passwd"
     assert slugify("CON") == "x-con" and slugify("😀") == "sans-titre"
     assert len(slugify("a" * 300)) == 60
+    assert slugify("le cœur de l'œuvre") == "le-coeur-de-l-oeuvre"
+
+
+def test_file_names_are_cut_between_words() -> None:
+    title = "Gouvernance et territorialisation des politiques publiques de formation"
+    stem = pack_stems([_theme("T2", title)])["T2"]
+    assert len(stem) <= 60 and stem == "T2-gouvernance-et-territorialisation-des-politiques"
 
 
 def test_codes_keep_their_case_and_lose_separators() -> None:

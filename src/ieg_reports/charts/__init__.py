@@ -29,6 +29,21 @@ CHARTS: dict[str, ChartFunction] = {
 }
 
 
+def inputs_of(name: str, workshop: Workshop) -> tuple[object, ...]:
+    """The parts of the model chart `name` reads (its memo key; nothing else can change it)."""
+    limits = (workshop.scale, workshop.capacity_threshold, workshop.criticality_threshold)
+    if name == "matrice":
+        return (workshop.families, workshop.factors, limits, workshop.key_rule)
+    if name == "familles":
+        return (workshop.families, workshop.factors)
+    if name == "registres":
+        counted = tuple((k.factor.family.code, k.registre) for k in workshop.keywords)
+        return (workshop.families, counted)
+    if name == "themes":
+        return tuple((t.code, t.title, t.axis, t.route) for t in workshop.themes)
+    return (workshop,)
+
+
 def draw(name: str, workshop: Workshop, style: Style, params: dict[str, str]) -> Figure:
     """Draw the chart `name`; an unknown name is a template error."""
     from ieg_reports.exceptions import TemplateError

@@ -11,20 +11,10 @@ from ieg_reports.compose.summary import plural
 from ieg_reports.pipeline.plan import Action, Decision
 from ieg_reports.pipeline.runner import BuildReport
 
-VERBS = {
-    Action.BUILD: "construit",
-    Action.ARCHIVE: "construit",
-    Action.SIDECAR: "nouvelle version à côté",
-    Action.REMOVE: "supprimé",
-    Action.KEEP_EDITED: "conservé",
-    Action.ORPHAN_EDITED: "conservé",
-    Action.KEEP: "inchangé",
-}
-
 
 def decision_line(decision: Decision) -> str:
-    """« construit : dossiers/T07-….pdf (ressource ajoutée) »."""
-    return f"  {VERBS[decision.action]} : {decision.name} ({decision.reason})"
+    """« dossiers/T07-….pdf : construit, ressource ajoutée. » (one plain sentence)."""
+    return f"  {plan_line(decision)}"
 
 
 class PlainProgress:
@@ -89,20 +79,36 @@ def make_progress(quiet: bool) -> PlainProgress | None:
 
 
 def summary_line(report: BuildReport) -> str:
-    """« atelier : 15 construits, 0 inchangé, 0 supprimé, 2 avertissements, 11,5 s »."""
-    seconds = f"{report.seconds:.1f}".replace(".", ",")
+    """« atelier : 15 construits, 0 inchangé, 0 supprimé, 2 avertissements, en 11,5 s. »
+
+    A second line gives the output folder's full path, so the documents are easy to find.
+    """
+    seconds = number_fr(report.seconds)
+    where = f"\nDocuments dans : {report.folder.resolve()}"
     if report.noop:
-        return f"{report.folder.name} : rien à faire, tout est à jour ({seconds} s)"
+        return f"{report.folder.name} : rien à faire, tout est à jour ({seconds} s).{where}"
     built = report.count(Action.BUILD, Action.ARCHIVE, Action.SIDECAR)
     kept = report.count(Action.KEEP, Action.KEEP_EDITED)
     removed = report.count(Action.REMOVE)
     return (
         f"{report.folder.name} : {plural(built, 'construit')}, {plural(kept, 'inchangé')}, "
         f"{plural(removed, 'supprimé')}, {plural(len(report.warnings), 'avertissement')}, "
-        f"{seconds} s"
+        f"en {seconds} s.{where}"
     )
 
 
 def plan_line(decision: Decision) -> str:
-    """« dossiers/T07-….pdf : ressource ajoutée » (what `plan` prints)."""
-    return f"{decision.name} : {decision.reason}"
+    """What happens to one output, as a sentence (what `plan` prints)."""
+    reason = decision.reason
+    if decision.action is Action.BUILD:
+        text = f"construit, {reason}" if reason != "nouveau" else "nouveau, construit"
+    elif decision.action is Action.KEEP:
+        text = "inchangé"
+    else:
+        text = reason
+    return f"{decision.name} : {text}."
+
+
+def number_fr(value: float) -> str:
+    """One decimal, with the French decimal comma (« 5,5 »)."""
+    return f"{value:.1f}".replace(".", ",")

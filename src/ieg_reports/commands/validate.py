@@ -9,7 +9,7 @@ from typing import Any
 from ieg_reports.api import load_workshop
 from ieg_reports.compose.summary import figures_fr, plural, summary
 from ieg_reports.problems import Problem
-from ieg_reports.workbook.schema import sheet_rank
+from ieg_reports.workbook import sorted_problems
 
 
 def run_validate(path: Path, output_format: str = "text") -> tuple[str, int]:
@@ -22,11 +22,6 @@ def run_validate(path: Path, output_format: str = "text") -> tuple[str, int]:
         report = {"file": path.name, "problems": [p.to_dict() for p in items], "summary": data}
         return json.dumps(report, ensure_ascii=False, indent=2), code
     return _text_report(path, items, data), code
-
-
-def sorted_problems(items: list[Problem]) -> list[Problem]:
-    """Problems in reading order: sheet by sheet as in the contract, then by row."""
-    return sorted(items, key=lambda p: (sheet_rank(p.location.sheet), p.location.row or 0))
 
 
 def _text_report(path: Path, items: list[Problem], data: dict[str, Any]) -> str:

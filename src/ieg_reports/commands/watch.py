@@ -62,7 +62,10 @@ def run_watch(
     from watchfiles import watch
 
     from ieg_reports.commands.build import DEFAULT_OUTPUT
+    from ieg_reports.exceptions import UnreadableWorkbookError
 
+    if not workbook.exists():  # nothing to watch: say so once, like build
+        raise UnreadableWorkbookError(f"{workbook}\u00a0: fichier ou dossier introuvable.")
     outputs = output or DEFAULT_OUTPUT
     rebuild(workbook, output, jobs, say)
     say(f"Surveillance de {workbook} (Ctrl-C pour arrêter)…")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ieg_reports.model import Effect, Factor, Keyword, Theme, Workshop
+from ieg_reports.model import Effect, Factor, Keyword, Workshop
 from ieg_reports.workbook.schema import CATEGORY, EFFECT_TYPE, NATURE, REGISTRE, ROUTE
 
 REGISTRE_TITLES = {
@@ -49,11 +49,6 @@ def keywords_by_registre(workshop: Workshop, registre: str) -> list[tuple[str, l
 def distinct_keywords(keywords: list[Keyword]) -> list[str]:
     """Canonical keyword texts, each once, in order."""
     return list(dict.fromkeys(k.canonical for k in keywords))
-
-
-def pack_themes(workshop: Workshop, for_all: bool = False) -> list[Theme]:
-    """The themes that get a briefing pack."""
-    return [t for t in workshop.themes if for_all or t.is_documentary]
 
 
 def factor_line(factor: Factor) -> str:
@@ -111,7 +106,7 @@ def base_context(workshop: Workshop, for_all: bool = False) -> dict[str, Any]:
         "keywords_by_registre": lambda reg: keywords_by_registre(workshop, reg),
         "distinct_keywords": distinct_keywords,
         "factor_line": factor_line,
-        "packs": pack_themes(workshop, for_all),
+        "packs": list(workshop.pack_themes(for_all)),
         "documentary": [t for t in workshop.themes if t.is_documentary],
         "meeting": [t for t in workshop.themes if not t.is_documentary],
     }

@@ -6,6 +6,8 @@ helpers that build markup on purpose return `Raw`, which passes through unescape
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from pathlib import Path
 from typing import Any
 
@@ -14,8 +16,9 @@ import jinja2
 from ieg_reports.compose.french import FILTERS
 from ieg_reports.compose.markup import escape_markup
 from ieg_reports.exceptions import TemplateError
+from ieg_reports.links import is_safe_url
 from ieg_reports.resources import default_templates
-from ieg_reports.workbook.cells import is_safe_url
+from ieg_reports.suggest import did_you_mean
 
 DEFAULT_TEMPLATES = default_templates()
 
@@ -86,7 +89,57 @@ def render_template(env: jinja2.Environment, name: str, context: dict[str, Any])
     except jinja2.TemplateNotFound as exc:
         raise TemplateError(f"modèle {exc.name} introuvable") from exc
     except jinja2.UndefinedError as exc:
-        raise TemplateError(f"modèle {name}, ligne {_line(exc, name)} : {exc.message}") from exc
+        line = _line(exc, name)
+        detail = undefined_message(exc.message or "", _source_line(env, name, line), context)
+        raise TemplateError(f"modèle {name}, ligne {line}\u00a0: {detail}") from exc
+
+
+_NO_ATTRIBUTE = re.compile(r"^'(?P<owner>.+?)' has no attribute '(?P<attr>[^']+)'$")
+_UNDEFINED = re.compile(r"^'(?P<name>[^']+)' is undefined$")
+
+
+def undefined_message(message: str, source: str, context: dict[str, Any]) -> str:
+    """jinja's English message about an unknown name, in French with the known names."""
+    if found := _NO_ATTRIBUTE.match(message):
+        attr = found["attr"]
+        variable = re.search(rf"([A-Za-z_][\w.]*)\.{re.escape(attr)}\b", source)
+        prefix = f"{variable[1]}." if variable else ""
+        known = _attributes(context, prefix.rstrip("."))
+        return _unknown(prefix + attr, did_you_mean(attr, known, 0.5, prefix=prefix), known)
+    if found := _UNDEFINED.match(message):
+        known = sorted(k for k in context if not k.startswith("_"))
+        return _unknown(found["name"], did_you_mean(found["name"], known, 0.5), known)
+    return message
+
+
+def _unknown(name: str, hint: str, known: list[str]) -> str:
+    listed = ", ".join(known[:12]) + (", …" if len(known) > 12 else "")
+    text = f"nom inconnu «\u00a0{name}\u00a0»"
+    text += f" — {hint}" if hint else ""
+    return text + (f" (noms connus\u00a0: {listed})" if known else "")
+
+
+def _attributes(context: dict[str, Any], prefix: str) -> list[str]:
+    """The public attributes of the object the template named (found in the context)."""
+    value: Any = context.get(prefix.split(".")[0]) if prefix else None
+    for part in prefix.split(".")[1:]:
+        value = getattr(value, part, None)
+    if value is None or isinstance(value, dict):
+        return sorted(value) if isinstance(value, dict) else []
+    names = {n for n in dir(value) if not n.startswith("_")}
+    if dataclasses.is_dataclass(value):
+        names |= {f.name for f in dataclasses.fields(value)}
+    return sorted(names)
+
+
+def _source_line(env: jinja2.Environment, name: str, line: str) -> str:
+    """The text of one line of a template (empty when it cannot be read)."""
+    try:
+        source = env.loader.get_source(env, name)[0] if env.loader else ""
+    except jinja2.TemplateNotFound:
+        return ""
+    lines = source.splitlines()
+    return lines[int(line) - 1] if line.isdigit() and 0 < int(line) <= len(lines) else ""
 
 
 def _line(exc: BaseException, name: str) -> str:

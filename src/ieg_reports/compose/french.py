@@ -5,23 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from ieg_reports.workbook.text import MONTHS
+
 NBSP = "\u00a0"
 NNBSP = "\u202f"
+
 DAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
-MONTHS = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-)
 
 
 UNITS = (

@@ -16,7 +16,6 @@ text can be markup or a directive.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -40,6 +39,7 @@ from ieg_reports.compose.document import (
     Toc,
 )
 from ieg_reports.compose.french import typo_fr
+from ieg_reports.workbook.text import slug as _slug
 
 # Every ASCII punctuation character CommonMark may read as markup (and `@` for directives).
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!<>|~&@=:\"'$%^;?,/])")
@@ -216,16 +216,11 @@ def _table(tokens: list[Any], i: int, state: _State) -> tuple[Table, int]:
 
 
 def _heading(level: int, runs: tuple[Run, ...], state: _State) -> Heading:
-    base = slug("".join(r.text for r in runs)) or "section"
+    text = "".join(r.text for r in runs)
+    base = _slug(text) if any(c.isalnum() for c in text) else "section"
     count = state.anchors.get(base, 0)
     state.anchors[base] = count + 1
     return Heading(level, runs, base if count == 0 else f"{base}-{count + 1}")
-
-
-def slug(text: str) -> str:
-    """An ASCII identifier for a heading (anchors and bookmarks)."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:60]
 
 
 def _inline(md: MarkdownIt, text: str) -> tuple[Run, ...]:

@@ -1,19 +1,27 @@
-"""The distribution plan: who receives which pack, as a CSV table and e-mail drafts (.eml)."""
+"""The distribution plan: who receives which pack, as a CSV table and e-mail drafts (.eml).
+
+Nothing a workbook holds can escape its cell here: CSV cells that a spreadsheet would run
+as a formula are neutralised, and headers are built only through `email.headerregistry`,
+from values stripped of line breaks and direction controls, so no value can add a header.
+"""
 
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import hashlib
 import io
+from email.headerregistry import Address
 from email.message import EmailMessage
-from email.utils import format_datetime, formataddr
 from pathlib import Path
 
 from ieg_reports.model import Participant, Theme, Workshop
+from ieg_reports.workbook.text import header_safe, slug
 
 ENVOIS = "diffusion/envois.csv"
 DEFAULT_SENDER = "animation@example.invalid"
+DEFAULT_TEAM = "Équipe d'animation"
+# OWASP « CSV injection »: a cell starting with one of these is run as a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 
 def receives_packs(person: Participant) -> bool:
@@ -30,10 +38,31 @@ def packs_for(person: Participant, pack_themes: list[Theme]) -> list[Theme]:
     return chosen if person.themes else list(pack_themes)
 
 
+def draft_name(person: Participant, used: set[str]) -> str:
+    """The file stem of a participant's draft (`martin-lea`), unique among `used`."""
+    stem = slug(f"{person.last_name} {person.first_name or ''}", 50)
+    name, n = stem, 2
+    while name in used:
+        name, n = f"{stem}-{n}", n + 1
+    used.add(name)
+    return name
+
+
+def csv_cell(value: str) -> str:
+    """A cell a spreadsheet shows as text: formulas neutralised with a leading `'` (OWASP)."""
+    value = header_safe(value, keep_lines=True)
+    return f"'{value}" if value.startswith(FORMULA_STARTS) else value
+
+
+def _row(person: Participant, route: str, pack: str, file: str, state: str) -> list[str]:
+    cells = [person.full_name, person.organisation or "", person.email or "", route, pack, file]
+    return [csv_cell(c) for c in [*cells, state]]
+
+
 def envois_csv(workshop: Workshop, packs: dict[str, str], status: dict[str, str]) -> bytes:
     """One row per participant and pack (UTF-8 with BOM and `;`, as Excel in France opens it)."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(
         ["Participant", "Organisation", "E-mail", "Parcours", "Dossier", "Fichier", "État"]
     )
@@ -42,31 +71,19 @@ def envois_csv(workshop: Workshop, packs: dict[str, str], status: dict[str, str]
         received = packs_for(person, themes)
         route = person.route or ""
         if not received:
-            writer.writerow(
-                [
-                    person.full_name,
-                    person.organisation or "",
-                    person.email or "",
-                    route,
-                    "",
-                    "",
-                    "aucun dossier (rencontre)" if route == "rencontre" else "aucun dossier",
-                ]
-            )
+            state = "aucun dossier (rencontre)" if route == "rencontre" else "aucun dossier"
+            writer.writerow(_row(person, route, "", "", state))
         for theme in received:
             name = packs[theme.code]
-            writer.writerow(
-                [
-                    person.full_name,
-                    person.organisation or "",
-                    person.email or "",
-                    route,
-                    f"{theme.code} — {theme.title}",
-                    name,
-                    status.get(name, "nouveau"),
-                ]
-            )
+            pack = f"{theme.code} — {theme.title}"
+            writer.writerow(_row(person, route, pack, name, status.get(name, "nouveau")))
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def address(name: str, email: str) -> Address:
+    """A header address: display name quoted as needed, the address split (never parsed)."""
+    user, _, domain = email.rpartition("@")
+    return Address(display_name=header_safe(name), username=user, domain=domain)
 
 
 def draft_email(
@@ -75,15 +92,17 @@ def draft_email(
     attachments: list[tuple[str, bytes]],
     subject: str,
     body: str,
-    when: dt.datetime,
 ) -> bytes:
-    """An RFC 5322 draft with the packs attached, marked unsent: mail clients open it as a draft."""
+    """An RFC 5322 draft with the packs attached, marked unsent: mail clients open it as a draft.
+
+    It is sent from the facilitation team; it has no Date header (the client sets it on
+    sending), so it is never dated with the workshop's day.
+    """
+    info = workshop.info
     message = EmailMessage()
-    sender = workshop.info.contact or DEFAULT_SENDER
-    message["From"] = formataddr((workshop.info.sponsor or "Équipe d'animation", sender))
-    message["To"] = formataddr((person.full_name, person.email or ""))
-    message["Subject"] = subject
-    message["Date"] = format_datetime(when.replace(tzinfo=dt.UTC))
+    message["From"] = address(info.facilitator or DEFAULT_TEAM, info.contact or DEFAULT_SENDER)
+    message["To"] = address(person.full_name, person.email or "")
+    message["Subject"] = header_safe(subject)
     seed = hashlib.sha256(f"{person.full_name}|{person.email}|{subject}".encode()).hexdigest()[:24]
     message["Message-ID"] = f"<{seed}@ieg-reports.invalid>"
     message["X-Unsent"] = "1"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 from ieg_reports.model import Workshop
@@ -25,7 +25,7 @@ def render_distribution(
     target: Target,
     workshop: Workshop,
     settings: RenderSettings,
-    folder: Path,
+    attachment: Callable[[str], bytes],
     manifest: Manifest,
     wanted: Wanted,
 ) -> bytes:
@@ -38,7 +38,7 @@ def render_distribution(
         manifest.distributed = dict(packs)
         by_theme = {t.code: n for n, t in _pack_themes(workshop, packs, settings).items()}
         return envois_csv(workshop, by_theme, status)
-    return _draft(target, workshop, settings, folder, packs)
+    return _draft(target, workshop, settings, attachment, packs)
 
 
 def _pack_themes(
@@ -56,22 +56,18 @@ def _draft(
     target: Target,
     workshop: Workshop,
     settings: RenderSettings,
-    folder: Path,
+    attachment: Callable[[str], bytes],
     packs: dict[str, str],
 ) -> bytes:
-    import datetime as dt
-
     from ieg_reports.compose.environment import make_environment, render_template
     from ieg_reports.distribution.drafts import draft_email
-    from ieg_reports.render.common import source_date
 
-    person = next(p for p in workshop.participants if p.email == target.ref)
+    person = workshop.participants[int(target.ref or 0)]
     themes = list(_pack_themes(workshop, packs, settings).values())
     env = make_environment(settings.templates, markup=False)
     text = render_template(
         env, "courriel.txt.j2", {"atelier": workshop.info, "person": person, "packs": themes}
     )
     subject, _, body = text.partition("\n")
-    attachments = [(name, (folder / name).read_bytes()) for name in packs]
-    when = source_date() or dt.datetime.combine(workshop.info.date, dt.time(9, 0))
-    return draft_email(workshop, person, attachments, subject.strip(), body.strip() + "\n", when)
+    attachments = [(name, attachment(name)) for name in packs]
+    return draft_email(workshop, person, attachments, subject.strip(), body.strip() + "\n")

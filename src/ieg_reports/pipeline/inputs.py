@@ -7,7 +7,6 @@ this check imports neither pandas nor the renderers.
 from __future__ import annotations
 
 import hashlib
-import tomllib
 from pathlib import Path
 
 from ieg_reports import __version__
@@ -30,13 +29,15 @@ def workbook_files(workbook: Path) -> list[Path]:
     return [workbook]
 
 
-def _user_templates(config: Path) -> Path | None:
+def _user_templates(workbook: Path) -> Path | None:
+    """The user's templates folder, as the config names it (None when it cannot be read)."""
+    from ieg_reports.config import load_config
+    from ieg_reports.exceptions import ConfigError
+
     try:
-        data = tomllib.loads(config.read_text(encoding="utf-8"))
-        folder = data.get("documents", {}).get("modeles")
-    except (OSError, tomllib.TOMLDecodeError, AttributeError):
-        return None
-    return config.parent / folder if isinstance(folder, str) else None
+        return load_config(workbook).templates
+    except ConfigError:
+        return None  # the real load reports it
 
 
 def input_digests(workbook: Path, defaults: Path) -> dict[str, str]:
@@ -48,7 +49,7 @@ def input_digests(workbook: Path, defaults: Path) -> dict[str, str]:
     config = config_path_for(workbook)
     digests["reglages"] = _sha(config) if config.is_file() else "absent"
     folders = [("modeles", defaults)]
-    user = _user_templates(config) if config.is_file() else None
+    user = _user_templates(workbook) if config.is_file() else None
     if user is not None and user.is_dir():
         folders.append(("modeles-utilisateur", user))
     for label, folder in folders:

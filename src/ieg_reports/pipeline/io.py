@@ -1,12 +1,31 @@
-"""Atomic file writes: a temporary file in the same folder, then a rename."""
+"""Atomic file writes: a hidden temporary file in the same folder, then a rename.
+
+Every file a build writes goes through `stage` then `commit` (`write_atomic` is both at
+once), so a failure or a kill leaves the old file or the new one, never half of one. Every
+temporary file carries the `TEMP_PREFIX`, so the next build can remove those a kill left.
+Errors of the file system (read-only folder, full disk) become one French line.
+"""
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+
+from ieg_reports.exceptions import IegError
+
+TEMP_PREFIX = ".ieg-tmp-"
+
+
+class OutputWriteError(IegError):
+    """The output folder cannot be written (read-only, full, missing rights)."""
+
+    exit_code = 1
 
 
 def _umask() -> int:
@@ -18,21 +37,34 @@ def _umask() -> int:
 # Temporary files are created 0600; the final file gets the usual permissions.
 FILE_MODE = 0o666 & ~_umask()
 
+_REASONS = {
+    errno.ENOSPC: "le disque est plein",
+    getattr(errno, "EDQUOT", -1): "le quota du disque est atteint",
+    errno.EROFS: "le dossier est en lecture seule",
+    errno.EACCES: "vous n'avez pas le droit d'y écrire (dossier en lecture seule ?)",
+    errno.EPERM: "vous n'avez pas le droit d'y écrire (dossier en lecture seule ?)",
+    errno.EFBIG: "le fichier dépasse la taille permise",
+}
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write `data` to `path` so readers see the old file or the new one, never half."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+
+def write_error(path: Path, exc: OSError) -> OutputWriteError:
+    """The French error for a failed write to `path`."""
+    reason = _REASONS.get(exc.errno or 0, exc.strerror or "erreur du système de fichiers")
+    return OutputWriteError(
+        f"impossible d'écrire {path} : {reason}. Les documents précédents sont intacts ; "
+        "libérez de la place ou choisissez un autre dossier avec -o, puis relancez."
+    )
+
+
+@contextmanager
+def writing(path: Path) -> Iterator[None]:
+    """Turn file-system errors met while writing `path` into `OutputWriteError`."""
     try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temp, FILE_MODE)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
+        yield
+    except OutputWriteError:
         raise
+    except OSError as exc:
+        raise write_error(path, exc) from exc
 
 
 @dataclass
@@ -43,22 +75,35 @@ class Staged:
     sha256: str
     committed: bool = False
 
+    def read(self) -> bytes:
+        """The staged bytes."""
+        return self.temp.read_bytes()
+
 
 def stage(path: Path, data: bytes) -> Staged:
     """Write `data` to a temporary file next to `path` (nothing visible changes yet)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    with os.fdopen(handle, "wb") as out:
-        out.write(data)
-        out.flush()
-        os.fsync(out.fileno())
-    os.chmod(temp, FILE_MODE)
-    return Staged(Path(temp), hashlib.sha256(data).hexdigest())
+    with writing(path):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, name = tempfile.mkstemp(
+            prefix=f"{TEMP_PREFIX}{path.name}.", suffix=".tmp", dir=path.parent
+        )
+        temp = Path(name)
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(data)
+                out.flush()
+                os.fsync(out.fileno())
+            os.chmod(temp, FILE_MODE)
+        except BaseException:
+            temp.unlink(missing_ok=True)
+            raise
+    return Staged(temp, hashlib.sha256(data).hexdigest())
 
 
 def commit(staged: Staged, path: Path) -> None:
     """Put a staged file in place, atomically."""
-    os.replace(staged.temp, path)
+    with writing(path):
+        os.replace(staged.temp, path)
     staged.committed = True
 
 
@@ -67,3 +112,24 @@ def discard(staged: list[Staged]) -> None:
     for item in staged:
         if not item.committed:
             item.temp.unlink(missing_ok=True)
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write `data` to `path` so readers see the old file or the new one, never half."""
+    staged = stage(path, data)
+    try:
+        commit(staged, path)
+    finally:
+        discard([staged])
+
+
+def remove_stale_temps(folder: Path) -> int:
+    """Remove the temporary files a killed build left in `folder` (returns how many)."""
+    count = 0
+    if not folder.is_dir():
+        return 0
+    for path in folder.rglob(f"{TEMP_PREFIX}*"):
+        if path.is_file():
+            path.unlink(missing_ok=True)
+            count += 1
+    return count

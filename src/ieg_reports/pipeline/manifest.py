@@ -1,10 +1,16 @@
-"""The build manifest: what each output was built from, and the bytes it was built as."""
+"""The build manifest: what each output was built from, and the bytes it was built as.
+
+The manifest is trusted only when every record is well formed: a name the tool could have
+written (see `is_output_name`), a SHA-256, a size. One malformed record makes the whole
+manifest unreadable: the build then rebuilds everything and deletes nothing.
+"""
 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from ieg_reports.pipeline.io import write_atomic
@@ -12,12 +18,26 @@ from ieg_reports.pipeline.io import write_atomic
 MANIFEST_NAME = ".ieg-build.json"
 PENDING_NAME = ".ieg-build.pending.json"
 FORMAT = "ieg-reports-manifest"
-VERSION = 1
+VERSION = 2
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+# The only files a build writes: the synthesis, the packs, the distribution plan.
+_OUTPUT_NAME = re.compile(
+    r"synthese(\.nouvelle-version(-\d+)?)?\.(docx|pdf)"
+    r"|dossiers/[A-Za-z0-9][A-Za-z0-9.-]*\.(docx|pdf)"
+    r"|diffusion/[A-Za-z0-9][A-Za-z0-9.-]*\.(eml|csv)"
+)
+
+
+def is_output_name(name: object) -> bool:
+    """True for a path the tool writes: relative, inside the folder, of a known shape."""
+    if not isinstance(name, str) or not _OUTPUT_NAME.fullmatch(name):
+        return False
+    return ".." not in PurePosixPath(name).parts
 
 
 @dataclass
 class OutputRecord:
-    """One output as last built."""
+    """One output as last built (and its side copy, when the user had edited it)."""
 
     key: str
     components: dict[str, Any]
@@ -25,6 +45,9 @@ class OutputRecord:
     size: int
     mtime_ns: int
     sidecar: str | None = None
+    sidecar_sha256: str | None = None
+    # The file on disk is the user's: size and mtime are its own, sha256 the tool's version.
+    edited: bool = False
 
 
 @dataclass
@@ -35,6 +58,9 @@ class Manifest:
     inputs: dict[str, str] = field(default_factory=dict)
     outputs: dict[str, OutputRecord] = field(default_factory=dict)
     distributed: dict[str, str] = field(default_factory=dict)
+    workbook: str = ""
+    # The workbook seen from the output folder: a project folder copied whole still matches.
+    workbook_relative: str = ""
 
     def to_json(self) -> str:
         """The manifest file's text."""
@@ -42,11 +68,57 @@ class Manifest:
             "format": FORMAT,
             "version": VERSION,
             "package": self.package,
+            "workbook": self.workbook,
+            "workbook_relative": self.workbook_relative,
             "inputs": self.inputs,
             "outputs": {k: asdict(v) for k, v in sorted(self.outputs.items())},
             "distributed": self.distributed,
         }
         return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)
+
+
+class _Malformed(ValueError):
+    """A manifest that does not hold what the tool writes."""
+
+
+def _record(name: object, value: object) -> OutputRecord:
+    if not is_output_name(name) or not isinstance(value, dict):
+        raise _Malformed(name)
+    record = OutputRecord(**value)
+    sidecar_ok = record.sidecar is None or (
+        is_output_name(record.sidecar)
+        and (record.sidecar_sha256 is None or bool(_SHA256.fullmatch(record.sidecar_sha256)))
+    )
+    if not (
+        isinstance(record.key, str)
+        and isinstance(record.components, dict)
+        and isinstance(record.sha256, str)
+        and _SHA256.fullmatch(record.sha256)
+        and type(record.size) is int
+        and type(record.mtime_ns) is int
+        and sidecar_ok
+        and isinstance(record.edited, bool)
+    ):
+        raise _Malformed(name)
+    return record
+
+
+def _parse(data: Any) -> Manifest:
+    names = (data.get("workbook"), data.get("workbook_relative"), data.get("package"))
+    if not all(isinstance(n, str) for n in names):
+        raise _Malformed("workbook")
+    inputs, distributed = data["inputs"], data.get("distributed", {})
+    if not all(isinstance(v, str) for v in (*inputs.values(), *distributed.values())):
+        raise _Malformed("inputs")
+    outputs = {str(k): _record(k, v) for k, v in data["outputs"].items()}
+    return Manifest(
+        data["package"],
+        dict(inputs),
+        outputs,
+        dict(distributed),
+        data["workbook"],
+        data["workbook_relative"],
+    )
 
 
 def load_manifest(folder: Path) -> tuple[Manifest | None, str]:
@@ -57,14 +129,10 @@ def load_manifest(folder: Path) -> tuple[Manifest | None, str]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         if data.get("format") != FORMAT or data.get("version") != VERSION:
-            return None, "manifeste d'un autre format : reconstruction complète"
-        outputs = {k: OutputRecord(**v) for k, v in data["outputs"].items()}
-        manifest = Manifest(
-            str(data["package"]), dict(data["inputs"]), outputs, dict(data.get("distributed", {}))
-        )
-    except (ValueError, KeyError, TypeError, AttributeError):
-        return None, "manifeste illisible : reconstruction complète"
-    return manifest, ""
+            return None, "le manifeste est d'un autre format, tout est reconstruit"
+        return _parse(data), ""
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None, "le manifeste est illisible, tout est reconstruit"
 
 
 def save_manifest(folder: Path, manifest: Manifest) -> None:
@@ -72,18 +140,29 @@ def save_manifest(folder: Path, manifest: Manifest) -> None:
     write_atomic(folder / MANIFEST_NAME, manifest.to_json().encode("utf-8"))
 
 
-def load_pending(folder: Path) -> dict[str, str]:
-    """Digests of files a killed build may have written after its manifest (see `write_pending`)."""
+def load_pending(folder: Path) -> dict[str, set[str]]:
+    """Digests of files killed builds may have written after their manifest (`write_pending`)."""
     try:
         data = json.loads((folder / PENDING_NAME).read_text(encoding="utf-8"))
-        return {str(k): str(v) for k, v in data.items()}
-    except (OSError, ValueError, AttributeError):
+        pending: dict[str, set[str]] = {}
+        for name, digests in data.items():
+            values = [digests] if isinstance(digests, str) else list(digests)
+            pending[str(name)] = {str(v) for v in values}
+        return pending
+    except (OSError, ValueError, AttributeError, TypeError):
         return {}
 
 
 def write_pending(folder: Path, digests: dict[str, str]) -> None:
-    """Record what is about to be written, so a kill between files is not taken for a hand edit."""
-    write_atomic(folder / PENDING_NAME, json.dumps(digests, sort_keys=True).encode("utf-8"))
+    """Record what is about to be written, so a kill between files is not taken for a hand edit.
+
+    Digests of earlier killed builds are kept: their files may still be on disk.
+    """
+    merged = load_pending(folder)
+    for name, digest in digests.items():
+        merged.setdefault(name, set()).add(digest)
+    data = {name: sorted(values) for name, values in sorted(merged.items())}
+    write_atomic(folder / PENDING_NAME, json.dumps(data).encode("utf-8"))
 
 
 def clear_pending(folder: Path) -> None:

@@ -88,64 +88,100 @@ def decide(
     force: bool = False,
     overwrite_edited: bool = False,
     no_manifest: str = "",
+    pending: dict[str, set[str]] | None = None,
 ) -> list[Decision]:
     """One decision per output wanted now or recorded before.
 
-    `on_disk` maps output names to the SHA-256 of the file there (None: no file).
-    A file whose bytes differ from the recorded ones was edited by hand and is never
-    overwritten, unless `overwrite_edited` (it is archived first).
+    `on_disk` maps output names to the SHA-256 of the file there (None: no file); `pending`
+    the digests a killed build was writing. A file whose bytes are neither the recorded nor
+    the pending ones is taken as edited by hand, even with no manifest at all, and is never
+    overwritten unless `overwrite_edited` (it is archived first).
     """
     records = records or {}
-    decisions = [
-        _decide_one(
-            w, records.get(w.name), on_disk.get(w.name), force, overwrite_edited, no_manifest
-        )
-        for w in wanted
-    ]
+    pending = pending or {}
+    decisions = []
+    for w in wanted:
+        disk = on_disk.get(w.name)
+        ours = disk is not None and disk in pending.get(w.name, ())
+        state = _State(records.get(w.name), disk, ours, force, overwrite_edited, no_manifest)
+        decisions.append(_decide_one(w, state))
     names = {w.name for w in wanted}
     for name, record in sorted(records.items()):
         if name not in names:
-            decisions.append(_decide_gone(name, record, on_disk.get(name)))
+            disk = on_disk.get(name)
+            ours = disk is None or disk == record.sha256 or disk in pending.get(name, ())
+            decisions.append(_decide_gone(name, ours))
     return decisions
 
 
-def _decide_one(
-    w: Wanted,
-    record: OutputRecord | None,
-    disk: str | None,
-    force: bool,
-    overwrite_edited: bool,
-    no_manifest: str,
-) -> Decision:
-    if record is None:
-        return Decision(w.name, Action.BUILD, no_manifest or "nouveau")
-    if disk is None:
-        return Decision(w.name, Action.BUILD, "fichier absent")
-    changed = record.key != w.key
-    reason = (
-        "reconstruction forcée (--force)"
-        if force and not changed
-        else explain(record.components, w.components)
-    )
-    if disk != record.sha256:
-        if overwrite_edited:
-            return Decision(w.name, Action.ARCHIVE, f"modifié à la main : archivé, puis {reason}")
-        if changed or force:
-            return Decision(
-                w.name,
-                Action.SIDECAR,
-                f"modifié à la main : nouvelle version écrite à côté ({reason})",
-            )
-        return Decision(w.name, Action.KEEP_EDITED, "modifié à la main : conservé")
-    if changed or force:
+@dataclass(frozen=True)
+class _State:
+    """What is known of one output before deciding."""
+
+    record: OutputRecord | None
+    disk: str | None
+    ours: bool  # the file on disk was written by an interrupted build
+    force: bool
+    overwrite_edited: bool
+    no_manifest: str
+
+
+def _decide_one(w: Wanted, s: _State) -> Decision:
+    if s.disk is None:
+        reason = "le fichier avait disparu" if s.record else (s.no_manifest or "nouveau")
+        return Decision(w.name, Action.BUILD, reason)
+    if s.ours:
+        return Decision(w.name, Action.BUILD, "reprise d'une construction interrompue")
+    if s.record is None:
+        return _unknown_file(w, s)
+    changed = s.record.key != w.key
+    if s.force and not changed:
+        reason = "reconstruction forcée par --force"
+    else:
+        reason = explain(s.record.components, w.components)
+    if s.disk != s.record.sha256:
+        return _edited(w, s, reason, changed or s.force)
+    if changed or s.force:
         return Decision(w.name, Action.BUILD, reason)
     return Decision(w.name, Action.KEEP, "inchangé")
 
 
-def _decide_gone(name: str, record: OutputRecord, disk: str | None) -> Decision:
-    if disk is not None and disk != record.sha256:
+def _edited(w: Wanted, s: _State, reason: str, changed: bool) -> Decision:
+    if s.overwrite_edited:
         return Decision(
-            name, Action.ORPHAN_EDITED, "n'est plus produit, mais modifié à la main : conservé"
+            w.name, Action.ARCHIVE, f"modifié à la main, archivé puis reconstruit : {reason}"
+        )
+    if changed:
+        return Decision(
+            w.name,
+            Action.SIDECAR,
+            f"modifié à la main, donc conservé ; la nouvelle version est écrite à côté : {reason}",
+        )
+    return Decision(w.name, Action.KEEP_EDITED, "modifié à la main, conservé tel quel")
+
+
+def _unknown_file(w: Wanted, s: _State) -> Decision:
+    """A file is there but no record says the tool wrote it: it may be the user's work."""
+    if s.overwrite_edited:
+        return Decision(
+            w.name,
+            Action.ARCHIVE,
+            "fichier présent sans trace de construction, archivé puis reconstruit",
+        )
+    return Decision(
+        w.name,
+        Action.SIDECAR,
+        "fichier présent sans trace de construction, donc conservé s'il diffère ; "
+        "la nouvelle version est alors écrite à côté",
+    )
+
+
+def _decide_gone(name: str, ours: bool) -> Decision:
+    if not ours:
+        return Decision(
+            name,
+            Action.ORPHAN_EDITED,
+            "n'est plus produit, mais a été modifié à la main : conservé",
         )
     return Decision(
         name, Action.REMOVE, "n'est plus produit (thème supprimé ou changé de parcours)"

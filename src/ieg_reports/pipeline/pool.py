@@ -23,12 +23,33 @@ _CACHE: dict[str, Any] = {}
 
 def warm_up() -> None:
     """Import what rendering needs (runs in each worker as it starts)."""
+    exit_with_parent()
     import svglib.svglib  # noqa: F401
 
     import ieg_reports.charts
+    import ieg_reports.charts.assets
     import ieg_reports.compose
     import ieg_reports.render.docx_writer
     import ieg_reports.render.pdf_writer  # noqa: F401
+
+
+def exit_with_parent(interval: float = 0.5) -> None:
+    """End this worker when the build that started it is gone (killed, laptop asleep…).
+
+    A killed parent cannot stop its workers; each watches for it and exits on its own.
+    """
+    import os
+    import threading
+    import time
+
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(interval)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="ieg-parent-watch").start()
 
 
 def _ready() -> bool:
@@ -87,6 +108,17 @@ class RenderPool:
         ]
         for future in futures:
             yield from future.result()
+
+    def terminate(self) -> None:
+        """Stop the workers now (Ctrl-C or a failure): nothing outlives the build."""
+        if self._pool is None:
+            return
+        processes = list(getattr(self._pool, "_processes", {}).values())
+        self._pool.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            process.terminate()
+        for process in processes:
+            process.join(timeout=5)
 
     def close(self) -> None:
         """Stop the workers (pending work is cancelled)."""

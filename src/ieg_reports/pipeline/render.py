@@ -4,11 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ieg_reports.config import Config
 from ieg_reports.model import Workshop
 from ieg_reports.pipeline.targets import Target
 from ieg_reports.resources import default_templates
+
+if TYPE_CHECKING:
+    from ieg_reports.render.common import Writer
+    from ieg_reports.style import Style
 
 
 @dataclass(frozen=True)
@@ -29,15 +34,14 @@ def template_file(settings: RenderSettings, name: str) -> Path:
 def render_target(
     target: Target, workshop: Workshop, settings: RenderSettings
 ) -> tuple[bytes, list[str]]:
-    """The bytes of one output and the warnings met while rendering it."""
+    """The bytes of one output and the warnings met rendering it: compose, assets, write."""
+    from ieg_reports.charts.assets import resolve_assets
     from ieg_reports.compose import compose_pack, compose_synthesis
     from ieg_reports.pipeline.slices import slice_for
-    from ieg_reports.render.common import ChartSource
     from ieg_reports.style import load_style
 
     style = load_style(template_file(settings, "style.toml"))
     workshop = slice_for(target, workshop)  # the template sees exactly what the key covers
-    charts = ChartSource(workshop, style)
     if target.theme is None:
         document = compose_synthesis(workshop, settings.templates)
     else:
@@ -47,13 +51,17 @@ def render_target(
             settings.templates,
             settings.config.packs_for_all_themes,
         )
+    assets = resolve_assets(document, workshop, style)
+    data, warnings = writer_for(target, settings, style).write(document, assets)
+    return data, warnings + assets.warnings
+
+
+def writer_for(target: Target, settings: RenderSettings, style: Style) -> Writer:
+    """The writer of a target's format."""
     if target.name.endswith(".docx"):
-        from ieg_reports.render.docx_writer import render_docx
+        from ieg_reports.render.docx_writer import DocxWriter
 
-        reference = template_file(settings, "reference.docx")
-        data, warnings = render_docx(document, charts, reference, style.colors)
-    else:
-        from ieg_reports.render.pdf_writer import render_pdf
+        return DocxWriter(template_file(settings, "reference.docx"), style.colors)
+    from ieg_reports.render.pdf_writer import PdfWriter
 
-        data, warnings = render_pdf(document, charts, style)
-    return data, warnings + charts.warnings
+    return PdfWriter(style)

@@ -7,6 +7,7 @@ distribution drafts written and, last, the manifest.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import shutil
@@ -16,9 +17,11 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from ieg_reports import __version__
+from ieg_reports.exceptions import IegError, UnreadableWorkbookError
+from ieg_reports.pipeline.dependencies import dependency_digests
 from ieg_reports.pipeline.fingerprint import Fingerprinter, combine, file_digest
 from ieg_reports.pipeline.inputs import input_digests
-from ieg_reports.pipeline.io import Staged, commit, discard, stage
+from ieg_reports.pipeline.io import Staged, commit, discard, remove_stale_temps, stage, writing
 from ieg_reports.pipeline.lock import build_lock
 from ieg_reports.pipeline.manifest import (
     Manifest,
@@ -31,9 +34,10 @@ from ieg_reports.pipeline.manifest import (
 )
 from ieg_reports.pipeline.plan import Action, Decision, Wanted, decide
 from ieg_reports.pipeline.pool import RenderPool
-from ieg_reports.pipeline.render import RenderSettings, template_file
+from ieg_reports.pipeline.render import RenderSettings
 from ieg_reports.pipeline.slices import model_components, slice_for
 from ieg_reports.pipeline.targets import Target, inside, targets_for
+from ieg_reports.problems import Location, Problem, Severity
 from ieg_reports.resources import default_templates
 from ieg_reports.workbook.readers import workbook_name
 
@@ -52,14 +56,13 @@ class Progress(Protocol):
 
 
 ARCHIVES = "archives"
-TEMPLATES_OF = {
-    "synthese-docx": ("synthese.md.j2", "style.toml", "reference.docx"),
-    "synthese-pdf": ("synthese.md.j2", "style.toml"),
-    "pack-pdf": ("dossier.md.j2", "style.toml"),
-    "pack-docx": ("dossier.md.j2", "style.toml", "reference.docx"),
-    "envois": (),
-    "courriel": ("courriel.txt.j2",),
-}
+DISTRIBUTION = ("envois", "courriel")
+
+
+class ForeignOutputError(IegError):
+    """The output folder holds the documents of another workbook."""
+
+    exit_code = 1
 
 
 @dataclass(frozen=True)
@@ -72,6 +75,7 @@ class BuildOptions:
     overwrite_edited: bool = False
     dry_run: bool = False
     progress: Progress | None = None
+    strict: bool = False
 
 
 @dataclass
@@ -81,10 +85,16 @@ class BuildReport:
     workbook: Path
     folder: Path
     decisions: list[Decision] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    # Warnings of the workbook (at their cell) and of the renders (at their document).
+    problems: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     seconds: float = 0.0
     noop: bool = False
+
+    @property
+    def warnings(self) -> list[str]:
+        """Every warning as the French line a user reads."""
+        return [p.format_fr() for p in self.problems]
 
     def count(self, *actions: Action) -> int:
         """How many outputs got one of these actions."""
@@ -103,26 +113,72 @@ def jobs_count(jobs: int) -> int:
 
 def build_workbook(workbook: Path, options: BuildOptions) -> BuildReport:
     """Build (or plan, with `dry_run`) every output of one workbook."""
+
+    if not workbook.exists():
+        raise UnreadableWorkbookError(f"{workbook}\u00a0: fichier ou dossier introuvable.")
     start = time.perf_counter()
+    if not workbook.exists():
+        raise UnreadableWorkbookError(
+            f"{workbook} : classeur introuvable ; vérifiez le chemin (ieg-reports init en crée un)."
+        )
     folder = options.output / workbook_name(workbook)
     report = BuildReport(workbook, folder)
+    moved = check_owner(folder, workbook, report)
     inputs = input_digests(workbook, default_templates())
-    if not (options.force or options.overwrite_edited) and nothing_changed(folder, inputs):
+    if not (options.force or options.overwrite_edited or moved) and nothing_changed(folder, inputs):
         report.noop = True
         report.seconds = time.perf_counter() - start
         return report
     pool = RenderPool(1 if options.dry_run else jobs_count(options.jobs))  # warms up meanwhile
     try:
-        result = _load(workbook, report)  # read and check everything before touching the folder
+        result = _load(
+            workbook, report, options.strict
+        )  # read and check everything before touching the folder
         if options.dry_run:
             _run(result, folder, inputs, options, report, pool)
         else:
-            with build_lock(folder):
+            with build_lock(folder), writing(folder):
                 _run(result, folder, inputs, options, report, pool)
+    except BaseException:
+        pool.terminate()  # Ctrl-C or a failure: no worker outlives the build
+        raise
     finally:
         pool.close()
     report.seconds = time.perf_counter() - start
     return report
+
+
+def workbook_id(workbook: Path) -> str:
+    """How a manifest names its workbook: the absolute path."""
+    return str(workbook.resolve())
+
+
+def workbook_relative(workbook: Path, folder: Path) -> str:
+    """The workbook's path from the output folder (POSIX form; empty across Windows drives)."""
+    try:
+        return Path(os.path.relpath(workbook.resolve(), folder.resolve())).as_posix()
+    except ValueError:
+        return ""
+
+
+def check_owner(folder: Path, workbook: Path, report: BuildReport) -> bool:
+    """Refuse a folder built from another workbook that still exists; True for a moved one."""
+    manifest, _ = load_manifest(folder)
+    if manifest is None or manifest.workbook in ("", workbook_id(workbook)):
+        return False
+    if manifest.workbook_relative == workbook_relative(workbook, folder):
+        return False  # the project folder was copied or moved with its outputs
+    if Path(manifest.workbook).exists():
+        raise ForeignOutputError(
+            f"{folder.resolve()} contient les documents d'un autre classeur "
+            f"({manifest.workbook}) ; rien n'est écrit. Choisissez un autre dossier de sortie "
+            "avec -o, ou renommez l'un des deux classeurs."
+        )
+    report.notes.append(
+        f"Le classeur {manifest.workbook} a été déplacé ou renommé : "
+        f"ses documents sont repris pour {workbook_id(workbook)}."
+    )
+    return True
 
 
 def nothing_changed(folder: Path, inputs: dict[str, str]) -> bool:
@@ -150,24 +206,43 @@ class _Plan:
     decisions: list[Decision]
     manifest: Manifest
     previous: Manifest | None
+    on_disk: dict[str, str | None]
+
+    @property
+    def wanted_by_name(self) -> dict[str, Wanted]:
+        """The wanted outputs by name."""
+        return {w.name: w for w in self.wanted}
 
 
-def _load(workbook: Path, report: BuildReport) -> Any:
+def _load(workbook: Path, report: BuildReport, strict: bool = False) -> Any:
     """The loaded workshop; a workbook with errors stops here, before anything is written."""
-    from ieg_reports.api import load_workshop
-    from ieg_reports.commands.validate import sorted_problems
     from ieg_reports.compose.summary import plural
     from ieg_reports.exceptions import WorkbookInvalidError
+    from ieg_reports.workbook import load_workbook, sorted_problems
 
-    result = load_workshop(workbook)
+    result = load_workbook(workbook)
     if not result.ok:
         lines = [p.format_fr() for p in sorted_problems(result.problems.errors)]
         raise WorkbookInvalidError(
             f"{workbook.name} : {plural(len(lines), 'erreur')}, aucun document produit.\n  - "
             + "\n  - ".join(lines)
         )
-    report.warnings += [p.format_fr() for p in sorted_problems(result.problems.warnings)]
+    report.problems += sorted_problems(result.problems.warnings)
+    if strict:
+        refuse_warnings(workbook, report.warnings)
     return result
+
+
+def refuse_warnings(workbook: Path, warnings: list[str]) -> None:
+    """`--strict`: any warning stops the build before anything is written."""
+    from ieg_reports.compose.summary import plural
+    from ieg_reports.exceptions import StrictWarningsError
+
+    if warnings:
+        raise StrictWarningsError(
+            f"{workbook.name}\u00a0: {plural(len(warnings), 'avertissement')} "
+            f"(--strict), aucun document produit.\n  - " + "\n  - ".join(warnings)
+        )
 
 
 def _run(
@@ -179,33 +254,42 @@ def _run(
     pool: RenderPool,
 ) -> None:
     settings = RenderSettings(result.config.templates, result.config)
+    if not options.dry_run:
+        remove_stale_temps(folder)  # left by a killed build: we hold the lock, they are ours
     plan = _plan(result.workshop, settings, folder, inputs, options)
+    plan.manifest.workbook = workbook_id(report.workbook)
+    plan.manifest.workbook_relative = workbook_relative(report.workbook, folder)
     report.decisions = plan.decisions
     if options.dry_run:
         return
-    documents = [
-        d
-        for d in plan.decisions
-        if d.writes and plan.targets[d.name].kind not in ("envois", "courriel")
-    ]
+    documents = [d for d in plan.decisions if d.writes and not _is_distribution(plan, d.name)]
     staged: dict[str, Staged] = {}
     try:
         _render_all(documents, plan, result.workshop, settings, options, report, pool, staged)
-        _write(folder, plan, staged, report, options)
+        _render_distribution(plan, result.workshop, settings, staged)
+        if options.strict:
+            refuse_warnings(result.path, report.warnings)
+        # Every file about to change is journalled first: after a kill, the next build
+        # recognises them as its own, whatever the manifest says.
+        write_pending(folder, {name: item.sha256 for name, item in staged.items()})
+        for decision in _in_order(plan):
+            _apply(folder, decision, staged.get(decision.name), plan, report)
+            if options.progress:
+                options.progress.done(decision)
     finally:
         discard(list(staged.values()))  # a failure leaves every previous output as it was
-    _distribute(folder, plan, result.workshop, settings, report, options)
-    _finish(folder, plan, report)
+    save_manifest(folder, plan.manifest)
+    clear_pending(folder)
 
 
-def _template_digests(settings: RenderSettings, kind: str) -> dict[str, str]:
-    """Digests of the template (text) and style files one kind of output reads."""
-    files = {
-        name: file_digest(template_file(settings, name).read_bytes()) for name in TEMPLATES_OF[kind]
-    }
-    text = {k: v for k, v in files.items() if k.endswith(".j2")}
-    styles = {k: v for k, v in files.items() if not k.endswith(".j2")}
-    return {"modele": combine(text), "styles": combine(styles)}
+def _is_distribution(plan: _Plan, name: str) -> bool:
+    target = plan.targets.get(name)
+    return target is not None and target.kind in DISTRIBUTION
+
+
+def _in_order(plan: _Plan) -> list[Decision]:
+    """Documents first, then the distribution plan that attaches them."""
+    return sorted(plan.decisions, key=lambda d: _is_distribution(plan, d.name))
 
 
 def _plan(
@@ -216,26 +300,30 @@ def _plan(
     options: BuildOptions,
 ) -> _Plan:
     fp = Fingerprinter()
+    cache: dict[Path, str] = {}
     targets = {t.name: t for t in targets_for(workshop, settings.config)}
     wanted = []
     for target in targets.values():
         parts = {
             "version": __version__,
             "reglages": str(settings.config.packs_for_all_themes),
-            **_template_digests(settings, target.kind),
+            **dependency_digests(settings, target.kind, cache),
             **model_components(target, slice_for(target, workshop), fp),
         }
         wanted.append(Wanted(target.name, combine(parts), parts))
     packs = {t.theme: (n, w.key) for w in wanted if (t := targets[n := w.name]).kind == "pack-pdf"}
-    for target, parts in _distribution_targets(workshop, settings, packs, fp):
+    for target, parts in _distribution_targets(workshop, settings, packs, fp, cache):
         targets[target.name] = target
         wanted.append(Wanted(target.name, combine(parts), parts))
     previous, why = load_manifest(folder)
     records = dict(previous.outputs) if previous else None
-    on_disk = _disk_digests(folder, wanted, records, load_pending(folder))
-    decisions = decide(wanted, records, on_disk, options.force, options.overwrite_edited, why)
+    pending = load_pending(folder)
+    on_disk = _disk_digests(folder, wanted, records)
+    decisions = decide(
+        wanted, records, on_disk, options.force, options.overwrite_edited, why, pending
+    )
     manifest = Manifest(__version__, inputs, {}, dict(previous.distributed) if previous else {})
-    return _Plan(folder, targets, wanted, decisions, manifest, previous)
+    return _Plan(folder, targets, wanted, decisions, manifest, previous, on_disk)
 
 
 def _distribution_targets(
@@ -243,10 +331,10 @@ def _distribution_targets(
     settings: RenderSettings,
     packs: dict[str | None, tuple[str, str]],
     fp: Fingerprinter,
+    cache: dict[Path, str],
 ) -> list[tuple[Target, dict[str, Any]]]:
     """envois.csv and one draft per participant receiving packs; keys cover the attached packs."""
-    from ieg_reports.distribution.drafts import ENVOIS, packs_for
-    from ieg_reports.pipeline.targets import slugify
+    from ieg_reports.distribution.drafts import ENVOIS, draft_name, packs_for
 
     if not workshop.participants:
         return []
@@ -260,54 +348,42 @@ def _distribution_targets(
         )
     ]
     used: set[str] = set()
-    for person in workshop.participants:
+    for index, person in enumerate(workshop.participants):
         received = packs_for(person, themes)
         if not received or not person.email:
             continue
-        stem = slugify(f"{person.last_name}-{person.first_name or ''}", 50)
-        name, n = stem, 2
-        while name in used:
-            name, n = f"{stem}-{n}", n + 1
-        used.add(name)
+        name = draft_name(person, used)
         attached = dict(packs[t.code] for t in received)
         parts = {
             **base,
-            **_template_digests(settings, "courriel"),
+            **dependency_digests(settings, "courriel", cache),
             "participants": fp.digest(person),
             "dossiers": attached,
         }
-        out.append((Target(f"diffusion/{name}.eml", "courriel", ref=person.email), parts))
+        out.append((Target(f"diffusion/{name}.eml", "courriel", ref=str(index)), parts))
     return out
 
 
 def _disk_digests(
-    folder: Path,
-    wanted: list[Wanted],
-    records: dict[str, OutputRecord] | None,
-    pending: dict[str, str],
+    folder: Path, wanted: list[Wanted], records: dict[str, OutputRecord] | None
 ) -> dict[str, str | None]:
-    """SHA-256 of every output file present; files a killed build wrote count as generated.
+    """SHA-256 of every output file present (None: no file).
 
     A file whose size and modification time are those recorded is not read again.
     """
     names = {w.name for w in wanted} | set(records or {})
-    digests: dict[str, str | None] = {}
-    for name in names:
-        digests[name] = _disk_digest(folder / name, (records or {}).get(name), pending.get(name))
-    return digests
+    return {name: _disk_digest(folder / name, (records or {}).get(name)) for name in names}
 
 
-def _disk_digest(path: Path, record: OutputRecord | None, pending: str | None) -> str | None:
+def _disk_digest(path: Path, record: OutputRecord | None) -> str | None:
     try:
         stat = path.stat()
     except OSError:
         return None
-    if record is not None and (stat.st_size, stat.st_mtime_ns) == (record.size, record.mtime_ns):
+    same = record is not None and (stat.st_size, stat.st_mtime_ns) == (record.size, record.mtime_ns)
+    if record is not None and same and not record.edited:
         return record.sha256
-    digest = file_digest(path.read_bytes())
-    if record is not None and pending == digest:
-        record.sha256 = digest  # written by an interrupted build, not edited by hand
-    return digest
+    return file_digest(path.read_bytes())
 
 
 # The synthesis is the longest render: start it first so workers finish together.
@@ -330,89 +406,129 @@ def _render_all(
         options.progress.start(len(todo))
     for name, data, warnings in pool.render(todo, workshop, settings):
         staged[name] = stage(inside(plan.folder, name), data)
-        report.warnings += [f"{name} : {w}" for w in warnings]
+        report.problems += [Problem(Severity.WARNING, Location(name), w) for w in warnings]
         if options.progress:
             options.progress.rendered(name)
 
 
-def sidecar_name(name: str) -> str:
-    """`synthese.docx` → `synthese.nouvelle-version.docx`."""
-    path = Path(name)
-    return str(path.with_name(f"{path.stem}.nouvelle-version{path.suffix}"))
-
-
-def _write(
-    folder: Path,
-    plan: _Plan,
-    rendered: dict[str, Staged],
-    report: BuildReport,
-    options: BuildOptions,
+def _render_distribution(
+    plan: _Plan, workshop: Any, settings: RenderSettings, staged: dict[str, Staged]
 ) -> None:
-    """Replace files (atomically) as decided; say what happened to hand-edited ones."""
-    write_pending(folder, {name: item.sha256 for name, item in rendered.items()})
+    """envois.csv and the drafts, attaching each pack as it will be on disk after the build."""
+    from ieg_reports.pipeline.distribute import render_distribution
+
+    actions = {d.name: d.action for d in plan.decisions}
+
+    def attachment(name: str) -> bytes:
+        if name in staged and actions.get(name) in (Action.BUILD, Action.ARCHIVE):
+            return staged[name].read()
+        return (plan.folder / name).read_bytes()
+
     wanted = {w.name: w for w in plan.wanted}
     for decision in plan.decisions:
-        if plan.targets.get(decision.name) and plan.targets[decision.name].kind in (
-            "envois",
-            "courriel",
-        ):
-            continue
-        _apply(
-            folder, decision, rendered.get(decision.name), wanted.get(decision.name), plan, report
+        if decision.writes and _is_distribution(plan, decision.name):
+            target = plan.targets[decision.name]
+            data = render_distribution(
+                target, workshop, settings, attachment, plan.manifest, wanted[decision.name]
+            )
+            staged[decision.name] = stage(inside(plan.folder, decision.name), data)
+
+
+def sidecar_name(name: str, n: int = 1) -> str:
+    """`synthese.docx` → `synthese.nouvelle-version.docx` (then `…nouvelle-version-2.docx`)."""
+    path = Path(name)
+    suffix = "" if n == 1 else f"-{n}"
+    return path.with_name(f"{path.stem}.nouvelle-version{suffix}{path.suffix}").as_posix()
+
+
+def _free_sidecar(folder: Path, name: str, previous: OutputRecord | None) -> str:
+    """The side copy's name: ours to replace, or the first free one (an edited copy is kept)."""
+    n = 1
+    while True:
+        candidate = sidecar_name(name, n)
+        path = folder / candidate
+        if not path.exists():
+            return candidate
+        ours = (
+            previous is not None
+            and previous.sidecar == candidate
+            and previous.sidecar_sha256 == file_digest(path.read_bytes())
         )
-        if options.progress:
-            options.progress.done(decision)
+        if ours:
+            return candidate
+        n += 1
 
 
 def _apply(
-    folder: Path,
-    decision: Decision,
-    data: Staged | None,
-    wanted: Wanted | None,
-    plan: _Plan,
-    report: BuildReport,
+    folder: Path, decision: Decision, data: Staged | None, plan: _Plan, report: BuildReport
 ) -> None:
     path = inside(folder, decision.name)
+    wanted = plan.wanted_by_name.get(decision.name)
     previous = plan.previous.outputs.get(decision.name) if plan.previous else None
     action = decision.action
-    if action is Action.ARCHIVE:
+    if (
+        action is Action.SIDECAR
+        and data is not None
+        and data.sha256 == plan.on_disk.get(decision.name)
+    ):
+        action = Action.BUILD  # the file there is exactly the new version: nothing to keep
+    if action is Action.ARCHIVE and path.exists():
         archived = _archive(folder, path)
         report.notes.append(
-            f"{decision.name} modifié à la main : archivé sous {archived}, puis remplacé."
+            f"{decision.name} avait été modifié à la main : il est archivé sous {archived}, "
+            "puis remplacé."
         )
     if action in (Action.BUILD, Action.ARCHIVE) and data is not None and wanted is not None:
         commit(data, path)
         plan.manifest.outputs[decision.name] = _record(wanted, path, data.sha256)
-    elif (
-        action is Action.SIDECAR
-        and data is not None
-        and wanted is not None
-        and previous is not None
-    ):
-        commit(data, inside(folder, sidecar_name(decision.name)))
-        plan.manifest.outputs[decision.name] = OutputRecord(
-            wanted.key,
-            wanted.components,
-            previous.sha256,
-            previous.size,
-            previous.mtime_ns,
-            sidecar_name(decision.name),
-        )
-        report.notes.append(
-            f"{decision.name} a été modifié à la main depuis la dernière construction : "
-            f"il n'est pas remplacé ; la nouvelle version est écrite dans "
-            f"{sidecar_name(decision.name)}."
-        )
-    elif action in (Action.KEEP, Action.KEEP_EDITED) and previous is not None:
+    elif action is Action.SIDECAR and data is not None and wanted is not None:
+        _write_sidecar(folder, decision.name, data, wanted, previous, plan, report)
+    elif action is Action.KEEP and previous is not None:
         plan.manifest.outputs[decision.name] = previous
+    elif action is Action.KEEP_EDITED and previous is not None:
+        plan.manifest.outputs[decision.name] = _edited_record(path, previous)
     elif action is Action.REMOVE:
-        path.unlink(missing_ok=True)
-        if previous and previous.sidecar:
-            inside(folder, previous.sidecar).unlink(missing_ok=True)
+        _remove(folder, path, previous)
     elif action is Action.ORPHAN_EDITED:
         report.notes.append(
             f"{decision.name} n'est plus produit, mais a été modifié à la main : il est conservé."
         )
+
+
+def _write_sidecar(
+    folder: Path,
+    name: str,
+    data: Staged,
+    wanted: Wanted,
+    previous: OutputRecord | None,
+    plan: _Plan,
+    report: BuildReport,
+) -> None:
+    """Keep the user's file; write the new version beside it and remember both."""
+    side = _free_sidecar(folder, name, previous)
+    commit(data, inside(folder, side))
+    tool = previous.sha256 if previous else data.sha256  # never the user's bytes
+    record = OutputRecord(wanted.key, wanted.components, tool, 0, 0, side, data.sha256)
+    plan.manifest.outputs[name] = _edited_record(folder / name, record)
+    report.notes.append(
+        f"{name} a été modifié à la main (ou n'a pas été écrit par ieg-reports) : il n'est pas "
+        f"remplacé ; la nouvelle version est écrite dans {side}."
+    )
+
+
+def _edited_record(path: Path, record: OutputRecord) -> OutputRecord:
+    """The record of a file the user edited: its stat, so an unchanged folder is a no-op."""
+    stat = path.stat()
+    return dataclasses.replace(record, size=stat.st_size, mtime_ns=stat.st_mtime_ns, edited=True)
+
+
+def _remove(folder: Path, path: Path, previous: OutputRecord | None) -> None:
+    """Remove an output the tool wrote, and its side copy if it is still the tool's."""
+    path.unlink(missing_ok=True)
+    if previous and previous.sidecar and previous.sidecar_sha256:
+        side = inside(folder, previous.sidecar)
+        if side.is_file() and file_digest(side.read_bytes()) == previous.sidecar_sha256:
+            side.unlink()
 
 
 def _record(wanted: Wanted, path: Path, sha256: str) -> OutputRecord:
@@ -431,43 +547,3 @@ def _archive(folder: Path, path: Path) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.move(str(path), target)
     return target.relative_to(folder)
-
-
-def _distribute(
-    folder: Path,
-    plan: _Plan,
-    workshop: Any,
-    settings: RenderSettings,
-    report: BuildReport,
-    options: BuildOptions,
-) -> None:
-    """envois.csv and the .eml drafts, made after the packs they attach are on disk."""
-    from ieg_reports.pipeline.distribute import render_distribution
-
-    decisions = [
-        d
-        for d in plan.decisions
-        if plan.targets.get(d.name) and plan.targets[d.name].kind in ("envois", "courriel")
-    ]
-    wanted = {w.name: w for w in plan.wanted}
-    for decision in decisions:
-        staged = None
-        if decision.writes:
-            target = plan.targets[decision.name]
-            data = render_distribution(
-                target, workshop, settings, folder, plan.manifest, wanted[decision.name]
-            )
-            staged = stage(inside(folder, decision.name), data)
-        try:
-            _apply(folder, decision, staged, wanted.get(decision.name), plan, report)
-        finally:
-            if staged is not None:
-                discard([staged])
-        if options.progress:
-            options.progress.done(decision)
-
-
-def _finish(folder: Path, plan: _Plan, report: BuildReport) -> None:
-    """Write the manifest last, then drop the pending record."""
-    save_manifest(folder, plan.manifest)
-    clear_pending(folder)

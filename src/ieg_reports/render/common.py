@@ -1,4 +1,4 @@
-"""What both writers share: charts from the model, reproducible bytes, safe XML text."""
+"""What both writers share: reproducible bytes, safe XML text, safe links, one protocol."""
 
 from __future__ import annotations
 
@@ -6,17 +6,28 @@ import datetime as dt
 import io
 import os
 import re
-import warnings as pywarnings
 import zipfile
-from dataclasses import dataclass, field
+from typing import Protocol
 
-from ieg_reports.compose.document import Figure, Paragraph
-from ieg_reports.model import Workshop
-from ieg_reports.style import Style
+from ieg_reports.compose.assets import Assets
+from ieg_reports.compose.document import Document, Paragraph
 
 # Characters XML 1.0 forbids (python-docx raises on them).
 _ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+
+Rendered = tuple[bytes, list[str]]
+
+
+class Writer(Protocol):
+    """A writer turns a document and its pictures into the bytes of one file format."""
+
+    @property
+    def suffix(self) -> str:
+        """The file name suffix of the format (".pdf", ".docx")."""
+
+    def write(self, document: Document, assets: Assets) -> Rendered:
+        """The file's bytes (reproducible) and the warnings met while writing it."""
 
 
 def xml_safe(text: str, warnings: list[str]) -> str:
@@ -55,52 +66,3 @@ def fixed_zip(data: bytes) -> bytes:
             info.external_attr = 0o600 << 16
             target.writestr(info, source.read(name))
     return out.getvalue()
-
-
-@dataclass
-class ChartSource:
-    """Draws the figures of a document from the model, once per format."""
-
-    workshop: Workshop
-    style: Style
-    _cache: dict[tuple[str, Figure], bytes] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)
-
-    def _draw(self, figure: Figure):  # type: ignore[no-untyped-def]
-        from ieg_reports.charts import draw
-
-        return draw(figure.chart, self.workshop, self.style, dict(figure.params))
-
-    def _record(self, caught: list[pywarnings.WarningMessage], figure: Figure) -> None:
-        """matplotlib's missing-glyph warnings become build warnings naming the figure."""
-        for item in caught:
-            message = str(item.message)
-            if "missing from font" in message:
-                glyph = message.split("(", 1)[-1].split(")", 1)[0]
-                line = f"figure {figure.number} : caractère absent de la police ({glyph})"
-                if line not in self.warnings:
-                    self.warnings.append(line)
-
-    def png(self, figure: Figure, dpi: int = 200) -> bytes:
-        """The chart as a PNG (for Word)."""
-        from ieg_reports.charts.base import to_png
-
-        key = ("png", figure)
-        if key not in self._cache:
-            with pywarnings.catch_warnings(record=True) as caught:
-                pywarnings.simplefilter("always")
-                self._cache[key] = to_png(self._draw(figure), dpi)
-            self._record(caught, figure)
-        return self._cache[key]
-
-    def svg(self, figure: Figure) -> bytes:
-        """The chart as SVG (vectors, for the PDF)."""
-        from ieg_reports.charts.base import to_svg
-
-        key = ("svg", figure)
-        if key not in self._cache:
-            with pywarnings.catch_warnings(record=True) as caught:
-                pywarnings.simplefilter("always")
-                self._cache[key] = to_svg(self._draw(figure))
-            self._record(caught, figure)
-        return self._cache[key]

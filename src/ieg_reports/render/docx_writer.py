@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 from dataclasses import dataclass, field
+from functools import singledispatch
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
+from ieg_reports.compose.assets import Assets
 from ieg_reports.compose.document import (
     Aside,
     Block,
@@ -36,8 +38,8 @@ from ieg_reports.compose.document import (
     Table,
     Toc,
 )
-from ieg_reports.render.common import ChartSource, fixed_zip, introduces, source_date, xml_safe
-from ieg_reports.workbook.cells import is_safe_url
+from ieg_reports.links import is_safe_url
+from ieg_reports.render.common import fixed_zip, introduces, source_date, xml_safe
 
 PARAGRAPH_STYLES = {
     "body": "Normal",
@@ -59,7 +61,7 @@ class _Writer:
 
     doc: Any
     model: Document
-    charts: ChartSource
+    assets: Assets
     colors: dict[str, str]
     bookmarks: int = 0
     warnings: list[str] = field(default_factory=list)
@@ -71,19 +73,32 @@ class _Writer:
         return section.page_width - section.left_margin - section.right_margin
 
 
+@dataclass(frozen=True)
+class DocxWriter:
+    """The Word writer, set up with its reference document and colours."""
+
+    reference: Path
+    colors: dict[str, str]
+    suffix: str = ".docx"
+
+    def write(self, document: Document, assets: Assets) -> tuple[bytes, list[str]]:
+        """The .docx's bytes and the warnings met."""
+        return render_docx(document, assets, self.reference, self.colors)
+
+
 def render_docx(
-    model: Document, charts: ChartSource, reference: Path, colors: dict[str, str]
+    model: Document, assets: Assets, reference: Path, colors: dict[str, str]
 ) -> tuple[bytes, list[str]]:
     """Write `model` as .docx bytes (reproducible), with the warnings met."""
     doc = open_docx(str(reference))
     _clear_body(doc)
-    writer = _Writer(doc, model, charts, colors)
+    writer = _Writer(doc, model, assets, colors)
     first = model.blocks[0] if model.blocks else None
     if isinstance(first, Cover):
         _cover(writer, first)
     _header_footer(writer, with_cover=isinstance(first, Cover))
     for block in model.blocks[1:] if isinstance(first, Cover) else model.blocks:
-        _block(writer, doc, block)
+        _block(block, writer, doc)
     _properties(doc, model)
     _settings(doc)
     buffer = io.BytesIO()
@@ -98,32 +113,64 @@ def _clear_body(doc: Any) -> None:
             body.remove(child)
 
 
-def _block(w: _Writer, container: Any, block: Block) -> None:
-    """Write one block into the document or a table cell."""
-    if isinstance(block, Heading):
-        _heading(w, container, block)
-    elif isinstance(block, Paragraph):
-        paragraph = container.add_paragraph(style=PARAGRAPH_STYLES.get(block.style, "Normal"))
-        _paragraph(w, paragraph, block.runs)
-        if introduces(block):
-            paragraph.paragraph_format.keep_with_next = True
-    elif isinstance(block, ListBlock):
-        _list(w, container, block, 1)
-    elif isinstance(block, Table):
-        _table(w, container, block)
-    elif isinstance(block, Figure):
-        _figure(w, container, block)
-    elif isinstance(block, PageBreak):
-        container.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-    elif isinstance(block, Toc):
-        _toc(w, container, block)
-    elif isinstance(block, Box):
-        _box(w, container, block)
-    elif isinstance(block, Aside):
-        _aside(w, container, block)
-    elif isinstance(block, Cover):
-        for inner in block.blocks:
-            _block(w, container, inner)
+@singledispatch
+def _block(block: Block, w: _Writer, container: Any) -> None:
+    """Write one block into the document or a table cell (one handler per block type)."""
+    raise TypeError(f"unknown block type {type(block).__name__}")
+
+
+@_block.register
+def _(block: Heading, w: _Writer, container: Any) -> None:
+    _heading(w, container, block)
+
+
+@_block.register
+def _(block: Paragraph, w: _Writer, container: Any) -> None:
+    paragraph = container.add_paragraph(style=PARAGRAPH_STYLES.get(block.style, "Normal"))
+    _paragraph(w, paragraph, block.runs)
+    if introduces(block):
+        paragraph.paragraph_format.keep_with_next = True
+
+
+@_block.register
+def _(block: ListBlock, w: _Writer, container: Any) -> None:
+    _list(w, container, block, 1)
+
+
+@_block.register
+def _(block: Table, w: _Writer, container: Any) -> None:
+    _table(w, container, block)
+
+
+@_block.register
+def _(block: Figure, w: _Writer, container: Any) -> None:
+    _figure(w, container, block)
+
+
+@_block.register
+def _(block: PageBreak, w: _Writer, container: Any) -> None:
+    container.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+
+@_block.register
+def _(block: Toc, w: _Writer, container: Any) -> None:
+    _toc(w, container, block)
+
+
+@_block.register
+def _(block: Box, w: _Writer, container: Any) -> None:
+    _box(w, container, block)
+
+
+@_block.register
+def _(block: Aside, w: _Writer, container: Any) -> None:
+    _aside(w, container, block)
+
+
+@_block.register
+def _(block: Cover, w: _Writer, container: Any) -> None:
+    for inner in block.blocks:
+        _block(inner, w, container)
 
 
 def _paragraph(w: _Writer, paragraph: Any, runs: tuple[Run, ...]) -> Any:
@@ -196,7 +243,7 @@ def _list(w: _Writer, container: Any, block: ListBlock, level: int) -> None:
                 _paragraph(w, paragraph, inner.runs)
                 first = False
             else:
-                _block(w, container, inner)
+                _block(inner, w, container)
 
 
 def _restart_numbering(doc: Any, style_name: str, start: int) -> int:
@@ -306,7 +353,7 @@ def _light_borders(table: Any, color: str) -> None:
 
 
 def _figure(w: _Writer, container: Any, block: Figure) -> None:
-    png = w.charts.png(block)
+    png = w.assets.figure(block).png()
     paragraph = container.add_paragraph(style="Figure")
     run = paragraph.add_run()
     width = min(int(w.text_width), int(Cm(16)))
@@ -416,26 +463,17 @@ def _box(w: _Writer, container: Any, block: Box) -> None:
     cell._tc.get_or_add_tcPr().append(borders)
     first = cell.paragraphs[0]
     for inner in block.blocks:
-        _block(w, cell, inner)
+        _block(inner, w, cell)
     first._p.getparent().remove(first._p)
     container.add_paragraph(style="Small")
 
 
-def qr_png(url: str) -> bytes:
-    """A QR code of `url` as a small PNG (for Word)."""
-    import qrcode
-
-    image = qrcode.make(url, box_size=6, border=1)
-    buffer = io.BytesIO()
-    image.save(buffer, format="PNG")
-    return buffer.getvalue()
-
-
 def _aside(w: _Writer, container: Any, block: Aside) -> None:
     """The blocks, with the QR code of their link in a narrow column on the right."""
-    if not block.qr or not is_safe_url(block.qr) or block.qr.startswith("mailto:"):
+    picture = w.assets.qr(block.qr)
+    if picture is None:
         for inner in block.blocks:
-            _block(w, container, inner)
+            _block(inner, w, container)
         return
     table = container.add_table(rows=1, cols=2)
     table.autofit = False
@@ -446,10 +484,10 @@ def _aside(w: _Writer, container: Any, block: Aside) -> None:
     text_cell, qr_cell = table.cell(0, 0), table.cell(0, 1)
     first = text_cell.paragraphs[0]
     for inner in block.blocks:
-        _block(w, text_cell, inner)
+        _block(inner, w, text_cell)
     first._p.getparent().remove(first._p)
     run = qr_cell.paragraphs[0].add_run()
-    run.add_picture(io.BytesIO(qr_png(block.qr)), width=Cm(2.2))
+    run.add_picture(io.BytesIO(picture.png()), width=Cm(2.2))
     run._r.find(".//" + qn("wp:docPr")).set("descr", f"Code QR du lien {block.qr}")
     container.add_paragraph(style="Small")
 
@@ -464,7 +502,7 @@ def _cover(w: _Writer, cover: Cover) -> None:
             paragraph = _paragraph(w, doc.add_paragraph(style="Note"), inner.runs)
             paragraph.paragraph_format.space_before = Pt(72)
         else:
-            _block(w, doc, inner)
+            _block(inner, w, doc)
     doc.add_section(WD_SECTION.NEW_PAGE)
 
 

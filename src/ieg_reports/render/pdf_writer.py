@@ -9,20 +9,16 @@ from __future__ import annotations
 import io
 import unicodedata
 from dataclasses import dataclass, field
-from pathlib import Path
+from functools import singledispatch
 from typing import Any
 from xml.sax.saxutils import escape
 
-from reportlab import rl_config
-from reportlab.graphics import shapes
-from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm, mm
-from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
@@ -43,6 +39,7 @@ from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus import Table as RLTable
 from reportlab.platypus.tableofcontents import TableOfContents
 
+from ieg_reports.compose.assets import Assets
 from ieg_reports.compose.document import (
     Aside,
     Block,
@@ -58,44 +55,12 @@ from ieg_reports.compose.document import (
     Toc,
 )
 from ieg_reports.compose.document import PageBreak as ModelPageBreak
-from ieg_reports.render.common import ChartSource, introduces, source_date
-from ieg_reports.resources import fonts_folder
+from ieg_reports.fonts import SANS, register_fonts
+from ieg_reports.links import is_safe_url
+from ieg_reports.render.common import introduces, source_date
 from ieg_reports.style import Style
-from ieg_reports.workbook.cells import is_safe_url
 
-SANS = "IEG-Sans"
 ALIGN = {"left": TA_LEFT, "right": TA_RIGHT, "center": TA_CENTER}
-
-
-def font_file(style: Style, key: str) -> Path:
-    """A font file named in the style: beside the style file, else the shipped fonts."""
-    name = style.fonts[key]
-    local = style.path.parent / name
-    if local.is_file():
-        return local
-    return fonts_folder() / name
-
-
-def register_fonts(style: Style) -> TTFont:
-    """Register the four faces of the sans family; no page ever falls back to Helvetica."""
-    faces = {"": "regular", "-Bold": "bold", "-Italic": "italic", "-BoldItalic": "bold_italic"}
-    for suffix, key in faces.items():
-        if SANS + suffix not in pdfmetrics.getRegisteredFontNames():
-            pdfmetrics.registerFont(TTFont(SANS + suffix, str(font_file(style, key))))
-    pdfmetrics.registerFontFamily(
-        SANS,
-        normal=SANS,
-        bold=SANS + "-Bold",
-        italic=SANS + "-Italic",
-        boldItalic=SANS + "-BoldItalic",
-    )
-    # Pages and drawings start with a base font: make it ours, or Helvetica is listed unembedded.
-    rl_config.canvas_basefontname = SANS
-    rl_config.defaultGraphicsFontName = SANS
-    shapes.STATE_DEFAULTS["fontName"] = SANS
-    font = pdfmetrics.getFont(SANS)
-    assert isinstance(font, TTFont)
-    return font
 
 
 @dataclass
@@ -259,11 +224,11 @@ def markup(runs: tuple[Run, ...], coverage: Coverage, link_color: str) -> str:
 
 @dataclass
 class _Context:
-    """What block conversion needs: styles, charts, coverage, widths."""
+    """What block conversion needs: styles, pictures, coverage, widths."""
 
     styles: dict[str, ParagraphStyle]
     style: Style
-    charts: ChartSource
+    assets: Assets
     coverage: Coverage
     model: Document
     width: float
@@ -287,38 +252,69 @@ class _HeadingParagraph(RLParagraph):  # type: ignore[misc]
 def _flowables(ctx: _Context, blocks: tuple[Block, ...], width: float) -> list[Flowable]:
     out: list[Flowable] = []
     for block in blocks:
-        out += _flowable(ctx, block, width)
+        out += _flowable(block, ctx, width)
     return out
 
 
-def _flowable(ctx: _Context, block: Block, width: float) -> list[Flowable]:
-    """One block as flowables."""
-    if isinstance(block, Heading):
-        level = min(block.level, 3)
-        text = markup(block.runs, ctx.coverage, ctx.style.color("link"))
-        heading = _HeadingParagraph(text, ctx.styles[f"h{level}"], level, block.text, block.anchor)
-        return [CondPageBreak(3.2 * cm), heading] if level == 1 else [heading]
-    if isinstance(block, Paragraph):
-        paragraph = ctx.para(block.runs, block.style if block.style in ctx.styles else "body")
-        paragraph.keepWithNext = introduces(block)
-        return [paragraph]
-    if isinstance(block, ListBlock):
-        return [_list(ctx, block, width)]
-    if isinstance(block, Table):
-        return [_table(ctx, block, width), Spacer(1, 6)]
-    if isinstance(block, Figure):
-        return [_figure(ctx, block, width)]
-    if isinstance(block, ModelPageBreak):
-        return [PageBreak()]
-    if isinstance(block, Toc):
-        return _toc(ctx, block)
-    if isinstance(block, Box):
-        return [_box(ctx, block, width), Spacer(1, 8)]
-    if isinstance(block, Aside):
-        return [_aside(ctx, block, width)]
-    if isinstance(block, Cover):
-        return _cover(ctx, block, width)
-    return []
+@singledispatch
+def _flowable(block: Block, ctx: _Context, width: float) -> list[Flowable]:
+    """One block as flowables (one handler per block type, registered below)."""
+    raise TypeError(f"unknown block type {type(block).__name__}")
+
+
+@_flowable.register
+def _(block: Heading, ctx: _Context, width: float) -> list[Flowable]:
+    level = min(block.level, 3)
+    text = markup(block.runs, ctx.coverage, ctx.style.color("link"))
+    heading = _HeadingParagraph(text, ctx.styles[f"h{level}"], level, block.text, block.anchor)
+    return [CondPageBreak(3.2 * cm), heading] if level == 1 else [heading]
+
+
+@_flowable.register
+def _(block: Paragraph, ctx: _Context, width: float) -> list[Flowable]:
+    paragraph = ctx.para(block.runs, block.style if block.style in ctx.styles else "body")
+    paragraph.keepWithNext = introduces(block)
+    return [paragraph]
+
+
+@_flowable.register
+def _(block: ListBlock, ctx: _Context, width: float) -> list[Flowable]:
+    return [_list(ctx, block, width)]
+
+
+@_flowable.register
+def _(block: Table, ctx: _Context, width: float) -> list[Flowable]:
+    return [_table(ctx, block, width), Spacer(1, 6)]
+
+
+@_flowable.register
+def _(block: Figure, ctx: _Context, width: float) -> list[Flowable]:
+    return [_figure(ctx, block, width)]
+
+
+@_flowable.register
+def _(block: ModelPageBreak, ctx: _Context, width: float) -> list[Flowable]:
+    return [PageBreak()]
+
+
+@_flowable.register
+def _(block: Toc, ctx: _Context, width: float) -> list[Flowable]:
+    return _toc(ctx, block)
+
+
+@_flowable.register
+def _(block: Box, ctx: _Context, width: float) -> list[Flowable]:
+    return [_box(ctx, block, width), Spacer(1, 8)]
+
+
+@_flowable.register
+def _(block: Aside, ctx: _Context, width: float) -> list[Flowable]:
+    return [_aside(ctx, block, width)]
+
+
+@_flowable.register
+def _(block: Cover, ctx: _Context, width: float) -> list[Flowable]:
+    return _cover(ctx, block, width)
 
 
 def _list(ctx: _Context, block: ListBlock, width: float) -> ListFlowable:
@@ -408,9 +404,7 @@ class _Vector(Flowable):  # type: ignore[misc]
 
 
 def _figure(ctx: _Context, block: Figure, width: float) -> Flowable:
-    from svglib.svglib import svg2rlg
-
-    drawing = svg2rlg(io.BytesIO(ctx.charts.svg(block)))
+    drawing = ctx.assets.figure(block).vector
     prefix = (Run(f"Figure {block.number} — ", italic=True),)
     caption = ctx.para(prefix + block.caption, "caption")
     # At most a page minus room for the caption: a chart never overflows its frame.
@@ -454,23 +448,13 @@ def _box(ctx: _Context, block: Box, width: float) -> RLTable:
     return table
 
 
-def qr_drawing(url: str, size: float) -> Drawing:
-    """A QR code of `url` as vectors."""
-    widget = QrCodeWidget(url, barLevel="M")
-    x0, y0, x1, y1 = widget.getBounds()
-    drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
-    drawing.add(widget)
-    return drawing
-
-
 def _aside(ctx: _Context, block: Aside, width: float) -> Flowable:
-    qr_size = 2.2 * cm
+    picture = ctx.assets.qr(block.qr)
+    qr_size = picture.width if picture else 2.2 * cm
     inner = _flowables(ctx, block.blocks, width - qr_size - 12)
-    if not block.qr or not is_safe_url(block.qr) or block.qr.startswith("mailto:"):
+    if picture is None:
         return KeepTogether(inner)
-    table = RLTable(
-        [[inner, qr_drawing(block.qr, qr_size)]], colWidths=[width - qr_size - 8, qr_size + 8]
-    )
+    table = RLTable([[inner, picture.vector]], colWidths=[width - qr_size - 8, qr_size + 8])
     table.setStyle(
         TableStyle(
             [
@@ -493,7 +477,7 @@ def _cover(ctx: _Context, block: Cover, width: float) -> list[Flowable]:
         elif isinstance(inner, Paragraph) and inner.style == "note":
             out += [Spacer(1, 2.5 * cm), ctx.para(inner.runs, "note")]
         else:
-            out += _flowable(ctx, inner, width)
+            out += _flowable(inner, ctx, width)
     return [*out, NextPageTemplate("body"), PageBreak()]
 
 
@@ -557,15 +541,28 @@ def _timestamp(model: Document) -> Any:
     return stamp
 
 
-def render_pdf(model: Document, charts: ChartSource, style: Style) -> tuple[bytes, list[str]]:
+@dataclass(frozen=True)
+class PdfWriter:
+    """The PDF writer, set up with its style."""
+
+    style: Style
+    suffix: str = ".pdf"
+
+    def write(self, document: Document, assets: Assets) -> tuple[bytes, list[str]]:
+        """The PDF's bytes and the warnings met."""
+        return render_pdf(document, assets, self.style)
+
+
+def render_pdf(model: Document, assets: Assets, style: Style) -> tuple[bytes, list[str]]:
     """Write `model` as PDF bytes (reproducible), with the warnings met."""
     font = register_fonts(style)
+    assert isinstance(font, TTFont)
     page = style.page
     left, right = page["margin_left"] * mm, page["margin_right"] * mm
     top, bottom = page["margin_top"] * mm, page["margin_bottom"] * mm
     width = A4[0] - left - right
     frame_height = A4[1] - top - bottom
-    ctx = _Context(_styles(style), style, charts, Coverage(font), model, width, frame_height)
+    ctx = _Context(_styles(style), style, assets, Coverage(font), model, width, frame_height)
     story = _flowables(ctx, model.blocks, width)
     buffer = io.BytesIO()
     doc = _Doc(

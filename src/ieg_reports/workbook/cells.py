@@ -7,26 +7,24 @@ import math
 import re
 from typing import Any
 
+from ieg_reports.workbook.readers.limits import MAX_CELL_CHARS
+from ieg_reports.workbook.readers.raw import ExcelError, Uncalculated
 from ieg_reports.workbook.schema import Enumeration
-from ieg_reports.workbook.text import clean_text, fold, split_items, split_lines, strip_accents
-
-MONTHS = (
-    "janvier",
-    "fevrier",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "aout",
-    "septembre",
-    "octobre",
-    "novembre",
-    "decembre",
+from ieg_reports.workbook.text import (
+    MONTHS,
+    clean_text,
+    fold,
+    split_items,
+    split_lines,
+    strip_accents,
 )
+
 _TRUE = frozenset({"oui", "o", "x", "1", "vrai", "yes", "y", "true", "v", "ok"})
 _FALSE = frozenset({"non", "n", "0", "faux", "no", "false", "f", "-"})
-_EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
+EXCEL_ERRORS = frozenset(
+    {"#NAME?", "#N/A", "#REF!", "#DIV/0!", "#VALUE!", "#NUM!", "#NULL!", "#SPILL!", "#CALC!"}
+)
+_SEVERAL = re.compile(r"[,;\s]")
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 
 
@@ -37,6 +35,27 @@ class CellError(ValueError):
         super().__init__(message)
         self.message = message
         self.hint = hint
+
+
+def check_cell(value: Any) -> None:
+    """Refuse what no column can read: Excel errors, uncalculated formulas, oversized text."""
+    if isinstance(value, Uncalculated):
+        raise CellError(
+            "formule jamais calculée : le fichier a été enregistré sans sa valeur",
+            "ouvrez le classeur dans Excel ou LibreOffice, recalculez (F9) et enregistrez",
+        )
+    code = value.code if isinstance(value, ExcelError) else value
+    if isinstance(code, str) and code.strip().upper() in EXCEL_ERRORS:
+        raise CellError(
+            f"la cellule contient l'erreur Excel {code.strip()}",
+            "corrigez la formule de cette cellule ou remplacez-la par sa valeur",
+        )
+    if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
+        raise CellError(
+            f"texte trop long ({len(value):,} caractères)".replace(",", "\u00a0"),
+            f"une cellule contient au plus {MAX_CELL_CHARS:,} caractères ; ".replace(",", "\u00a0")
+            + "raccourcissez-la ou mettez le texte dans un document joint",
+        )
 
 
 def is_blank(value: Any) -> bool:
@@ -114,23 +133,41 @@ def parse_date(value: Any) -> dt.date:
     if parsed is None:
         raise CellError(
             f"«\u00a0{text}\u00a0» n'est pas une date",
-            "écrivez la date sous la forme 12/07/2017 ou 12 juillet 2017",
+            "écrivez la date sous la forme 12/07/2017, 12/07/17 ou 12 juillet 2017",
         )
     return parsed
 
 
+_PLAIN_MONTHS = tuple(strip_accents(m) for m in MONTHS)
+
+
+def _month(word: str) -> int | None:
+    """The month a French name or abbreviation names (« juil. », « sept », « décembre »)."""
+    word = word.rstrip(".")
+    found = [i for i, m in enumerate(_PLAIN_MONTHS) if len(word) >= 3 and m.startswith(word)]
+    return found[0] + 1 if len(found) == 1 else None
+
+
+def _year(text: str) -> int:
+    """A year on four digits, or two (« 17 » is 2017, « 98 » is 1998)."""
+    year = int(text)
+    if len(text) == 2:
+        return 2000 + year if year < 70 else 1900 + year
+    return year
+
+
 def _parse_date_text(text: str) -> dt.date | None:
-    patterns = (
-        (r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ t].*)?$", (1, 2, 3)),
-        (r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$", (3, 2, 1)),
-    )
-    for pattern, (y, m, d) in patterns:
-        match = re.match(pattern, text)
-        if match:
-            return _safe_date(int(match[y]), int(match[m]), int(match[d]))
-    match = re.match(r"^(?:[a-z]+ )?(\d{1,2})(?:er)? ([a-z]+) (\d{4})$", text)
-    if match and match[2] in MONTHS:
-        return _safe_date(int(match[3]), MONTHS.index(match[2]) + 1, int(match[1]))
+    """12/07/2017, 12/07/17, 12-07-2017, 12.07.2017, 2017-07-12, (mercredi) 12 juil. 2017."""
+    match = re.match(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ t].*)?$", text)
+    if match:
+        return _safe_date(int(match[1]), int(match[2]), int(match[3]))
+    match = re.match(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})$", text)
+    if match:
+        return _safe_date(_year(match[3]), int(match[2]), int(match[1]))
+    match = re.match(r"^(?:[a-z]+\.? )?(\d{1,2})(?:er)? ([a-z]+\.?) (\d{4})$", text)
+    month = _month(match[2]) if match else None
+    if match and month:
+        return _safe_date(int(match[3]), month, int(match[1]))
     return None
 
 
@@ -181,19 +218,17 @@ def parse_lines(value: Any) -> tuple[str, ...]:
 
 
 def parse_email(value: Any) -> str:
-    """An e-mail address (a `mailto:` prefix is dropped)."""
+    """One e-mail address, checked by email-validator without any network access."""
+    from email_validator import EmailNotValidError, validate_email
+
     text = as_text(value)[0].removeprefix("mailto:").strip()
-    if not _EMAIL.match(text):
-        raise CellError(
-            f"«\u00a0{text}\u00a0» n'est pas une adresse e-mail valide",
-            "écrivez une adresse de la forme prenom.nom@exemple.fr",
-        )
+    hint = "écrivez une seule adresse de la forme prenom.nom@exemple.fr"
+    if len(text) > 254:
+        raise CellError("adresse e-mail trop longue (254 caractères au plus)", hint)
+    if text.count("@") > 1 or (_SEVERAL.search(text) and "@" in text):
+        raise CellError(f"«\u00a0{text}\u00a0» contient plusieurs adresses ou un séparateur", hint)
+    try:
+        validate_email(text, check_deliverability=False)
+    except EmailNotValidError:
+        raise CellError(f"«\u00a0{text}\u00a0» n'est pas une adresse e-mail valide", hint) from None
     return text
-
-
-SAFE_SCHEMES = ("http://", "https://", "mailto:")
-
-
-def is_safe_url(url: str) -> bool:
-    """True for the only links that become clickable: http, https and mailto."""
-    return url.lower().startswith(SAFE_SCHEMES)

@@ -189,7 +189,7 @@ def build_themes(
 def build_resources(
     table: Table | None, themes: Index[Theme], problems: Problems
 ) -> tuple[Resource, ...]:
-    from ieg_reports.workbook.cells import is_safe_url
+    from ieg_reports.links import is_safe_url
 
     resources = []
     for record in records(table):

@@ -16,7 +16,10 @@ from ieg_reports.workbook.text import fold_plural
 def workshop_info(norm: Normalised, problems: Problems) -> WorkshopInfo:
     fields = norm.fields
     table = norm.tables.get("atelier")
-    for key, label in (("titre", "Titre"), ("date", "Date")):
+    for key, label, missing in (
+        ("titre", "Titre", "non renseigné"),
+        ("date", "Date", "non renseignée"),
+    ):
         if key in fields or table is None:
             continue
         row = next(
@@ -30,7 +33,7 @@ def workshop_info(norm: Normalised, problems: Problems) -> WorkshopInfo:
         if row is not None and "valeur" not in row.failed and key not in norm.failed_fields:
             problems.error(
                 row.at("valeur"),
-                f"{label} de l'atelier non renseigné",
+                f"{label} de l'atelier {missing}",
                 "indiquez-le dans la colonne Valeur",
             )
         elif row is None:

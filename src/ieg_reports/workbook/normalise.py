@@ -194,6 +194,12 @@ def _record(
 
 def _cell(value: Any, column: Column, record: Record, problems: Problems) -> None:
     """Parse one cell into `record.values`, reporting what it can't read."""
+    try:
+        cells.check_cell(value)  # first: bounds the cost of everything after
+    except cells.CellError as exc:
+        record.failed.add(column.key)
+        problems.error(record.at(column.key), exc.message, exc.hint)
+        return
     removed = cells.as_text(value)[1]
     if removed:
         problems.warning(

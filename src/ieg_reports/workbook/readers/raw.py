@@ -9,6 +9,24 @@ import pandas as pd
 
 
 @dataclass(frozen=True)
+class ExcelError:
+    """A cell holding an Excel error value (#NAME?, #N/A, #REF!, #DIV/0!…)."""
+
+    code: str
+
+    def __str__(self) -> str:
+        return self.code
+
+
+@dataclass(frozen=True)
+class Uncalculated:
+    """A formula cell saved without its value (the file was never recalculated)."""
+
+    def __str__(self) -> str:
+        return ""
+
+
+@dataclass(frozen=True)
 class RawSheet:
     """One sheet: its name as written, the file it came from, its cells.
 

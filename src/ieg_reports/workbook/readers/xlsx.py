@@ -1,36 +1,152 @@
-"""Reading .xlsx workbooks with openpyxl (merged cells, cached formula values)."""
+"""Reading .xlsx workbooks in streaming mode, within documented limits.
+
+Each sheet's XML is read row by row (openpyxl's read-only parser): empty but formatted
+cells far away (a lone format at XFD1048576) cost nothing, and reading stops at the limits
+of `limits.py`. Formulas give their cached values; an Excel error value and a formula that
+was never calculated are kept as markers, so that validation reports them at their cell.
+"""
 
 from __future__ import annotations
 
 import zipfile
+import zlib
 from pathlib import Path
 from typing import Any
+from xml.etree.ElementTree import ParseError
 
 from ieg_reports.exceptions import UnreadableWorkbookError
-from ieg_reports.workbook.readers.raw import RawSheet, RawWorkbook, frame_from_rows
+from ieg_reports.workbook.readers.limits import (
+    MAX_COLUMNS,
+    MAX_ROWS,
+    check_archive,
+    over_limit,
+    unreadable,
+)
+from ieg_reports.workbook.readers.raw import (
+    ExcelError,
+    RawSheet,
+    RawWorkbook,
+    Uncalculated,
+    frame_from_rows,
+)
+
+# What a damaged file raises while being read: a corrupt zip member (zlib), malformed XML
+# (ParseError), a missing part (KeyError), values of the wrong shape (ValueError, TypeError).
+DAMAGED: tuple[type[BaseException], ...] = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    zlib.error,
+    ParseError,
+    EOFError,
+    KeyError,
+    OSError,
+    ValueError,
+    TypeError,
+    IndexError,
+    AttributeError,
+)
+try:  # openpyxl parses with lxml when it is installed; its errors have their own base
+    from lxml.etree import LxmlError
+
+    DAMAGED += (LxmlError,)
+except ImportError:  # pragma: no cover - lxml absent: ElementTree's ParseError is enough
+    pass
 
 
 def read_xlsx(path: Path) -> RawWorkbook:
     """Every sheet of an xlsx file; formulas give their cached values."""
     from openpyxl import load_workbook
 
+    check_archive(path)
     try:
-        book = load_workbook(path, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise UnreadableWorkbookError(
-            f"{path.name} : ce fichier n'est pas un classeur Excel lisible ({exc})."
-        ) from exc
-    sheets = tuple(RawSheet(ws.title, path.name, frame_from_rows(_values(ws))) for ws in book)
+        book = load_workbook(path, read_only=True, data_only=True)
+        try:
+            sheets = tuple(_sheet(path, ws) for ws in book.worksheets)
+        finally:
+            book.close()
+    except UnreadableWorkbookError:
+        raise
+    except DAMAGED as exc:
+        raise unreadable(path, exc) from exc
     return RawWorkbook(path, sheets)
 
 
-def _values(ws: Any) -> list[list[object]]:
-    """Cell values with each merged range filled with its top-left value."""
-    rows = [list(r) for r in ws.iter_rows(values_only=True)]
-    for merged in ws.merged_cells.ranges:
-        top = rows[merged.min_row - 1][merged.min_col - 1] if rows else None
-        for r in range(merged.min_row - 1, min(merged.max_row, len(rows))):
-            for c in range(merged.min_col - 1, merged.max_col):
-                if c < len(rows[r]):
-                    rows[r][c] = top
-    return rows
+def _sheet(path: Path, ws: Any) -> RawSheet:
+    """One sheet's cells, row by row, stopping at the limits."""
+    from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
+
+    class Parser(WorkSheetParser):  # type: ignore[misc]
+        def parse_cell(self, element: Any) -> dict[str, Any]:
+            cell: dict[str, Any] = super().parse_cell(element)
+            if cell["data_type"] == "e" and cell["value"] is not None:
+                cell["value"] = ExcelError(str(cell["value"]))
+            elif cell["value"] is None and element.find(FORMULA_TAG) is not None:
+                cell["value"] = Uncalculated()
+            return cell
+
+    book = ws.parent
+    rows: dict[int, dict[int, object]] = {}
+    beyond: list[str] = []
+    with ws._get_source() as source:
+        parser = Parser(
+            source,
+            book.shared_strings,
+            data_only=True,
+            epoch=book.epoch,
+            date_formats=book._date_formats,
+            timedelta_formats=book._timedelta_formats,
+        )
+        for number, cells in parser.parse():
+            _keep(number, cells, rows, beyond)
+            if len(beyond) > 5:
+                break  # enough to say what is wrong
+        merged = parser.merged_cells
+    if beyond:
+        raise over_limit(path, ws.title, beyond)
+    _fill_merged(rows, merged)
+    return RawSheet(ws.title, path.name, frame_from_rows(_dense(rows)))
+
+
+def _keep(
+    number: int, cells: list[dict[str, Any]], rows: dict[int, dict[int, object]], beyond: list[str]
+) -> None:
+    """Store the non-empty cells of one row; note those past the limits."""
+    from openpyxl.utils import get_column_letter
+
+    for cell in cells:
+        if cell["value"] is None:
+            continue  # formatted but empty: Excel keeps these anywhere
+        column = int(cell["column"])
+        if number > MAX_ROWS or column > MAX_COLUMNS:
+            beyond.append(f"{get_column_letter(column)}{number}")
+        else:
+            rows.setdefault(number, {})[column] = cell["value"]
+
+
+def _fill_merged(rows: dict[int, dict[int, object]], merged: Any) -> None:
+    """Fill each merged range with its top-left value (within the limits)."""
+    for ranged in getattr(merged, "mergeCell", None) or []:
+        from openpyxl.worksheet.cell_range import CellRange
+
+        area = CellRange(ranged.ref)
+        top = rows.get(area.min_row, {}).get(area.min_col)
+        if top is None:
+            continue
+        for r in range(area.min_row, min(area.max_row, MAX_ROWS) + 1):
+            for c in range(area.min_col, min(area.max_col, MAX_COLUMNS) + 1):
+                rows.setdefault(r, {})[c] = top
+
+
+def _dense(rows: dict[int, dict[int, object]]) -> list[list[object]]:
+    """Rows 1..last as lists, so that row numbers stay those Excel shows."""
+    if not rows:
+        return []
+    width = max(max(cells) for cells in rows.values())
+    out: list[list[object]] = []
+    for number in range(1, max(rows) + 1):
+        cells = rows.get(number, {})
+        out.append([cells.get(c) for c in range(1, width + 1)])
+    return out
+
+
+__all__ = ["ExcelError", "Uncalculated", "read_xlsx"]

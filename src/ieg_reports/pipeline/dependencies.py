@@ -1,0 +1,96 @@
+"""The files each kind of output actually loads: templates and their partials, styles, fonts.
+
+An output's key hashes these files, so editing a partial that a user template includes,
+extends or imports rebuilds exactly the documents that use it. A reference Jinja cannot
+resolve before rendering (a name computed at run time) counts every template as loaded.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import jinja2
+from jinja2 import meta
+
+from ieg_reports.pipeline.fingerprint import combine, file_digest
+from ieg_reports.pipeline.render import RenderSettings, template_file
+from ieg_reports.resources import default_templates, fonts_folder
+
+ROOTS = {
+    "synthese-docx": ("synthese.md.j2",),
+    "synthese-pdf": ("synthese.md.j2",),
+    "pack-pdf": ("dossier.md.j2",),
+    "pack-docx": ("dossier.md.j2",),
+    "envois": (),
+    "courriel": ("courriel.txt.j2",),
+}
+_STYLED = ("synthese-docx", "synthese-pdf", "pack-pdf", "pack-docx")
+_WORD = ("synthese-docx", "pack-docx")
+
+
+def _loader(settings: RenderSettings) -> jinja2.FileSystemLoader:
+    folders = [str(settings.templates)] if settings.templates else []
+    return jinja2.FileSystemLoader([*folders, str(default_templates())])
+
+
+def template_closure(settings: RenderSettings, roots: tuple[str, ...]) -> dict[str, Path]:
+    """Every template reachable from `roots` through include, extends and import."""
+    env = jinja2.Environment(loader=_loader(settings))
+    found: dict[str, Path] = {}
+    todo = list(roots)
+    while todo:
+        name = todo.pop()
+        if name in found:
+            continue
+        try:
+            source, filename, _ = env.loader.get_source(env, name)  # type: ignore[union-attr]
+            references = list(meta.find_referenced_templates(env.parse(source)))
+        except (jinja2.TemplateError, OSError):
+            continue  # rendering reports the missing or broken template with its line
+        found[name] = Path(str(filename))
+        if None in references:
+            todo += env.loader.list_templates()  # type: ignore[union-attr]
+        todo += [r for r in references if r is not None]
+    return found
+
+
+def _fonts(style_file: Path) -> dict[str, Path]:
+    try:
+        fonts = tomllib.loads(style_file.read_text(encoding="utf-8")).get("fonts", {})
+    except (OSError, tomllib.TOMLDecodeError):
+        return {}
+    files: dict[str, Path] = {}
+    for name in fonts.values() if isinstance(fonts, dict) else ():
+        if isinstance(name, str):
+            local = style_file.parent / name
+            files[f"police/{name}"] = local if local.is_file() else fonts_folder() / name
+    return files
+
+
+def loaded_files(settings: RenderSettings, kind: str) -> dict[str, Path]:
+    """Label → path of every file one kind of output loads."""
+    files = {f"modele/{n}": p for n, p in template_closure(settings, ROOTS[kind]).items()}
+    if kind in _STYLED:
+        style = template_file(settings, "style.toml")
+        files["style/style.toml"] = style
+        files.update(_fonts(style))
+    if kind in _WORD:
+        files["style/reference.docx"] = template_file(settings, "reference.docx")
+    return files
+
+
+def dependency_digests(
+    settings: RenderSettings, kind: str, cache: dict[Path, str]
+) -> dict[str, str]:
+    """The « modele » and « styles » components of an output's key."""
+    text: dict[str, str] = {}
+    styles: dict[str, str] = {}
+    for label, path in loaded_files(settings, kind).items():
+        if path not in cache:
+            try:
+                cache[path] = file_digest(path.read_bytes())
+            except OSError:
+                cache[path] = "absent"
+        (text if label.startswith("modele/") else styles)[label] = cache[path]
+    return {"modele": combine(text), "styles": combine(styles)}
