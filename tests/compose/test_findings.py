@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import fields, is_dataclass
 from pathlib import Path
 
+from ieg_reports.compose.document import Run
 from ieg_reports.compose.findings import (
     agreement,
     choices_to_explain,
@@ -16,7 +17,6 @@ from ieg_reports.compose.findings import (
     theme_roots,
     weak_signals,
 )
-from ieg_reports.compose.document import Run
 from ieg_reports.compose.french import words_fr
 from ieg_reports.model import (
     Effect,

@@ -9,6 +9,7 @@ from ieg_reports.compose.context import base_context
 from ieg_reports.compose.document import Document, DocumentInfo
 from ieg_reports.compose.environment import make_environment, render_template
 from ieg_reports.compose.markup import parse
+from ieg_reports.compose.typography import typeset_document
 from ieg_reports.exceptions import TemplateError
 from ieg_reports.model import Theme, Workshop
 
@@ -25,7 +26,7 @@ def compose(
         blocks = parse(text)
     except ValueError as exc:
         raise TemplateError(f"modèle {template} : {exc}") from exc
-    return Document(info, blocks)
+    return Document(typeset_document(info), typeset_document(blocks))
 
 
 def synthesis_info(workshop: Workshop) -> DocumentInfo:

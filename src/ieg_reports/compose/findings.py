@@ -194,7 +194,8 @@ def choices_to_explain(ws: Workshop) -> str | None:
     if above:
         verb = "a été écarté" if len(above) == 1 else "ont été écartés"
         parts.append(
-            f"{join_fr([_scores(f) for f in above])} {verb} malgré des notes au-dessus des deux seuils"
+            f"{join_fr([_scores(f) for f in above])} {verb} "
+            "malgré des notes au-dessus des deux seuils"
         )
     intro = "Un choix est" if len(below) + len(above) == 1 else "Des choix sont"
     return f"{intro} à expliquer (capacité d’agir et criticité) : {' ; '.join(parts)}."
@@ -262,7 +263,8 @@ def theme_roots(ws: Workshop) -> str | None:
         text = f"Chaque thème repose sur {many}."
     elif len(top) > MAX_NAMED:
         text = (
-            f"{cap(words_fr(len(top)))} des {words_fr(len(counts))} thèmes reposent chacun sur {many}, "
+            f"{cap(words_fr(len(top)))} des {words_fr(len(counts))} thèmes "
+            f"reposent chacun sur {many}, "
             "le plus grand nombre."
         )
     elif len(top) == 1:
@@ -307,7 +309,8 @@ def routes(ws: Workshop, event: str) -> str | None:
     rest = (
         "l’autre thème est suivi par apports documentaires, avec son dossier"
         if len(documentary) == 1
-        else f"les {words_fr(len(documentary))} autres sont suivis par apports documentaires, {packs}"
+        else f"les {words_fr(len(documentary))} autres sont suivis "
+        f"par apports documentaires, {packs}"
     )
     return f"{head} ; {rest}."
 
@@ -324,7 +327,8 @@ def keyword_registres(ws: Workshop) -> str | None:
     total = len(ws.keywords)
     text = f"Le registre {join_fr([quote(t) for t in top])} domine ({best} mots-clés sur {total})"
     if len(top) > 1:
-        text = f"Les registres {join_fr([quote(t) for t in top])} dominent ({best} mots-clés chacun sur {total})"
+        shown = join_fr([quote(t) for t in top])
+        text = f"Les registres {shown} dominent ({best} mots-clés chacun sur {total})"
     bottom = min(n for _, n in counts)
     if len(counts) > len(top):
         last = [name for name, n in counts if n == bottom]
@@ -370,7 +374,8 @@ def family_sizes(ws: Workshop) -> str | None:
         f"{'La famille' if len(top) == 1 else 'Les familles'} {named(top)} "
         f"{'est la plus fournie' if len(top) == 1 else 'sont les plus fournies'} "
         f"({plural_fr(best, 'facteur')}), {'la famille' if len(smallest) == 1 else 'les familles'} "
-        f"{named(smallest)} {'la moins fournie' if len(smallest) == 1 else 'les moins fournies'} ({low})."
+        f"{named(smallest)} "
+        f"{'la moins fournie' if len(smallest) == 1 else 'les moins fournies'} ({low})."
     )
 
 

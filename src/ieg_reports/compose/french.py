@@ -13,10 +13,28 @@ NNBSP = "\u202f"
 DAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 
 
-UNITS = (
-    "zéro un deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze "
-    "seize dix-sept dix-huit dix-neuf"
-).split()
+UNITS = [
+    "zéro",
+    "un",
+    "deux",
+    "trois",
+    "quatre",
+    "cinq",
+    "six",
+    "sept",
+    "huit",
+    "neuf",
+    "dix",
+    "onze",
+    "douze",
+    "treize",
+    "quatorze",
+    "quinze",
+    "seize",
+    "dix-sept",
+    "dix-huit",
+    "dix-neuf",
+]
 TENS = {2: "vingt", 3: "trente", 4: "quarante", 5: "cinquante", 6: "soixante"}
 
 
@@ -94,18 +112,11 @@ def _plural(word: str) -> str:
     return "".join(p if p in small or p.startswith("d'") else one(p) for p in parts)
 
 
-_BEFORE = re.compile(r"(?<=\S) ([;:!?»])")
-_AFTER = re.compile(r"(«) (?=\S)")
-
-
 def typo_fr(text: str) -> str:
-    """French typography: the space before : ; ! ? » and after « becomes a no-break space.
+    """French typography on prose (see compose.typography, which owns the rules)."""
+    from ieg_reports.compose.typography import typeset
 
-    Only existing spaces change, so data keeps every character it was typed with and URLs
-    or times (https://, 12:30) are never touched.
-    """
-    text = _BEFORE.sub(lambda m: NBSP + m.group(1), text)
-    return _AFTER.sub(lambda m: m.group(1) + NBSP, text)
+    return typeset(text)
 
 
 def join_fr(items: list[str], last: str = "et") -> str:

@@ -317,8 +317,16 @@ def _(block: Cover, ctx: _Context, width: float) -> list[Flowable]:
     return _cover(ctx, block, width)
 
 
+def _ragged(flowables: list[Flowable]) -> list[Flowable]:
+    """List items set ragged right: short justified lines in a narrow measure make rivers."""
+    for flowable in flowables:
+        if isinstance(flowable, RLParagraph) and flowable.style.alignment == TA_JUSTIFY:
+            flowable.style = ParagraphStyle("item", parent=flowable.style, alignment=TA_LEFT)
+    return flowables
+
+
 def _list(ctx: _Context, block: ListBlock, width: float) -> ListFlowable:
-    items = [ListItem(_flowables(ctx, item.blocks, width - 16)) for item in block.items]
+    items = [ListItem(_ragged(_flowables(ctx, item.blocks, width - 16))) for item in block.items]
     kind = (
         {"bulletType": "1", "start": str(block.start)}
         if block.ordered

@@ -15,10 +15,10 @@ from ieg_reports.workbook.checks import check_documentary, check_sheets
 from ieg_reports.workbook.entities import (
     build_effects,
     build_factors,
-    build_glossary,
-    build_lessons,
     build_families,
+    build_glossary,
     build_keywords,
+    build_lessons,
     build_participants,
     build_resources,
     build_themes,
