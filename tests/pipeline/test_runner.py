@@ -263,7 +263,7 @@ def test_drafts_parse_back_with_their_attachments(prebuilt: Path) -> None:
             delimiter=";",
         )
     )
-    assert rows[0][:5] == ["Participant", "Organisation", "E-mail", "Parcours", "Dossier"]
+    assert rows[0][:5] == ["Participant", "Organisation", "E-mail", "Parcours", "Document"]
     assert rows[2][:4] == ["Léa Martin", "", "lea@example.org", "documentaire"] or any(
         r[0] == "Léa Martin" for r in rows
     )

@@ -23,11 +23,21 @@ ROOTS = {
     "synthese-pdf": ("synthese.md.j2",),
     "pack-pdf": ("dossier.md.j2",),
     "pack-docx": ("dossier.md.j2",),
+    "programme-pdf": ("programme.md.j2",),
+    "programme-docx": ("programme.md.j2",),
     "envois": (),
     "courriel": ("courriel.txt.j2",),
+    "invitation": ("invitation.txt.j2",),
 }
-_STYLED = ("synthese-docx", "synthese-pdf", "pack-pdf", "pack-docx")
-_WORD = ("synthese-docx", "pack-docx")
+_STYLED = (
+    "synthese-docx",
+    "synthese-pdf",
+    "pack-pdf",
+    "pack-docx",
+    "programme-pdf",
+    "programme-docx",
+)
+_WORD = ("synthese-docx", "pack-docx", "programme-docx")
 
 
 def _loader(settings: RenderSettings) -> jinja2.FileSystemLoader:

@@ -51,9 +51,13 @@ def exit_with_parent(interval: float = 0.5) -> None:
     A killed parent cannot stop its workers; each watches for it and exits on its own.
     """
     import os
+    import signal
     import threading
     import time
 
+    # Ctrl-C reaches the whole process group: the build stops its workers itself, so a
+    # worker must not print its own KeyboardInterrupt traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     parent = os.getppid()
 
     def watch() -> None:

@@ -52,12 +52,6 @@ def source_date() -> dt.datetime | None:
     return dt.datetime.fromtimestamp(int(value), dt.UTC).replace(tzinfo=None)
 
 
-def fixed_zip(data: bytes) -> bytes:
-    """Re-zip an OOXML package with fixed timestamps and a fixed member order."""
-    source = zipfile.ZipFile(io.BytesIO(data))
-    return zip_members({name: source.read(name) for name in source.namelist()})
-
-
 # Already-compressed media: deflating them again costs time and saves nothing.
 _STORED = (".png", ".jpeg", ".jpg", ".gif")
 
@@ -75,3 +69,13 @@ def zip_members(members: dict[str, bytes]) -> bytes:
             info.external_attr = 0o600 << 16
             target.writestr(info, members[name])
     return out.getvalue()
+
+
+def clip(text: str, limit: int) -> str:
+    """`text` cut to at most `limit` characters, between words, with « … » when cut."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut[limit // 2 :]:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:") + "…"

@@ -41,7 +41,7 @@ from ieg_reports.compose.document import (
     Toc,
 )
 from ieg_reports.links import is_safe_url
-from ieg_reports.render.common import introduces, source_date, xml_safe, zip_members
+from ieg_reports.render.common import clip, introduces, source_date, xml_safe, zip_members
 
 PARAGRAPH_STYLES = {
     "body": "Normal",
@@ -49,6 +49,7 @@ PARAGRAPH_STYLES = {
     "note": "Note",
     "small": "Small",
     "center": "Cover Line",
+    "title": "Title",
 }
 ALIGN = {
     "left": WD_ALIGN_PARAGRAPH.LEFT,
@@ -574,16 +575,19 @@ def _header_footer(w: _Writer, with_cover: bool) -> None:
         cover.footer.is_linked_to_previous = False
 
 
+CORE_PROPERTY_MAX = 255  # python-docx refuses longer core properties (Word's own limit)
+
+
 def _properties(doc: Any, model: Document) -> None:
     """Core properties from the data; dates from the workshop or SOURCE_DATE_EPOCH."""
     info = model.info
     props = doc.core_properties
     when = source_date() or dt.datetime.combine(info.date, dt.time(9, 0))
-    props.title = info.title
-    props.subject = info.subject
-    props.author = info.author
-    props.last_modified_by = info.author
-    props.keywords = ", ".join(info.keywords)
+    props.title = clip(info.title, CORE_PROPERTY_MAX)
+    props.subject = clip(info.subject, CORE_PROPERTY_MAX)
+    props.author = clip(info.author, CORE_PROPERTY_MAX)
+    props.last_modified_by = clip(info.author, CORE_PROPERTY_MAX)
+    props.keywords = clip(", ".join(info.keywords), CORE_PROPERTY_MAX)
     props.language = info.language
     props.comments = "Document généré par ieg-reports à partir du classeur de l'atelier."
     props.category = "Prospective"

@@ -172,3 +172,8 @@ def code_slug(code: str, limit: int = 20) -> str:
     if not value:
         return "x"
     return f"x-{value}" if value.lower() in WINDOWS_RESERVED else value
+
+
+def decimal(value: float) -> str:
+    """A number for a French message: decimal comma, no useless zeros (« 5,5 », « 3 »)."""
+    return f"{value:g}".replace(".", ",")
