@@ -41,7 +41,7 @@ from ieg_reports.compose.document import (
     Toc,
 )
 from ieg_reports.links import is_safe_url
-from ieg_reports.render.common import clip, fixed_zip, introduces, source_date, xml_safe
+from ieg_reports.render.common import clip, introduces, source_date, xml_safe, zip_members
 
 PARAGRAPH_STYLES = {
     "body": "Normal",
@@ -110,7 +110,7 @@ def render_docx(
     """Write `model` as .docx bytes (reproducible), with the warnings met."""
     doc = open_docx(str(reference))
     _clear_body(doc)
-    writer = _Writer(doc, model, assets, colors)
+    writer = _Writer(doc, model, assets, colors, _style_ids=_known_styles(reference))
     first = model.blocks[0] if model.blocks else None
     if isinstance(first, Cover):
         _cover(writer, first)
@@ -119,9 +119,36 @@ def render_docx(
         _block(block, writer, doc)
     _properties(doc, model)
     _settings(doc)
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    return fixed_zip(buffer.getvalue()), writer.warnings
+    return package_bytes(doc.part.package), writer.warnings
+
+
+# Style ids by reference document (path, size, mtime): the lookups cost 5 ms each.
+_STYLE_IDS: dict[tuple[str, int, int], dict[tuple[str, Any], str | None]] = {}
+
+
+def _known_styles(reference: Path) -> dict[tuple[str, Any], str | None]:
+    """The memo of style ids shared by every document made from `reference`."""
+    stat = reference.stat()
+    return _STYLE_IDS.setdefault((str(reference), stat.st_size, stat.st_mtime_ns), {})
+
+
+def package_bytes(package: Any) -> bytes:
+    """The package zipped once, reproducibly (python-docx's own save zips it with the time)."""
+    from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
+    from docx.opc.pkgwriter import _ContentTypesItem
+
+    parts = list(package.parts)
+    for part in parts:
+        part.before_marshal()
+    members = {
+        CONTENT_TYPES_URI.membername: _ContentTypesItem.from_parts(parts).blob,  # type: ignore[no-untyped-call]
+        PACKAGE_URI.rels_uri.membername: package.rels.xml,
+    }
+    for part in parts:
+        members[part.partname.membername] = part.blob
+        if len(part.rels):
+            members[part.partname.rels_uri.membername] = part.rels.xml
+    return zip_members(members)
 
 
 def _clear_body(doc: Any) -> None:
