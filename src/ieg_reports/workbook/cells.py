@@ -229,6 +229,35 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+_TIME = re.compile(r"^(\d{1,2})\s*(?:h|:|\.)\s*(\d{2})?(?:\s*(?:min|mn|m))?(?::\d{2})?$")
+
+
+def parse_time(value: Any) -> dt.time:
+    """A time of day: Excel times, 9h30, 9 h, 09:30, 9:30, 09:30:00."""
+    if isinstance(value, dt.datetime):
+        return value.time().replace(second=0, microsecond=0)
+    if isinstance(value, dt.time):
+        return value.replace(second=0, microsecond=0)
+    if isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value < 1:
+        minutes = round(value * 24 * 60)  # an Excel time is a fraction of a day
+        return dt.time(minutes // 60 % 24, minutes % 60)
+    text = as_text(value)[0]
+    if re.fullmatch(r"0[.,]\d+", text):  # an Excel time shown as a number (0,395833)
+        return parse_time(float(text.replace(",", ".")))
+    match = _TIME.match(strip_accents(text).lower().replace(" ", ""))
+    if match and int(match[1]) < 24 and int(match[2] or 0) < 60:
+        return dt.time(int(match[1]), int(match[2] or 0))
+    raise CellError(
+        f"«\u00a0{text}\u00a0» n'est pas une heure",
+        "écrivez l'heure sous la forme 9h30 ou 09:30",
+    )
+
+
+def parse_people(value: Any) -> tuple[str, ...]:
+    """Several people in one cell, separated by `;` or line breaks (commas stay in names)."""
+    return tuple(item.strip() for item in re.split(r"[;\n]", as_text(value)[0]) if item.strip())
+
+
 def parse_year(value: Any) -> int:
     """A publication year (a full date gives its year)."""
     if isinstance(value, dt.date | dt.datetime):

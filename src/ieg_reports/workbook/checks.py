@@ -11,7 +11,13 @@ from ieg_reports.problems import Location, Problems
 from ieg_reports.workbook.normalise import Normalised, Record
 from ieg_reports.workbook.ratings import is_high
 from ieg_reports.workbook.references import q
-from ieg_reports.workbook.schema import CATEGORIES_BY_TYPE, CATEGORY, EFFECT_TYPE, SHEETS_BY_KEY
+from ieg_reports.workbook.schema import (
+    CATEGORIES_BY_TYPE,
+    CATEGORY,
+    EFFECT_TYPE,
+    OPTIONAL_SHEETS,
+    SHEETS_BY_KEY,
+)
 
 REQUIRED_SHEETS = ("atelier", "familles", "facteurs", "themes")
 
@@ -27,9 +33,10 @@ def check_sheets(norm: Normalised, problems: Problems) -> None:
                 f"ajoutez une feuille {q(sheet.label)} (ieg-reports init en crée un modèle)",
             )
         elif table is None:
-            problems.warning(
-                where, "feuille absente", f"les documents n'auront pas de {sheet.label.lower()}"
-            )
+            if key not in OPTIONAL_SHEETS:
+                problems.warning(
+                    where, "feuille absente", f"les documents n'auront pas de {sheet.label.lower()}"
+                )
         elif not table.records and key in REQUIRED_SHEETS:
             problems.error(
                 table.where(),
@@ -90,11 +97,11 @@ def category_fits(
 def check_email(record: Record, emails: dict[str, int], problems: Problems) -> None:
     email = record.get("email")
     if email is None:
-        if record.get("parcours") != "rencontre" and "email" not in record.failed:
+        if "email" not in record.failed:
             problems.warning(
                 record.at("email"),
                 "participant sans adresse e-mail",
-                "ajoutez son adresse pour lui préparer l'envoi des dossiers",
+                "ajoutez son adresse pour lui préparer ses envois (dossiers ou invitation)",
             )
         return
     first = emails.setdefault(email.lower(), record.location.row or 0)

@@ -224,6 +224,10 @@ def parse_value(value: Any, kind: Kind, column: Column | None = None) -> Any:
         return cells.parse_date(value)
     if kind is Kind.YEAR:
         return cells.parse_year(value)
+    if kind is Kind.TIME:
+        return cells.parse_time(value)
+    if kind is Kind.PEOPLE:
+        return cells.parse_people(value)
     if kind is Kind.ENUM and column is not None and column.enum is not None:
         return cells.parse_enum(value, column.enum)
     if kind is Kind.LIST:
