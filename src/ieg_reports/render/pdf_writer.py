@@ -269,14 +269,18 @@ def _(block: Heading, ctx: _Context, width: float) -> list[Flowable]:
     level = min(block.level, 3)
     text = markup(block.runs, ctx.coverage, ctx.style.color("link"))
     heading = _HeadingParagraph(text, ctx.styles[f"h{level}"], level, block.text, block.anchor)
-    return [CondPageBreak(3.2 * cm), heading] if level == 1 else [heading]
+    # Room for the heading and a few lines under it, or a new page: a heading never ends one.
+    return [CondPageBreak((3.2 if level == 1 else 2.6) * cm), heading]
 
 
 @_flowable.register
 def _(block: Paragraph, ctx: _Context, width: float) -> list[Flowable]:
     paragraph = ctx.para(block.runs, block.style if block.style in ctx.styles else "body")
-    paragraph.keepWithNext = introduces(block)
-    return [paragraph]
+    if not introduces(block):
+        return [paragraph]
+    # keepWithNext does not hold a list or a table: leave room for a few of its lines too.
+    paragraph.keepWithNext = 1
+    return [CondPageBreak(2.8 * cm), paragraph]
 
 
 @_flowable.register
@@ -286,7 +290,9 @@ def _(block: ListBlock, ctx: _Context, width: float) -> list[Flowable]:
 
 @_flowable.register
 def _(block: Table, ctx: _Context, width: float) -> list[Flowable]:
-    return [_table(ctx, block, width), Spacer(1, 6)]
+    # The spacer ends a heading's keep-with-next chain, so a long table splits after the
+    # heading instead of pushing both to the next page and leaving a near-empty one.
+    return [Spacer(1, 0.1), _table(ctx, block, width), Spacer(1, 6)]
 
 
 @_flowable.register
@@ -362,8 +368,16 @@ class _List(ListFlowable):  # type: ignore[misc]
         return item
 
 
+def _ragged(flowables: list[Flowable]) -> list[Flowable]:
+    """List items set ragged right: short justified lines in a narrow measure make rivers."""
+    for flowable in flowables:
+        if isinstance(flowable, RLParagraph) and flowable.style.alignment == TA_JUSTIFY:
+            flowable.style = ParagraphStyle("item", parent=flowable.style, alignment=TA_LEFT)
+    return flowables
+
+
 def _list(ctx: _Context, block: ListBlock, width: float) -> ListFlowable:
-    items = [ListItem(_flowables(ctx, item.blocks, width - 16)) for item in block.items]
+    items = [ListItem(_ragged(_flowables(ctx, item.blocks, width - 16))) for item in block.items]
     kind = (
         {"bulletType": "1", "start": str(block.start)}
         if block.ordered

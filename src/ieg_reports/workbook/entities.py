@@ -10,7 +10,9 @@ from ieg_reports.model import (
     Effect,
     Factor,
     Family,
+    GlossaryEntry,
     Keyword,
+    Lesson,
     Participant,
     RatingSummary,
     Resource,
@@ -257,3 +259,21 @@ def build_participants(
             )
         )
     return tuple(people)
+
+
+def build_lessons(table: Table | None) -> tuple[Lesson, ...]:
+    """The consultant's paragraphs (« Enseignements »), in workbook order."""
+    return tuple(
+        Lesson(r.get("section"), r.get("texte"), r.location)
+        for r in records(table)
+        if r.get("section") is not None and r.get("texte") is not None
+    )
+
+
+def build_glossary(table: Table | None) -> tuple[GlossaryEntry, ...]:
+    """The commissioning body's own terms (« Glossaire »), in workbook order."""
+    return tuple(
+        GlossaryEntry(r.get("terme"), r.get("definition"), r.location)
+        for r in records(table)
+        if r.get("terme") is not None and r.get("definition") is not None
+    )
