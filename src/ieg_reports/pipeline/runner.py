@@ -1,8 +1,12 @@
 """One workbook's build: plan from the manifest, render in parallel, write atomically.
 
 Read everything before writing anything: the workbook is loaded and checked, every output
-that must change is rendered, and only then are files replaced (each atomically), the
-distribution drafts written and, last, the manifest.
+that must change is rendered into a hidden file beside its place (drafts and envois.csv
+too, attaching the packs as they will be), the digests of all of them are journalled, and
+only then are files replaced (each atomically), the manifest last. A file is replaced only
+when its bytes are the ones the tool last wrote (manifest or journal); otherwise it is the
+user's and the new version goes beside it. After a kill, the journal tells the next build
+which files it wrote, and the temporary files left behind are removed.
 """
 
 from __future__ import annotations
