@@ -129,6 +129,8 @@ def _(block: Heading, w: _Writer, container: Any) -> None:
 def _(block: Paragraph, w: _Writer, container: Any) -> None:
     paragraph = container.add_paragraph(style=PARAGRAPH_STYLES.get(block.style, "Normal"))
     _paragraph(w, paragraph, block.runs)
+    if block.style == "title":  # a title at the top of a page, not on a cover: no drop
+        paragraph.paragraph_format.space_before = Pt(0)
     if introduces(block):
         paragraph.paragraph_format.keep_with_next = True
 
