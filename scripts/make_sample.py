@@ -36,6 +36,8 @@ def read_source() -> tuple[dict[str, list[list[object]]], str | None]:
     rows: dict[str, list[list[object]]] = {}
     notice = None
     for sheet in SHEETS:
+        if not (SOURCE / f"{sheet.key}.csv").is_file():
+            continue  # an optional sheet the sample does not use
         with (SOURCE / f"{sheet.key}.csv").open(encoding="utf-8", newline="") as handle:
             records = list(csv.DictReader(handle, delimiter=";"))
         labels = [c.label for c in sheet.columns]

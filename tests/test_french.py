@@ -45,7 +45,9 @@ def test_no_break_spaces_of_french_typography() -> None:
     assert typo_fr("Quel avenir ?") == f"Quel avenir{NB}?"
     assert typo_fr("Note : oui ; non !") == f"Note{NB}: oui{NB}; non{NB}!"
     assert typo_fr("« mot »") == f"«{NB}mot{NB}»"
-    assert typo_fr("Quoi?") == "Quoi?"  # no space is ever added: data stays as typed
+    assert typo_fr("Quoi?") == f"Quoi{NB}?"  # the missing space is added, as a no-break one
+    assert typo_fr("Quoi ?.") == f"Quoi{NB}?" and typo_fr("l'atelier") == "l’atelier"
+    assert typo_fr("le 1er août 2017, 20 %, n°4") == f"le 1er{NB}août{NB}2017, 20{NB}%, n°{NB}4"
 
 
 def test_typography_leaves_links_times_and_repeats_alone() -> None:

@@ -39,6 +39,7 @@ class WorkshopInfo:
     event_end: dt.time | None = None
     event_registration: str | None = None
     event_contact: str | None = None
+    scope: str | None = None
 
     @property
     def has_event(self) -> bool:
@@ -210,6 +211,24 @@ class Sequence:
 
 
 @dataclass(frozen=True)
+class Lesson:
+    """The consultant's own words opening a section of the synthesis (« Enseignements »)."""
+
+    section: str
+    text: str
+    location: Location = field(default=NOWHERE, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    """A term of the commissioning body's own vocabulary (« Glossaire » sheet)."""
+
+    term: str
+    definition: str
+    location: Location = field(default=NOWHERE, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
 class Workshop:
     """Everything the documents are made from."""
 
@@ -226,6 +245,8 @@ class Workshop:
     criticality_threshold: float = 3.0
     key_rule: str = "colonne"
     programme: tuple[Sequence, ...] = ()
+    lessons: tuple[Lesson, ...] = ()
+    glossary: tuple[GlossaryEntry, ...] = ()
 
     @cached_property
     def priority_themes(self) -> tuple[Theme, ...]:
@@ -252,6 +273,10 @@ class Workshop:
     def axes(self) -> tuple[str, ...]:
         """The theme axes in order of first appearance."""
         return tuple(dict.fromkeys(t.axis for t in self.themes))
+
+    def lessons_for(self, section: str) -> tuple[str, ...]:
+        """The consultant's paragraphs for one section of the synthesis."""
+        return tuple(lesson.text for lesson in self.lessons if lesson.section == section)
 
     def factors_of(self, family: Family) -> tuple[Factor, ...]:
         """The factors of a family."""

@@ -25,11 +25,12 @@ def test_one_pack_per_documentary_theme(sample_build, sample_result) -> None:  #
 
 def test_pack_text_has_title_factors_and_resources(sample_build, sample_result) -> None:  # type: ignore[no-untyped-def]
     workshop = sample_result.workshop
-    for path in _packs(sample_build.folder):
+    for position, path in enumerate(_packs(sample_build.folder), start=1):
         theme = workshop.theme(path.name.split("-")[0])
         text = pdf_text(path)
         assert flat(theme.title) in flat(text)
-        assert "Apport documentaire" in text and f"thème {theme.number} sur 11" in text
+        assert "Apport documentaire" in text
+        assert f"Dossier {position} sur 7 du parcours documentaire" in flat(text)
         for factor in theme.factors:
             assert flat(factor.label) in flat(text)
         for resource in workshop.resources_of(theme):
@@ -58,7 +59,7 @@ def test_outline_metadata_and_language(sample_build) -> None:  # type: ignore[no
     path = _packs(sample_build.folder)[0]
     reader = PdfReader(path)
     titles = [o.title.replace("\u00a0", " ") for o in reader.outline if not isinstance(o, list)]
-    assert titles[:3] == ["En bref", "Pourquoi ce thème ?", "Enjeux pour la branche"]
+    assert titles[:3] == ["En bref", "Pourquoi ce thème ?", "Enjeux pour la branche des IEG"]
     meta = reader.metadata
     assert meta.title.startswith("Dossier documentaire — ")
     assert meta.author == "Branche professionnelle des IEG" and meta.creator == "ieg-reports"

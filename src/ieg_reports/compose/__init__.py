@@ -7,8 +7,7 @@ from typing import Any
 
 from ieg_reports.compose.context import base_context
 from ieg_reports.compose.document import Document, DocumentInfo
-from ieg_reports.compose.environment import make_environment, render_template
-from ieg_reports.compose.markup import parse
+from ieg_reports.compose.typography import typeset_document
 from ieg_reports.exceptions import TemplateError
 from ieg_reports.model import Theme, Workshop
 
@@ -20,12 +19,17 @@ def compose(
     template: str, context: dict[str, Any], info: DocumentInfo, templates: Path | None = None
 ) -> Document:
     """Render `template` with `context` and parse it into a Document."""
+    # Imported here: the rest of the package (summaries, plural rules) serves commands
+    # that must not pay for jinja2 and markdown-it, a no-op build first of all.
+    from ieg_reports.compose.environment import make_environment, render_template
+    from ieg_reports.compose.markup import parse
+
     text = render_template(make_environment(templates), template, context)
     try:
         blocks = parse(text)
     except ValueError as exc:
         raise TemplateError(f"modèle {template} : {exc}") from exc
-    return Document(info, blocks)
+    return Document(typeset_document(info), typeset_document(blocks))
 
 
 def synthesis_info(workshop: Workshop) -> DocumentInfo:
@@ -50,6 +54,14 @@ def compose_synthesis(
     )
 
 
+def short_title(title: str, limit: int = 60) -> str:
+    """The title cut at a word before `limit` characters, with an ellipsis when cut."""
+    if len(title) <= limit:
+        return title
+    cut = title[: limit + 1].rsplit(" ", 1)[0].rstrip(" ,;:—-(")
+    return cut + "…"
+
+
 def pack_info(workshop: Workshop, theme: Theme) -> DocumentInfo:
     """Metadata of a theme's briefing pack."""
     info = workshop.info
@@ -58,7 +70,7 @@ def pack_info(workshop: Workshop, theme: Theme) -> DocumentInfo:
         subject=f"Apport documentaire : {theme.title}",
         author=info.sponsor or info.facilitator or "",
         date=info.date,
-        header=f"Dossier documentaire — {theme.code}",
+        header=f"Dossier documentaire — {short_title(theme.title)}",
         keywords=("prospective", theme.axis, theme.code),
     )
 

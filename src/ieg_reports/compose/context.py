@@ -74,10 +74,28 @@ def event_wording(workshop: Workshop) -> tuple[str, str]:
     return name, when
 
 
+DEFAULT_SCOPE = "l’organisation"
+
+
+def glossary(workshop: Workshop, method: dict[str, str]) -> list[tuple[str, str]]:
+    """The method's terms and the workbook's own, in alphabetical order (workbook wins)."""
+    from ieg_reports.workbook.text import fold_plural
+
+    terms = {fold_plural(t): (t, d) for t, d in method.items()}
+    terms.update({fold_plural(e.term): (e.term, e.definition) for e in workshop.glossary})
+    return [terms[k] for k in sorted(terms)]
+
+
 def base_context(workshop: Workshop, for_all: bool = False) -> dict[str, Any]:
     """The variables every template gets."""
+    from ieg_reports.compose.findings import section_findings
+
     event, event_when = event_wording(workshop)
     return {
+        "scope": workshop.info.scope or DEFAULT_SCOPE,
+        "findings": section_findings(workshop, event + event_when),
+        "lessons": workshop.lessons_for,
+        "glossary": lambda method: glossary(workshop, method),
         "event": event,
         "event_when": event_when,
         "workshop": workshop,

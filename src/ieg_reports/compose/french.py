@@ -13,6 +13,60 @@ NNBSP = "\u202f"
 DAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 
 
+UNITS = [
+    "zéro",
+    "un",
+    "deux",
+    "trois",
+    "quatre",
+    "cinq",
+    "six",
+    "sept",
+    "huit",
+    "neuf",
+    "dix",
+    "onze",
+    "douze",
+    "treize",
+    "quatorze",
+    "quinze",
+    "seize",
+    "dix-sept",
+    "dix-huit",
+    "dix-neuf",
+]
+TENS = {2: "vingt", 3: "trente", 4: "quarante", 5: "cinquante", 6: "soixante"}
+
+
+def words_fr(n: int, feminine: bool = False) -> str:
+    """A count in words (« vingt et un », « une »); digits beyond 99."""
+    if n < 0 or n > 99:
+        return str(n)
+    if n < 20:
+        text = UNITS[n]
+    elif n < 70:
+        tens, unit = divmod(n, 10)
+        text = TENS[tens] + ("" if unit == 0 else " et un" if unit == 1 else f"-{UNITS[unit]}")
+    elif n < 80:
+        text = "soixante et onze" if n == 71 else f"soixante-{UNITS[n - 60]}"
+    else:
+        text = "quatre-vingts" if n == 80 else f"quatre-vingt-{UNITS[n - 80]}"
+    return text[:-2] + "une" if feminine and text.endswith("un") else text
+
+
+def plural_words_fr(
+    count: int, singular: str, plural: str | None = None, feminine: bool = False
+) -> str:
+    """« trois ressources », « une ressource »: a count in words, to open a sentence."""
+    word = singular if abs(count) < 2 else (plural or _plural(singular))
+    return f"{words_fr(count, feminine)} {word}"
+
+
+def capitalize_first(text: str) -> str:
+    """The text with its first letter in capitals, the rest untouched."""
+    return text[:1].upper() + text[1:]
+
+
 def date_fr(value: dt.date | None, weekday: bool = True) -> str:
     """« mercredi 12 juillet 2017 », « 1er août 2017 » (lower case, words)."""
     if value is None:
@@ -66,18 +120,11 @@ def _plural(word: str) -> str:
     return "".join(p if p in small or p.startswith("d'") else one(p) for p in parts)
 
 
-_BEFORE = re.compile(r"(?<=\S) ([;:!?»])")
-_AFTER = re.compile(r"(«) (?=\S)")
-
-
 def typo_fr(text: str) -> str:
-    """French typography: the space before : ; ! ? » and after « becomes a no-break space.
+    """French typography on prose (see compose.typography, which owns the rules)."""
+    from ieg_reports.compose.typography import typeset
 
-    Only existing spaces change, so data keeps every character it was typed with and URLs
-    or times (https://, 12:30) are never touched.
-    """
-    text = _BEFORE.sub(lambda m: NBSP + m.group(1), text)
-    return _AFTER.sub(lambda m: m.group(1) + NBSP, text)
+    return typeset(text)
 
 
 def join_fr(items: list[str], last: str = "et") -> str:
@@ -86,6 +133,31 @@ def join_fr(items: list[str], last: str = "et") -> str:
     if len(items) < 2:
         return "".join(items)
     return ", ".join(items[:-1]) + f" {last} " + items[-1]
+
+
+_VOWEL = re.compile(r"^[aeiouyhàâäéèêëîïôöûüœ]", re.I)
+
+
+def de_fr(phrase: str) -> str:
+    """« de » before a noun phrase: du secteur, des entreprises, de la branche, d'EDF."""
+    lower = phrase.lower()
+    if lower.startswith("le "):
+        return "du " + phrase[3:]
+    if lower.startswith("les "):
+        return "des " + phrase[4:]
+    if lower.startswith(("la ", "l'", "l’")):
+        return "de " + phrase
+    return ("d’" if _VOWEL.match(phrase) else "de ") + phrase
+
+
+def a_fr(phrase: str) -> str:
+    """« à » before a noun phrase: au secteur, aux entreprises, à la branche."""
+    lower = phrase.lower()
+    if lower.startswith("le "):
+        return "au " + phrase[3:]
+    if lower.startswith("les "):
+        return "aux " + phrase[4:]
+    return "à " + phrase
 
 
 def ordinal_fr(value: int, feminine: bool = False) -> str:
@@ -109,5 +181,10 @@ FILTERS = {
     "typo_fr": typo_fr,
     "join_fr": join_fr,
     "ordinal_fr": ordinal_fr,
+    "de_fr": de_fr,
+    "words_fr": words_fr,
+    "plural_words_fr": plural_words_fr,
+    "capitalize_first": capitalize_first,
+    "a_fr": a_fr,
     "score_fr": score_fr,
 }

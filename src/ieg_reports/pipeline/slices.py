@@ -20,11 +20,21 @@ def synthesis_slice(workshop: Workshop) -> Workshop:
 
 
 def pack_slice(workshop: Workshop, code: str) -> Workshop:
-    """A pack sees its theme's resources, keywords and effects, and every theme and factor."""
+    """A pack sees its theme whole (resources, keywords, effects), every factor (the matrix),
+    and the other themes by what it shows of them: code, title, axis, route and factors.
+
+    Their stakes and questions are left out, so that editing them rebuilds that theme's
+    pack and the synthesis, not every pack.
+    """
     theme = workshop.theme(code)
     mine = {f.code for f in theme.factors}
+    themes = tuple(
+        t if t.code == code else dataclasses.replace(t, stakes=None, questions=())
+        for t in workshop.themes
+    )
     return dataclasses.replace(
         workshop,
+        themes=themes,
         keywords=tuple(k for k in workshop.keywords if k.factor.code in mine),
         effects=tuple(e for e in workshop.effects if e.factor.code in mine),
         resources=tuple(r for r in workshop.resources if r.theme.code == code),

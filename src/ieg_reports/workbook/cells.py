@@ -7,9 +7,14 @@ import math
 import re
 from typing import Any
 
-from ieg_reports.workbook.readers.limits import MAX_CELL_CHARS
+from ieg_reports.workbook.readers.limits import (
+    MAX_CELL_CHARS,
+    MAX_CODE_CHARS,
+    MAX_TITLE_CHARS,
+    MAX_WORD_CHARS,
+)
 from ieg_reports.workbook.readers.raw import ExcelError, Uncalculated
-from ieg_reports.workbook.schema import Enumeration
+from ieg_reports.workbook.schema import Column, Enumeration, Kind
 from ieg_reports.workbook.text import (
     MONTHS,
     clean_text,
@@ -24,6 +29,23 @@ _FALSE = frozenset({"non", "n", "0", "faux", "no", "false", "f", "-"})
 EXCEL_ERRORS = frozenset(
     {"#NAME?", "#N/A", "#REF!", "#DIV/0!", "#VALUE!", "#NUM!", "#NULL!", "#SPILL!", "#CALC!"}
 )
+# Columns whose text becomes a heading, a table cell or a file name: kept short.
+TITLE_KEYS = frozenset(
+    {
+        "titre",
+        "libelle",
+        "nom",
+        "prenom",
+        "organisation",
+        "axe",
+        "mot_cle",
+        "evaluateur",
+        "auteur",
+        "source",
+        "type",
+        "champ",
+    }
+)
 _SEVERAL = re.compile(r"[,;\s]")
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 
@@ -37,8 +59,11 @@ class CellError(ValueError):
         self.hint = hint
 
 
-def check_cell(value: Any) -> None:
-    """Refuse what no column can read: Excel errors, uncalculated formulas, oversized text."""
+def check_cell(value: Any, column: Column | None = None) -> None:
+    """Refuse what no column can read: Excel errors, uncalculated formulas, oversized text.
+
+    Checked before any parsing, so that the cost of a cell is bounded by its limits.
+    """
     if isinstance(value, Uncalculated):
         raise CellError(
             "formule jamais calculée : le fichier a été enregistré sans sa valeur",
@@ -50,12 +75,38 @@ def check_cell(value: Any) -> None:
             f"la cellule contient l'erreur Excel {code.strip()}",
             "corrigez la formule de cette cellule ou remplacez-la par sa valeur",
         )
-    if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
+    if isinstance(value, str):
+        _check_length(value, column)
+
+
+def max_chars(column: Column | None) -> int:
+    """The longest text a column accepts (codes, names and titles are short)."""
+    if column is None:
+        return MAX_CELL_CHARS
+    if column.kind is Kind.CODE:
+        return MAX_CODE_CHARS
+    return MAX_TITLE_CHARS if column.key in TITLE_KEYS else MAX_CELL_CHARS
+
+
+def _check_length(value: str, column: Column | None) -> None:
+    limit = max_chars(column)
+    if len(value) > limit:
         raise CellError(
-            f"texte trop long ({len(value):,} caractères)".replace(",", "\u00a0"),
-            f"une cellule contient au plus {MAX_CELL_CHARS:,} caractères ; ".replace(",", "\u00a0")
-            + "raccourcissez-la ou mettez le texte dans un document joint",
+            f"texte trop long ({_n(len(value))}\u00a0caractères, {_n(limit)} au plus ici)",
+            "raccourcissez ce texte ; un long développement a sa place dans un document joint",
         )
+    if column is not None and (column.kind in (Kind.URL, Kind.EMAIL) or column.key == "valeur"):
+        return
+    longest = max((len(w) for w in value.split()), default=0)
+    if longest > MAX_WORD_CHARS:
+        raise CellError(
+            f"mot de {_n(longest)}\u00a0caractères sans espace ({_n(MAX_WORD_CHARS)} au plus)",
+            "ajoutez des espaces, ou mettez un long lien dans la colonne prévue pour les liens",
+        )
+
+
+def _n(value: int) -> str:
+    return f"{value:,}".replace(",", "\u00a0")
 
 
 def is_blank(value: Any) -> bool:

@@ -10,7 +10,9 @@ from ieg_reports.model import (
     Effect,
     Factor,
     Family,
+    GlossaryEntry,
     Keyword,
+    Lesson,
     Participant,
     RatingSummary,
     Resource,
@@ -187,7 +189,7 @@ def build_themes(
 def build_resources(
     table: Table | None, themes: Index[Theme], problems: Problems
 ) -> tuple[Resource, ...]:
-    from ieg_reports.links import is_safe_url
+    from ieg_reports.links import is_safe_url, qr_possible
 
     resources = []
     for record in records(table):
@@ -200,6 +202,12 @@ def build_resources(
                 "ce lien sera imprimé comme simple texte, sans être cliquable"
                 if re.match(r"^[a-z][a-z0-9+.-]*:", url, re.I)
                 else "écrivez l'adresse complète, par exemple https://www.exemple.fr/etude",
+            )
+        elif url is not None and not url.lower().startswith("mailto:") and not qr_possible(url):
+            problems.warning(
+                record.at("url"),
+                f"lien trop long pour un code QR ({len(url)} caractères) : le code QR est omis",
+                "le lien reste cliquable ; un lien raccourci donnerait un code QR lisible",
             )
         if theme is None or record.get("titre") is None:
             continue
@@ -251,3 +259,21 @@ def build_participants(
             )
         )
     return tuple(people)
+
+
+def build_lessons(table: Table | None) -> tuple[Lesson, ...]:
+    """The consultant's paragraphs (« Enseignements »), in workbook order."""
+    return tuple(
+        Lesson(r.get("section"), r.get("texte"), r.location)
+        for r in records(table)
+        if r.get("section") is not None and r.get("texte") is not None
+    )
+
+
+def build_glossary(table: Table | None) -> tuple[GlossaryEntry, ...]:
+    """The commissioning body's own terms (« Glossaire »), in workbook order."""
+    return tuple(
+        GlossaryEntry(r.get("terme"), r.get("definition"), r.location)
+        for r in records(table)
+        if r.get("terme") is not None and r.get("definition") is not None
+    )

@@ -70,6 +70,7 @@ def workshop_info(norm: Normalised, problems: Problems) -> WorkshopInfo:
                 ("event_end", "evenement_fin"),
                 ("event_registration", "evenement_inscription"),
                 ("event_contact", "evenement_contact"),
+                ("scope", "perimetre"),
             )
         },
     )

@@ -78,7 +78,7 @@ def _suggest(name: str, names: list[str]) -> str:
 
 def normalise(raw: RawWorkbook) -> Normalised:
     """Match sheets and columns, parse every cell; collect every problem."""
-    problems = Problems()
+    problems = Problems(list(raw.problems))
     tables: dict[str, Table] = {}
     candidates = {s.key: s.names() for s in SHEETS}
     for raw_sheet in raw.sheets:
@@ -195,7 +195,7 @@ def _record(
 def _cell(value: Any, column: Column, record: Record, problems: Problems) -> None:
     """Parse one cell into `record.values`, reporting what it can't read."""
     try:
-        cells.check_cell(value)  # first: bounds the cost of everything after
+        cells.check_cell(value, column)  # first: bounds the cost of everything after
     except cells.CellError as exc:
         record.failed.add(column.key)
         problems.error(record.at(column.key), exc.message, exc.hint)

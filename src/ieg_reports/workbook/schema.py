@@ -195,6 +195,13 @@ ATELIER_FIELDS: tuple[Field, ...] = (
     Field("date", "Date", Kind.DATE, required=True, help="Date de l'atelier (12/07/2017)"),
     Field("lieu", "Lieu", aliases=("place", "location")),
     Field("commanditaire", "Commanditaire", aliases=("client", "branche", "organisation")),
+    Field(
+        "perimetre",
+        "Périmètre",
+        aliases=("secteur", "scope", "champ de l'étude"),
+        help="Comment les documents nomment le périmètre étudié, avec son article "
+        "(« la branche des IEG », « le secteur ») ; « l'organisation » par défaut",
+    ),
     Field("animation", "Animation", aliases=("animateur", "facilitation", "cabinet")),
     Field("phase", "Phase", help="Phase de la démarche (phase 1)"),
     Field("version", "Version"),
@@ -494,8 +501,47 @@ SHEETS: tuple[Sheet, ...] = (
         ("agenda", "déroulé", "programme de l'événement"),
     ),
 )
+# Optional sheets of the consultant's own words (added after the data sheets).
+SECTION = Enumeration(
+    "section",
+    (
+        Choice("essentiel", "L'essentiel", ("essentiel", "synthèse", "messages clés")),
+        Choice("contexte", "Contexte et méthode", ("contexte", "méthode")),
+        Choice("familles", "Les familles de facteurs", ("familles", "facteurs")),
+        Choice("mots_cles", "Les mots-clés des participants", ("mots-clés", "registres")),
+        Choice("selection", "La sélection des facteurs-clés", ("sélection", "facteurs-clés")),
+        Choice("effets", "Les effets sur l'environnement de travail", ("effets",)),
+        Choice("themes", "Les thèmes retenus", ("thèmes",)),
+        Choice("etapes", "Prochaines étapes", ("étapes", "suite", "phase 2")),
+    ),
+)
+SHEETS = (
+    *SHEETS,
+    Sheet(
+        "enseignements",
+        "Enseignements",
+        (
+            C("section", "Section", Kind.ENUM, True, enum=SECTION, aliases=("partie",), width=32),
+            C("texte", "Texte", required=True, aliases=("message", "commentaire"), width=90),
+        ),
+        "Facultative. Vos propres messages : une ligne par paragraphe, placé en tête de la "
+        "section de la synthèse indiquée (L'essentiel, Les familles de facteurs…).",
+        ("lessons", "messages clés", "commentaires"),
+    ),
+    Sheet(
+        "glossaire",
+        "Glossaire",
+        (
+            C("terme", "Terme", required=True, aliases=("sigle", "term", "mot"), width=24),
+            C("definition", "Définition", required=True, aliases=("sens", "definition"), width=80),
+        ),
+        "Facultative. Les sigles et termes propres au commanditaire (IEG, QVT…), ajoutés au "
+        "glossaire de la synthèse.",
+        ("glossary", "lexique", "sigles"),
+    ),
+)
 # Sheets nobody has to provide, and whose absence is not worth a warning.
-OPTIONAL_SHEETS = ("programme",)
+OPTIONAL_SHEETS = ("programme", "enseignements", "glossaire")
 SHEETS_BY_KEY = {s.key: s for s in SHEETS}
 # Sheets written for people (instructions, notes): read by nobody, warned about never.
 INFO_SHEETS = ("Mode d'emploi", "Lisez-moi", "Notes", "README", "Instructions")

@@ -16,7 +16,9 @@ from ieg_reports.workbook.entities import (
     build_effects,
     build_factors,
     build_families,
+    build_glossary,
     build_keywords,
+    build_lessons,
     build_participants,
     build_resources,
     build_themes,
@@ -58,6 +60,8 @@ def validate(norm: Normalised, config: Config) -> tuple[Workshop, Problems]:
         config.criticality_threshold,
         rule,
         programme,
+        build_lessons(tables.get("enseignements")),
+        build_glossary(tables.get("glossaire")),
     )
     check_documentary(workshop, problems, norm)
     check_event(workshop, norm, problems)

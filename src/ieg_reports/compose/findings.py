@@ -1,0 +1,411 @@
+"""Findings: what the workshop shows, as French sentences computed from the model.
+
+Each finding is a small pure function of the workshop that returns one or two sentences,
+or None when there is nothing worth saying. Wording handles zero, one, many and ties;
+no sentence starts with a numeral (counts at the start are written in words).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+
+from ieg_reports.compose.french import (
+    NBSP,
+    join_fr,
+    number_fr,
+    percent_fr,
+    plural_fr,
+    score_fr,
+    words_fr,
+)
+from ieg_reports.model import Factor, Family, RatingSummary, Theme, Workshop
+
+# Plural wording of the effect categories, for « surtout de nouveaux métiers ».
+CATEGORY_PLURALS = {
+    "nouveau_metier": "de nouveaux métiers",
+    "nouvelle_maniere": "de nouvelles manières d'exercer",
+    "connaissances": "des connaissances",
+    "pratiques": "des pratiques professionnelles",
+    "aptitudes_individuelles": "des aptitudes individuelles",
+    "aptitudes_collectives": "des aptitudes collectives",
+}
+MAX_NAMED = 3
+
+
+def cap(text: str) -> str:
+    """The sentence with its first letter in capitals."""
+    return text[:1].upper() + text[1:]
+
+
+def quote(text: str) -> str:
+    """« text » with no-break spaces inside the guillemets."""
+    return f"«{NBSP}{text}{NBSP}»"
+
+
+def named(items: Sequence[str], limit: int = MAX_NAMED) -> str:
+    """« a », « b » et « c », or « a », « b » et 4 autres when there are more."""
+    quoted = [quote(i) for i in items]
+    if len(quoted) <= limit:
+        return join_fr(quoted)
+    rest = len(quoted) - limit + 1
+    return join_fr([*quoted[: limit - 1], f"{words_fr(rest)} autres"])
+
+
+def _top(counts: Sequence[tuple[str, int]]) -> tuple[list[str], int]:
+    """The names sharing the highest count, and that count."""
+    best = max(n for _, n in counts)
+    return [name for name, n in counts if n == best], best
+
+
+def key_factor_families(ws: Workshop) -> str | None:
+    """Which families supply most key factors, with their share; those supplying none."""
+    if not ws.families:
+        return None
+    total = len(ws.key_factors)
+    if total == 0:
+        return "Aucun facteur n’a été retenu comme facteur-clé."
+    counts = [(f.name, sum(k.family.code == f.code for k in ws.key_factors)) for f in ws.families]
+    top, best = _top(counts)
+    share = f"{best} sur {total}, soit {percent_fr(best / total)}"
+    if len(top) == 1 and best == total:
+        text = f"Tous les facteurs-clés viennent de la famille {quote(top[0])}."
+    elif len(top) == len(counts):
+        text = (
+            f"Les facteurs-clés se répartissent à parts égales entre les familles ({best} chacune)."
+        )
+    elif len(top) == 1:
+        text = f"La famille {quote(top[0])} fournit le plus de facteurs-clés ({share})"
+        text += _runner_up(counts, best) + "."
+    else:
+        text = f"Les familles {named(top)} fournissent chacune le plus de facteurs-clés ({share})."
+    return text + _families_without(counts, best == total)
+
+
+def _runner_up(counts: Sequence[tuple[str, int]], best: int) -> str:
+    """« , devant « B » (4) » for the family or families just behind the first."""
+    rest = [(name, n) for name, n in counts if 0 < n < best]
+    if not rest:
+        return ""
+    second, n = _top(rest)
+    return f", devant {named(second)} ({n}{' chacune' if len(second) > 1 else ''})"
+
+
+def _families_without(counts: Sequence[tuple[str, int]], all_in_one: bool) -> str:
+    """The families that supply no key factor (unless one family supplies them all)."""
+    empty = [name for name, n in counts if n == 0]
+    if not empty or all_in_one:
+        return ""
+    if len(empty) == 1:
+        return f" La famille {quote(empty[0])} n’en fournit aucun."
+    return f" Les familles {named(empty)} n’en fournissent aucun."
+
+
+def weak_signals(ws: Workshop) -> str | None:
+    """Which weak signals were retained as key factors."""
+    weak = [f for f in ws.factors if f.is_weak_signal]
+    kept = [f.label for f in weak if f.is_key]
+    if not weak:
+        return None
+    if len(weak) == 1:
+        verb = "a été retenu" if kept else "n’a pas été retenu"
+        return f"Le seul signal faible, {quote(weak[0].label)}, {verb} comme facteur-clé."
+    pool = f"Sur les {len(weak)} signaux faibles"
+    if not kept:
+        return f"Aucun des {len(weak)} signaux faibles n’a été retenu comme facteur-clé."
+    if len(kept) == 1:
+        return f"{pool}, un seul a été retenu comme facteur-clé : {quote(kept[0])}."
+    if len(kept) == len(weak):
+        return f"Les {len(weak)} signaux faibles ont tous été retenus comme facteurs-clés."
+    return f"{pool}, {len(kept)} ont été retenus comme facteurs-clés : {named(kept)}."
+
+
+def _spread(r: RatingSummary) -> float:
+    """The widest gap between two teams' ratings of a factor, on either criterion."""
+    return max(r.capacity_max - r.capacity_min, r.criticality_max - r.criticality_min)
+
+
+def _range_text(r: RatingSummary) -> str:
+    """« criticité notée de 2 à 5 » on the criterion where the teams diverged most."""
+    if r.capacity_max - r.capacity_min >= r.criticality_max - r.criticality_min:
+        low, high, name = r.capacity_min, r.capacity_max, "capacité d’agir"
+    else:
+        low, high, name = r.criticality_min, r.criticality_max, "criticité"
+    return f"{name} notée de {number_fr(low)} à {number_fr(high)}"
+
+
+def _disagreement(r: RatingSummary) -> float:
+    """Mean standard deviation of the teams' ratings over the two criteria."""
+    return round((r.capacity_sd + r.criticality_sd) / 2, 6)
+
+
+def plural_fr_gap(gap: float) -> str:
+    """« 1 point », « 1,5 point », « 2 points »."""
+    return f"{number_fr(gap)}{NBSP}point{'s' if gap >= 2 else ''}"
+
+
+def agreement(ws: Workshop) -> str | None:
+    """Where the teams agreed most and least: the spread of their ratings, named."""
+    rated = [(f, f.rating) for f in ws.factors if f.rating is not None and f.rating.count > 1]
+    if not rated:
+        return None
+    spreads = [_disagreement(r) for _, r in rated]
+    low, high = min(spreads), max(spreads)
+    if low == high:
+        gap = max(_spread(r) for _, r in rated)
+        gap_text = "identiques" if gap == 0 else f"à {plural_fr_gap(gap)} près"
+        return f"Les équipes ont noté chaque facteur de façon homogène (notes {gap_text})."
+    most = [(f, r) for (f, r), s in zip(rated, spreads, strict=True) if s == low]
+    least = [(f, r) for (f, r), s in zip(rated, spreads, strict=True) if s == high]
+    gap = max(_spread(r) for _, r in most)
+    how = "des notes identiques" if gap == 0 else f"des notes à {plural_fr_gap(gap)} près"
+    first = (
+        f"Les équipes se sont le plus accordées sur {named([f.label for f, _ in most])} ({how})."
+    )
+    detail = join_fr([f"{quote(f.label)} ({_range_text(r)})" for f, r in least[:MAX_NAMED]])
+    more = f", et {words_fr(len(least) - MAX_NAMED)} autres" if len(least) > MAX_NAMED else ""
+    return f"{first} Elles ont le plus divergé sur {detail}{more}."
+
+
+def _scores(f: Factor) -> str:
+    r = f.rating
+    assert r is not None  # callers keep rated factors only
+    return f"{quote(f.label)} ({score_fr(r.capacity)} et {score_fr(r.criticality)})"
+
+
+def choices_to_explain(ws: Workshop) -> str | None:
+    """Key factors retained below both thresholds, and factors left out above them."""
+    rated = [f for f in ws.factors if f.rating is not None]
+    if not rated:
+        return None
+    below = [f for f in rated if f.is_key and _quadrant(ws, f) == "low"]
+    above = [f for f in rated if not f.is_key and _quadrant(ws, f) == "high"]
+    if not below and not above:
+        return (
+            "Les choix de l’atelier suivent les notes : aucun facteur-clé n’est sous les deux "
+            "seuils, aucun facteur au-dessus des deux seuils n’a été écarté."
+        )
+    parts = []
+    if below:
+        verb = "a été retenu" if len(below) == 1 else "ont été retenus"
+        parts.append(
+            f"{join_fr([_scores(f) for f in below])} {verb} malgré des notes sous les deux seuils"
+        )
+    if above:
+        verb = "a été écarté" if len(above) == 1 else "ont été écartés"
+        parts.append(
+            f"{join_fr([_scores(f) for f in above])} {verb} "
+            "malgré des notes au-dessus des deux seuils"
+        )
+    intro = "Un choix est" if len(below) + len(above) == 1 else "Des choix sont"
+    return f"{intro} à expliquer (capacité d’agir et criticité) : {' ; '.join(parts)}."
+
+
+def _quadrant(ws: Workshop, f: Factor) -> str:
+    """« high » when both means reach the thresholds, « low » when both are below."""
+    r = f.rating
+    if r is None:
+        return "none"
+    cap_ok, crit_ok = r.capacity >= ws.capacity_threshold, r.criticality >= ws.criticality_threshold
+    return "high" if cap_ok and crit_ok else "low" if not (cap_ok or crit_ok) else "mixed"
+
+
+def effects_split(ws: Workshop) -> str | None:
+    """How the effects divide between innovation tracks and skills, and by category."""
+    effects = ws.effects
+    if not ws.key_factors:
+        return None
+    if not effects:
+        return "Aucun effet n’a encore été décrit pour les facteurs-clés."
+    innov = [e for e in effects if e.type == "innovation"]
+    skills = [e for e in effects if e.type != "innovation"]
+    parts = []
+    if innov:
+        parts.append(
+            plural_fr(len(innov), "piste d’innovation", "pistes d’innovation")
+            + _lead_category(innov)
+        )
+    if skills:
+        parts.append(
+            plural_fr(len(skills), "compétence nouvelle", "compétences nouvelles")
+            + _lead_category(skills)
+        )
+    if len(effects) == 1:
+        return f"Un seul effet a été décrit : {parts[0]}."
+    if len(parts) == 1:
+        return f"Les {len(effects)} effets sont tous des {parts[0].split(NBSP, 1)[1]}."
+    return f"Les {len(effects)} effets se partagent entre {parts[0]} et {parts[1]}."
+
+
+def _lead_category(effects: Sequence[object]) -> str:
+    """« , surtout de nouveaux métiers (8) », or the tie between categories."""
+    counts = Counter(getattr(e, "category", None) for e in effects)
+    counts.pop(None, None)
+    if not counts or len(effects) < 2:
+        return ""
+    top, best = _top([(str(k), n) for k, n in counts.items()])
+    if len(top) > 1:
+        return f" (à parts égales entre {join_fr([CATEGORY_PLURALS[k] for k in top])})"
+    return f" (surtout {CATEGORY_PLURALS[top[0]]} : {best})"
+
+
+def theme_roots(ws: Workshop) -> str | None:
+    """Which themes rest on the most key factors, and the factor behind most themes."""
+    if not ws.themes:
+        return None
+    counts = [(t.code, len(t.factors)) for t in ws.themes]
+    top, best = _top(counts)
+    if best == 0:
+        return "Aucun thème n’est encore rattaché à des facteurs-clés."
+    titles = [_theme_name(ws.theme(code)) for code in top]
+    many = plural_fr(best, "facteur-clé", "facteurs-clés")
+    if len(top) == len(counts) and len(top) > 1:
+        text = f"Chaque thème repose sur {many}."
+    elif len(top) > MAX_NAMED:
+        text = (
+            f"{cap(words_fr(len(top)))} des {words_fr(len(counts))} thèmes "
+            f"reposent chacun sur {many}, "
+            "le plus grand nombre."
+        )
+    elif len(top) == 1:
+        text = f"Le thème {titles[0]} repose sur le plus de facteurs-clés ({best})."
+    else:
+        text = f"Les thèmes {join_fr(titles)} reposent chacun sur {many}, le plus grand nombre."
+    return text + _busiest_factor(ws)
+
+
+def _theme_name(t: Theme) -> str:
+    return quote(t.title)
+
+
+def _busiest_factor(ws: Workshop) -> str:
+    """« Le facteur « X » nourrit à lui seul trois thèmes. » when one feeds several."""
+    uses = Counter(f.code for t in ws.themes for f in t.factors)
+    if not uses:
+        return ""
+    top, best = _top(list(uses.items()))
+    if best < 2 or len(top) > 1:
+        return ""
+    factor = next(f for f in ws.factors if f.code == top[0])
+    return f" Le facteur {quote(factor.label)} nourrit à lui seul {words_fr(best)} thèmes."
+
+
+def routes(ws: Workshop, event: str) -> str | None:
+    """What goes to the event and what to the documentary route."""
+    meeting = [t for t in ws.themes if not t.is_documentary]
+    documentary = [t for t in ws.themes if t.is_documentary]
+    if not ws.themes:
+        return None
+    packs = "un dossier documentaire par thème"
+    if not meeting:
+        return f"Tous les thèmes sont suivis par apports documentaires, {packs}."
+    if not documentary:
+        return f"Tous les thèmes sont portés à {event}."
+    head = (
+        f"Un thème prioritaire est porté à {event}"
+        if len(meeting) == 1
+        else f"{cap(words_fr(len(meeting)))} thèmes prioritaires sont portés à {event}"
+    )
+    rest = (
+        "l’autre thème est suivi par apports documentaires, avec son dossier"
+        if len(documentary) == 1
+        else f"les {words_fr(len(documentary))} autres sont suivis "
+        f"par apports documentaires, {packs}"
+    )
+    return f"{head} ; {rest}."
+
+
+def keyword_registres(ws: Workshop) -> str | None:
+    """Which registre the participants used most and least."""
+    if not ws.keywords:
+        return None
+    from ieg_reports.compose.context import labels
+
+    names = labels()["registre"]
+    counts = [(names[k], n) for k, n in Counter(k.registre for k in ws.keywords).items()]
+    top, best = _top(counts)
+    total = len(ws.keywords)
+    text = f"Le registre {join_fr([quote(t) for t in top])} domine ({best} mots-clés sur {total})"
+    if len(top) > 1:
+        shown = join_fr([quote(t) for t in top])
+        text = f"Les registres {shown} dominent ({best} mots-clés chacun sur {total})"
+    bottom = min(n for _, n in counts)
+    if len(counts) > len(top):
+        last = [name for name, n in counts if n == bottom]
+        text += (
+            f", devant {join_fr([quote(t) for t in last])} ({bottom})"
+            if len(counts) == 2
+            else f" ; {join_fr([quote(t) for t in last])} en recueille le moins ({bottom})"
+        )
+    return text + "."
+
+
+def shared_keywords(ws: Workshop) -> str | None:
+    """The keywords that came back for several factors."""
+    factors: dict[str, set[str]] = {}
+    for k in ws.keywords:
+        factors.setdefault(k.canonical, set()).add(k.factor.code)
+    shared = sorted(((w, len(f)) for w, f in factors.items() if len(f) > 1), key=lambda x: -x[1])
+    if not shared:
+        return None
+    shown = shared[:MAX_NAMED]
+    items = join_fr([f"{quote(w)} ({plural_fr(n, 'facteur')})" for w, n in shown])
+    if len(shared) == 1:
+        return f"Un mot-clé revient pour plusieurs facteurs : {items}."
+    return f"Les mots-clés qui reviennent le plus souvent d’un facteur à l’autre sont {items}."
+
+
+def family_sizes(ws: Workshop) -> str | None:
+    """The largest and smallest families."""
+    if len(ws.families) < 2:
+        return None
+    counts = [(f.name, len(ws.factors_of(f))) for f in ws.families]
+    top, best = _top(counts)
+    low = min(n for _, n in counts)
+    if best == low:
+        return f"Les familles sont de même taille ({plural_fr(best, 'facteur')} chacune)."
+    smallest = [name for name, n in counts if n == low]
+    if len(top) == 1 and len(smallest) == len(counts) - 1:
+        return (
+            f"La famille {quote(top[0])} est la plus fournie ({plural_fr(best, 'facteur')}) ; "
+            f"les autres en comptent {low} chacune."
+        )
+    return (
+        f"{'La famille' if len(top) == 1 else 'Les familles'} {named(top)} "
+        f"{'est la plus fournie' if len(top) == 1 else 'sont les plus fournies'} "
+        f"({plural_fr(best, 'facteur')}), {'la famille' if len(smallest) == 1 else 'les familles'} "
+        f"{named(smallest)} "
+        f"{'la moins fournie' if len(smallest) == 1 else 'les moins fournies'} ({low})."
+    )
+
+
+Finding = Callable[[Workshop], str | None]
+SECTION_FINDINGS: dict[str, tuple[Finding, ...]] = {
+    "familles": (family_sizes, key_factor_families, weak_signals),
+    "mots_cles": (keyword_registres, shared_keywords),
+    "selection": (agreement, choices_to_explain),
+    "effets": (effects_split,),
+    "themes": (theme_roots,),
+}
+
+
+def section_findings(ws: Workshop, event: str) -> dict[str, list[str]]:
+    """The findings that open each section of the synthesis, by section key."""
+    found = {
+        section: [s for s in (f(ws) for f in funcs) if s]
+        for section, funcs in SECTION_FINDINGS.items()
+    }
+    found["etapes"] = [s for s in (routes(ws, event),) if s]
+    essentials = (
+        key_factor_families,
+        weak_signals,
+        choices_to_explain,
+        agreement,
+        effects_split,
+        theme_roots,
+    )
+    found["essentiel"] = [s for s in (f(ws) for f in essentials) if s] + found["etapes"]
+    return found
+
+
+__all__ = ["Family", "section_findings", "words_fr"]

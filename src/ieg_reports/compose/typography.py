@@ -1,0 +1,106 @@
+"""French typography, in one place, for template text and workbook text alike.
+
+`typeset` works on prose: typographic apostrophe, no-break spaces before : ; ! ? and inside
+« », no « ?. », numbers, units and dates kept on one line. URLs, e-mail addresses and code
+are left exactly as typed. `typeset_document` applies it to every run of a document model
+(with the neighbouring runs as context), so both writers print the same text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import fields, is_dataclass, replace
+from typing import Any, TypeVar
+
+NBSP = "\u00a0"
+MONTHS = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
+DAYS = "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
+PROTECTED = re.compile(
+    r"(?:https?|ftp|mailto):[^\s<>«»]+|www\.[^\s<>«»]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|&#?\w+;"
+)
+RULES: tuple[tuple[re.Pattern[str], str], ...] = (
+    # l'atelier, aujourd'hui: the typewriter apostrophe between letters
+    (re.compile(r"(?<=[^\W\d_])'(?=\w)"), "’"),
+    # « ?. » and « !. »: the question or exclamation mark ends the sentence
+    (re.compile(r"([?!])\.(?!\.)"), r"\1"),
+    # an existing space before a high punctuation mark or a closing guillemet
+    (re.compile(r"[ \u202f\t]+([;:!?»])"), NBSP + r"\1"),
+    # no space at all before ; ! ? » (but ?! and !? stay together, and times like 12:30)
+    (re.compile(r"(?<=[^\s\u00a0?!«(\[])([;!?»])"), NBSP + r"\1"),
+    (re.compile(r"(?<=[^\s\u00a0\d:/])(:)(?=\s|$)"), NBSP + r"\1"),
+    (re.compile(r"([?!.…])»"), r"\1" + NBSP + "»"),
+    # inside the guillemets
+    (re.compile(r"«[ \u202f\t\u00a0]*"), "«" + NBSP),
+    # numbers with their unit, « n° 4 », and dates never split
+    (re.compile(r"(\d)[ \u202f](%|‰|€|°C|h\b|min\b|km\b|kg\b|M€|Md€)"), r"\1" + NBSP + r"\2"),
+    (re.compile(r"\b([nN]°|[pP]\.|art\.)[ \u202f]?(?=\d)"), r"\1" + NBSP),
+    (re.compile(rf"\b(\d{{1,2}}(?:er)?) ({MONTHS})\b"), r"\1" + NBSP + r"\2"),
+    (re.compile(rf"\b({MONTHS}) (\d{{4}})\b"), r"\1" + NBSP + r"\2"),
+    (re.compile(rf"\b({DAYS}) (\d{{1,2}}(?:er)?)\b"), r"\1" + NBSP + r"\2"),
+    (re.compile(r"(\d) (?=\d{3}\b)"), r"\1" + NBSP),
+)
+
+T = TypeVar("T")
+
+
+def _prose(text: str) -> str:
+    for pattern, repl in RULES:
+        text = pattern.sub(repl, text)
+    return text
+
+
+def typeset(text: str) -> str:
+    """French typography on prose; URLs and e-mail addresses inside it are left untouched."""
+    out, last = [], 0
+    for match in PROTECTED.finditer(text):
+        out += [_prose(text[last : match.start()]), match.group()]
+        last = match.end()
+    out.append(_prose(text[last:]))
+    return "".join(out)
+
+
+def typeset_in_context(text: str, before: str = "", after: str = "") -> str:
+    """`typeset` for a run of a paragraph, seeing the last and next characters around it."""
+    if not text:
+        return text
+    left, right = (before[-1:] or "\n"), (after[:1] or "\n")
+    return typeset(left + text + right)[1:-1]
+
+
+def typeset_document(value: T) -> T:
+    """Every run, caption, alt text and title of a document model, typeset (a new object)."""
+    return _walk(value)  # type: ignore[no-any-return]
+
+
+def _walk(value: Any) -> Any:
+    from ieg_reports.compose.document import Run
+
+    if isinstance(value, tuple) and value and all(isinstance(v, Run) for v in value):
+        return _runs(value)
+    if isinstance(value, tuple):
+        return tuple(_walk(v) for v in value)
+    if not is_dataclass(value) or isinstance(value, type):
+        return value
+    changes: dict[str, Any] = {}
+    for f in fields(value):
+        old = getattr(value, f.name)
+        if isinstance(old, str) and f.name in {"alt", "title", "header", "subject"}:
+            changes[f.name] = typeset(old)
+        elif isinstance(old, tuple):
+            changes[f.name] = _walk(old)
+    return replace(value, **changes)
+
+
+def _runs(runs: tuple[Any, ...]) -> tuple[Any, ...]:
+    """Runs typeset one by one, each seeing its neighbours; code and link text kept."""
+    texts = [r.text for r in runs]
+    out = []
+    for i, run in enumerate(runs):
+        if run.code or (run.link and run.text == run.link):
+            out.append(run)
+            continue
+        before = texts[i - 1] if i else ""
+        after = texts[i + 1] if i + 1 < len(texts) else ""
+        out.append(replace(run, text=typeset_in_context(run.text, before, after)))
+    return tuple(out)

@@ -1,0 +1,283 @@
+"""Findings of « L'essentiel »: zero, one, many and ties, on small workshops built here."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import fields, is_dataclass
+from pathlib import Path
+
+from ieg_reports.compose.document import Run
+from ieg_reports.compose.findings import (
+    agreement,
+    choices_to_explain,
+    effects_split,
+    key_factor_families,
+    routes,
+    section_findings,
+    theme_roots,
+    weak_signals,
+)
+from ieg_reports.compose.french import words_fr
+from ieg_reports.model import (
+    Effect,
+    Factor,
+    Family,
+    RatingSummary,
+    Theme,
+    Workshop,
+    WorkshopInfo,
+)
+
+INFO = WorkshopInfo("Atelier", dt.date(2017, 7, 12))
+A, B, C = Family("A", "Énergie"), Family("B", "Travail"), Family("C", "Clients")
+
+
+def rating(cap: float, crit: float, spread: float = 0.0, count: int = 3) -> RatingSummary:
+    """A rating whose teams differ by `spread` points on each criterion."""
+    return RatingSummary(
+        count, cap, crit, cap - spread / 2, cap + spread / 2, crit - spread / 2,
+        crit + spread / 2, spread / 2, spread / 2,
+    )  # fmt: skip
+
+
+def factor(code: str, family: Family, key: bool = True, weak: bool = False, **kw: object) -> Factor:
+    r = kw.get("rating", rating(4, 4))
+    nature = "signal_faible" if weak else "macro_determinant"
+    return Factor(code, f"Facteur {code}", family, nature, key, rating=r)  # type: ignore[arg-type]
+
+
+def workshop(
+    factors: list[Factor], families: tuple[Family, ...] = (A, B, C), **kw: object
+) -> Workshop:
+    return Workshop(
+        INFO,
+        families,
+        tuple(factors),
+        (),
+        tuple(kw.get("effects", ())),  # type: ignore[arg-type]
+        tuple(kw.get("themes", ())),  # type: ignore[arg-type]
+        (),
+        (),
+    )
+
+
+def test_words_for_counts() -> None:
+    assert [words_fr(n) for n in (0, 1, 17, 21, 71, 80, 92)] == [
+        "zéro", "un", "dix-sept", "vingt et un", "soixante et onze", "quatre-vingts",
+        "quatre-vingt-douze",
+    ]  # fmt: skip
+    assert words_fr(1, feminine=True) == "une" and words_fr(120) == "120"
+
+
+def test_families_one_leader_runner_up_and_empty() -> None:
+    ws = workshop([factor("1", A), factor("2", A), factor("3", B), factor("4", C, key=False)])
+    text = key_factor_families(ws)
+    assert text == (
+        "La famille «\u00a0Énergie\u00a0» fournit le plus de facteurs-clés (2 sur 3, soit "
+        "67\u00a0%), devant «\u00a0Travail\u00a0» (1). La famille «\u00a0Clients\u00a0» "
+        "n’en fournit aucun."
+    )
+
+
+def test_families_tie_zero_and_one() -> None:
+    tie = workshop([factor("1", A), factor("2", B), factor("3", C, key=False)])
+    assert key_factor_families(tie) is not None
+    assert "Les familles «\u00a0Énergie\u00a0» et «\u00a0Travail\u00a0» fournissent chacune" in (
+        key_factor_families(tie) or ""
+    )
+    even = workshop([factor("1", A), factor("2", B), factor("3", C)])
+    assert "à parts égales" in (key_factor_families(even) or "")
+    none = workshop([factor("1", A, key=False)])
+    assert key_factor_families(none) == "Aucun facteur n’a été retenu comme facteur-clé."
+    single = workshop([factor("1", A), factor("2", B, key=False)], (A, B))
+    assert key_factor_families(single) == (
+        "Tous les facteurs-clés viennent de la famille «\u00a0Énergie\u00a0»."
+    )
+
+
+def test_weak_signals_zero_one_many_all() -> None:
+    assert weak_signals(workshop([factor("1", A)])) is None
+    one = workshop([factor("1", A, weak=True)])
+    assert weak_signals(one) == (
+        "Le seul signal faible, «\u00a0Facteur 1\u00a0», a été retenu comme facteur-clé."
+    )
+    none = workshop([factor("1", A, key=False, weak=True), factor("2", A, key=False, weak=True)])
+    assert weak_signals(none) == "Aucun des 2 signaux faibles n’a été retenu comme facteur-clé."
+    some = workshop([factor(str(i), A, key=i < 2, weak=True) for i in range(4)])
+    assert weak_signals(some) == (
+        "Sur les 4 signaux faibles, 2 ont été retenus comme facteurs-clés : "
+        "«\u00a0Facteur 0\u00a0» et «\u00a0Facteur 1\u00a0»."
+    )
+    single = workshop([factor(str(i), A, key=i == 0, weak=True) for i in range(3)])
+    assert "un seul a été retenu comme facteur-clé : «\u00a0Facteur 0\u00a0»" in (
+        weak_signals(single) or ""
+    )
+    every = workshop([factor(str(i), A, weak=True) for i in range(3)])
+    assert weak_signals(every) == "Les 3 signaux faibles ont tous été retenus comme facteurs-clés."
+
+
+def test_agreement_names_most_and_least_with_ties() -> None:
+    ws = workshop(
+        [
+            factor("1", A, rating=rating(4, 4, 0)),
+            factor("2", A, rating=rating(4, 4, 2)),
+            factor("3", A, rating=rating(4, 4, 2)),
+            factor("4", A, rating=rating(4, 4, 1)),
+        ]
+    )
+    text = agreement(ws) or ""
+    assert text.startswith("Les équipes se sont le plus accordées sur «\u00a0Facteur 1\u00a0» ")
+    assert "(des notes identiques)" in text
+    assert (
+        "divergé sur «\u00a0Facteur 2\u00a0» (capacité d’agir notée de 3 à 5) et «\u00a0Facteur 3"
+        in text
+    )
+
+
+def test_agreement_zero_and_uniform() -> None:
+    assert agreement(workshop([factor("1", A, rating=rating(4, 4, 1, count=1))])) is None
+    same = workshop(
+        [factor("1", A, rating=rating(4, 4, 1)), factor("2", A, rating=rating(3, 3, 1))]
+    )
+    assert agreement(same) == (
+        "Les équipes ont noté chaque facteur de façon homogène (notes à 1\u00a0point près)."
+    )
+
+
+def test_choices_to_explain() -> None:
+    low = factor("1", A, rating=rating(2, 2))
+    high = factor("2", A, key=False, rating=rating(4.5, 4))
+    text = choices_to_explain(workshop([low, high, factor("3", B)])) or ""
+    assert text.startswith("Des choix sont à expliquer")
+    assert "«\u00a0Facteur 1\u00a0» (2,0 et 2,0) a été retenu malgré des notes sous" in text
+    assert "«\u00a0Facteur 2\u00a0» (4,5 et 4,0) a été écarté" in text
+    one = choices_to_explain(workshop([low, factor("3", B)])) or ""
+    assert one.startswith("Un choix est à expliquer")
+    none = choices_to_explain(
+        workshop([factor("3", B), factor("4", B, key=False, rating=rating(2, 2))])
+    )
+    assert none is not None and none.startswith("Les choix de l’atelier suivent les notes")
+
+
+def _effect(f: Factor, kind: str, category: str | None) -> Effect:
+    return Effect(f, kind, category, "Effet")
+
+
+def test_effects_split_zero_one_many_ties() -> None:
+    f = factor("1", A)
+    assert (
+        effects_split(workshop([f])) == "Aucun effet n’a encore été décrit pour les facteurs-clés."
+    )
+    one = workshop([f], effects=[_effect(f, "innovation", "nouveau_metier")])
+    assert effects_split(one) == "Un seul effet a été décrit : 1\u00a0piste d’innovation."
+    many = workshop(
+        [f],
+        effects=[
+            _effect(f, "innovation", "nouveau_metier"),
+            _effect(f, "innovation", "nouveau_metier"),
+            _effect(f, "innovation", "nouvelle_maniere"),
+            _effect(f, "competence", "connaissances"),
+            _effect(f, "competence", "pratiques"),
+        ],
+    )
+    assert effects_split(many) == (
+        "Les 5 effets se partagent entre 3\u00a0pistes d’innovation (surtout de nouveaux "
+        "métiers : 2) et 2\u00a0compétences nouvelles (à parts égales entre des connaissances "
+        "et des pratiques professionnelles)."
+    )
+
+
+def test_theme_roots_leader_tie_and_busiest_factor() -> None:
+    f1, f2, f3 = factor("1", A), factor("2", B), factor("3", C)
+    themes = [
+        Theme("T1", "Un", "Axe", "documentaire", (f1, f2)),
+        Theme("T2", "Deux", "Axe", "rencontre", (f1,)),
+    ]
+    text = theme_roots(workshop([f1, f2, f3], themes=themes)) or ""
+    assert text == (
+        "Le thème «\u00a0Un\u00a0» repose sur le plus de facteurs-clés (2). "
+        "Le facteur «\u00a0Facteur 1\u00a0» nourrit à lui seul deux thèmes."
+    )
+    tie = [
+        Theme("T1", "Un", "Axe", "documentaire", (f1,)),
+        Theme("T2", "Deux", "Axe", "rencontre", (f2,)),
+    ]
+    assert (
+        theme_roots(workshop([f1, f2], themes=tie)) == "Chaque thème repose sur 1\u00a0facteur-clé."
+    )
+    empty = [Theme("T1", "Un", "Axe", "documentaire")]
+    assert theme_roots(workshop([f1], themes=empty)) == (
+        "Aucun thème n’est encore rattaché à des facteurs-clés."
+    )
+    assert theme_roots(workshop([f1])) is None
+
+
+def test_routes_never_start_with_a_numeral() -> None:
+    docs = [Theme(f"T{i}", f"Thème {i}", "Axe", "documentaire") for i in range(3)]
+    meet = [Theme(f"R{i}", f"Thème {i}", "Axe", "rencontre") for i in range(2)]
+    event = "l’événement"
+    assert routes(workshop([], themes=docs + meet), event) == (
+        "Deux thèmes prioritaires sont portés à l’événement ; les trois autres sont suivis par "
+        "apports documentaires, un dossier documentaire par thème."
+    )
+    assert routes(workshop([], themes=docs[:1] + meet[:1]), event) == (
+        "Un thème prioritaire est porté à l’événement ; l’autre thème est suivi par apports "
+        "documentaires, avec son dossier."
+    )
+    assert (routes(workshop([], themes=docs), event) or "").startswith(
+        "Tous les thèmes sont suivis"
+    )
+    assert routes(workshop([]), event) is None
+
+
+def test_sample_findings_open_every_section(sample_result) -> None:  # type: ignore[no-untyped-def]
+    found = section_findings(sample_result.workshop, "l’événement")
+    for section in (
+        "essentiel",
+        "familles",
+        "mots_cles",
+        "selection",
+        "effets",
+        "themes",
+        "etapes",
+    ):
+        assert found[section], section
+        assert all(not s[0].isdigit() and s.endswith(".") for s in found[section])
+
+
+def test_consultant_text_opens_its_section(write_book, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from ieg_reports.api import load_workshop
+    from ieg_reports.compose import compose_synthesis
+
+    book = write_book(
+        {
+            "enseignements": [
+                ["Section", "Texte"],
+                ["La sélection des facteurs-clés", "Notre lecture de la sélection."],
+                ["essentiel", "Le message principal."],
+            ],
+            "glossaire": [["Terme", "Définition"], ["ZZZ", "un sigle du client."]],
+        }
+    )
+    blocks = compose_synthesis(load_workshop(book).workshop).blocks
+    texts = [(type(b).__name__, _text(b)) for b in blocks]
+    for heading, lesson in (
+        ("L'essentiel", "Le message principal."),
+        ("La sélection des facteurs-clés", "Notre lecture de la sélection."),
+    ):
+        at = texts.index(("Heading", heading))
+        assert texts[at + 1] == ("Paragraph", lesson)
+    assert any("ZZZ : un sigle du client." in t for _, t in texts)
+    assert not any("IEG" in t for _, t in texts)
+
+
+def _text(block: object) -> str:
+    """All the text of a block, its nested blocks included, with plain spaces and quotes."""
+    if isinstance(block, Run):
+        return block.text
+    if isinstance(block, list | tuple):
+        return "".join(_text(b) for b in block)
+    if not is_dataclass(block):
+        return ""
+    parts = [_text(getattr(block, f.name)) for f in fields(block)]
+    return "".join(parts).replace("\u00a0", " ").replace("’", "'")

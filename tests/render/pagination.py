@@ -1,0 +1,76 @@
+"""Reading a rendered PDF's pages as a typographer does: how full each is, how each ends."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+# The running header and the page number sit in these bands (fractions of the page height).
+HEADER_BAND = 0.085
+FOOTER_BAND = 0.075
+
+
+@dataclass(frozen=True)
+class PageEnd:
+    """One page: how much of the text area it fills, and its last line of text."""
+
+    number: int
+    fill: float
+    last_line: str
+    last_size: float
+    last_bold: bool
+
+
+def pages(path: Path) -> list[PageEnd]:
+    """Every page's fill (0–1, text and drawings) and last line above the footer."""
+    import pdfplumber
+
+    out = []
+    with pdfplumber.open(path) as pdf:
+        for number, page in enumerate(pdf.pages, start=1):
+            top, bottom = page.height * HEADER_BAND, page.height * (1 - FOOTER_BAND)
+            chars = [c for c in page.chars if top < c["top"] and c["bottom"] < bottom]
+            shapes = [
+                s
+                for s in (*page.rects, *page.curves, *page.lines, *page.images)
+                if top < s["top"] and s["bottom"] < bottom
+            ]
+            lowest = max([c["bottom"] for c in chars] + [s["bottom"] for s in shapes], default=top)
+            fill = (lowest - top) / (bottom - top)
+            out.append(_page_end(number, fill, chars))
+    return out
+
+
+def _page_end(number: int, fill: float, chars: list[dict[str, object]]) -> PageEnd:
+    """The last line of text of a page, with the size and weight of its first character."""
+    if not chars:
+        return PageEnd(number, fill, "", 0.0, False)
+    last_top = max(float(c["top"]) for c in chars)  # type: ignore[arg-type]
+    line = sorted(
+        (c for c in chars if abs(float(c["top"]) - last_top) < 2),  # type: ignore[arg-type]
+        key=lambda c: float(c["x0"]),  # type: ignore[arg-type]
+    )
+    text = "".join(str(c["text"]) for c in line).strip()
+    first = line[0]
+    return PageEnd(
+        number,
+        fill,
+        text,
+        float(first["size"]),
+        "Bold" in str(first["fontname"]),  # type: ignore[arg-type]
+    )
+
+
+def faults(path: Path, body_size: float = 10.0) -> list[str]:
+    """Pages (not the cover, not the last) under a third full, or ending on a heading or a colon."""
+    found = []
+    all_pages = pages(path)
+    for page in all_pages[1:-1]:
+        if page.fill < 1 / 3:
+            found.append(f"page {page.number} remplie à {page.fill:.0%}")
+        heading = page.last_size > body_size + 0.5 or (
+            page.last_bold and page.last_size >= body_size and len(page.last_line) < 90
+        )
+        if heading or page.last_line.rstrip().endswith(":"):
+            found.append(f"page {page.number} finit sur « {page.last_line} »")
+    return found
