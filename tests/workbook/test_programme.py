@@ -156,6 +156,8 @@ def test_excel_times_in_an_xlsx_workbook(tmp_path, write_book: WriteBook) -> Non
     sheets = event_sheets()
     rows: dict[str, list[list[object]]] = {}
     for sheet in SHEETS:
+        if sheet.key not in sheets:
+            continue
         header, *data = sheets[sheet.key]
         keys = [c.label for c in sheet.columns]
         rows[sheet.key] = [[dict(zip(header, r, strict=False)).get(k) for k in keys] for r in data]
