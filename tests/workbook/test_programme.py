@@ -130,6 +130,7 @@ def test_without_an_event_validate_says_why_in_one_line(write_book: WriteBook) -
     result = _load(write_book, atelier=atelier)
     lines = [p for p in result.problems.warnings if "ni programme ni invitations" in p.message]
     assert len(lines) == 1 and lines[0].location.sheet == "atelier"
+    assert lines[0].location.row is None  # the field is missing: the sheet is the place
     assert "\n" not in lines[0].message
     assert not result.workshop.info.has_event
 
@@ -194,3 +195,11 @@ def test_init_documents_the_programme_sheet(tmp_path) -> None:  # type: ignore[n
     fields = [r[0].value for r in book["Atelier"].iter_rows(min_row=2)]
     for label in ("Heure de début", "Adresse de l'événement", "Lien d'inscription"):
         assert label in fields
+
+
+def test_an_event_without_a_date_is_named_at_its_row(write_book: WriteBook) -> None:
+    atelier = [r for r in event_sheets()["atelier"] if r[0] != "Date de l'événement"]
+    result = _load(write_book, atelier=atelier)
+    (line,) = [p for p in result.problems.warnings if "ni programme" in p.message]
+    assert (line.location.row, line.location.column) == (4, "champ")  # the « Événement » row
+    assert "Date de l'événement" in line.message and not result.workshop.info.has_event
