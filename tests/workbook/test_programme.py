@@ -157,7 +157,7 @@ def test_excel_times_in_an_xlsx_workbook(tmp_path, write_book: WriteBook) -> Non
     sheets = event_sheets()
     rows: dict[str, list[list[object]]] = {}
     for sheet in SHEETS:
-        if sheet.key not in sheets:
+        if sheet.key not in sheets:  # optional sheets this workbook leaves out
             continue
         header, *data = sheets[sheet.key]
         keys = [c.label for c in sheet.columns]
