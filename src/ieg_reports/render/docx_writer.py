@@ -173,6 +173,8 @@ def _(block: Heading, w: _Writer, container: Any) -> None:
 def _(block: Paragraph, w: _Writer, container: Any) -> None:
     paragraph = w.paragraph(container, PARAGRAPH_STYLES.get(block.style, "Normal"))
     _paragraph(w, paragraph, block.runs)
+    if block.style == "title":  # a title at the top of a page, not on a cover: no drop
+        paragraph.paragraph_format.space_before = Pt(0)
     if introduces(block):
         paragraph.paragraph_format.keep_with_next = True
 
