@@ -61,7 +61,10 @@ def writer_for(target: Target, settings: RenderSettings, style: Style) -> Writer
     if target.name.endswith(".docx"):
         from ieg_reports.render.docx_writer import DocxWriter
 
-        return DocxWriter(template_file(settings, "reference.docx"), style.colors)
+        from ieg_reports.fonts import FACES, font_file
+
+        fonts = {key: font_file(style, key) for key in FACES.values()}
+        return DocxWriter(template_file(settings, "reference.docx"), style.colors, fonts)
     from ieg_reports.render.pdf_writer import PdfWriter
 
     return PdfWriter(style)

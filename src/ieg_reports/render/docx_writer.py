@@ -39,6 +39,7 @@ from ieg_reports.compose.document import (
     Toc,
 )
 from ieg_reports.links import is_safe_url
+from ieg_reports.render.docx_package import finish_package
 from ieg_reports.render.common import fixed_zip, introduces, source_date, xml_safe
 
 PARAGRAPH_STYLES = {
@@ -79,15 +80,20 @@ class DocxWriter:
 
     reference: Path
     colors: dict[str, str]
+    fonts: dict[str, Path] = field(default_factory=dict)
     suffix: str = ".docx"
 
     def write(self, document: Document, assets: Assets) -> tuple[bytes, list[str]]:
         """The .docx's bytes and the warnings met."""
-        return render_docx(document, assets, self.reference, self.colors)
+        return render_docx(document, assets, self.reference, self.colors, self.fonts)
 
 
 def render_docx(
-    model: Document, assets: Assets, reference: Path, colors: dict[str, str]
+    model: Document,
+    assets: Assets,
+    reference: Path,
+    colors: dict[str, str],
+    fonts: dict[str, Path] | None = None,
 ) -> tuple[bytes, list[str]]:
     """Write `model` as .docx bytes (reproducible), with the warnings met."""
     doc = open_docx(str(reference))
@@ -103,7 +109,17 @@ def render_docx(
     _settings(doc)
     buffer = io.BytesIO()
     doc.save(buffer)
-    return fixed_zip(buffer.getvalue()), writer.warnings
+    data = buffer.getvalue()
+    if fonts and "regular" in fonts:
+        data = finish_package(data, font_family(fonts["regular"]), fonts)
+    return fixed_zip(data), writer.warnings
+
+
+def font_family(path: Path) -> str:
+    """The family name a font file declares (what Word styles must name to use it)."""
+    from fontTools.ttLib import TTFont
+
+    return str(TTFont(str(path), lazy=True)["name"].getDebugName(1))
 
 
 def _clear_body(doc: Any) -> None:
