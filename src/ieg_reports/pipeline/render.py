@@ -59,9 +59,8 @@ def render_target(
 def writer_for(target: Target, settings: RenderSettings, style: Style) -> Writer:
     """The writer of a target's format."""
     if target.name.endswith(".docx"):
-        from ieg_reports.render.docx_writer import DocxWriter
-
         from ieg_reports.fonts import FACES, font_file
+        from ieg_reports.render.docx_writer import DocxWriter
 
         fonts = {key: font_file(style, key) for key in FACES.values()}
         return DocxWriter(template_file(settings, "reference.docx"), style.colors, fonts)

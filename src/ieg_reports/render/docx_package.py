@@ -30,9 +30,20 @@ APP_XML = (
     "<Application>ieg-reports</Application><DocSecurity>0</DocSecurity></Properties>"
 )
 # settings.xml elements that come before w:embedTrueTypeFonts in the schema's sequence.
-SETTINGS_BEFORE = {"writeProtection", "view", "zoom", "removePersonalInformation",
-                   "removeDateAndTime", "doNotDisplayPageBoundaries", "displayBackgroundShape",
-                   "printPostScriptOverText", "printFractionalCharacterWidth", "printFormsData"}  # fmt: skip
+SETTINGS_BEFORE = set(
+    [
+        "writeProtection",
+        "view",
+        "zoom",
+        "removePersonalInformation",
+        "removeDateAndTime",
+        "doNotDisplayPageBoundaries",
+        "displayBackgroundShape",
+        "printPostScriptOverText",
+        "printFractionalCharacterWidth",
+        "printFormsData",
+    ]
+)
 
 
 def font_key(family: str, face: str) -> str:

@@ -39,8 +39,8 @@ from ieg_reports.compose.document import (
     Toc,
 )
 from ieg_reports.links import is_safe_url
-from ieg_reports.render.docx_package import finish_package
 from ieg_reports.render.common import fixed_zip, introduces, source_date, xml_safe
+from ieg_reports.render.docx_package import finish_package
 
 PARAGRAPH_STYLES = {
     "body": "Normal",
