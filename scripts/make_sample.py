@@ -7,6 +7,8 @@ The CSV files are the source of truth (diffable); the xlsx is what users open.
 from __future__ import annotations
 
 import csv
+import datetime as dt
+import re
 from pathlib import Path
 
 from ieg_reports.workbook.blank import write_workbook
@@ -19,7 +21,10 @@ NOTICE = "Mention"
 
 
 def _coerce(text: str) -> object:
-    """Numbers as numbers, so the workbook looks typed by a person in Excel."""
+    """Numbers and times as such, so the workbook looks typed by a person in Excel."""
+    time = re.fullmatch(r"(\d{1,2}):(\d{2})", text)
+    if time:
+        return dt.time(int(time[1]), int(time[2]))
     try:
         return int(text)
     except ValueError:

@@ -43,8 +43,8 @@ def test_csv_windows_1252_with_semicolons(fixtures: Path) -> None:
 
 
 def test_csv_encodings_and_separators() -> None:
-    assert decode("Évaluation".encode("utf-8-sig")) == "Évaluation"
-    assert decode("Évaluation".encode("cp1252")) == "Évaluation"
+    assert decode("Évaluation".encode("utf-8-sig")).text == "Évaluation"
+    assert decode("Évaluation".encode("cp1252")).text == "Évaluation"
     assert sniff_separator("a;b;c\n1;2;3\n") == ";"
     assert sniff_separator("a,b,c\n1,2,3\n") == ","
     assert sniff_separator("a\tb\tc\n1\t2\t3\n") == "\t"

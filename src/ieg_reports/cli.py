@@ -136,15 +136,12 @@ def build(
 @click.option("--force", is_flag=True, help="Montre ce que ferait une reconstruction complète.")
 def plan(classeur: Path | None, sortie: Path | None, force: bool) -> None:
     """Montre ce que ferait « build » pour chaque document, et pourquoi, sans rien écrire."""
-    from ieg_reports.commands.build import run_build
-    from ieg_reports.commands.output import plan_line
+    from ieg_reports.commands.build import run_plan
+    from ieg_reports.commands.output import plan_lines
 
-    report = run_build(classeur or _sample(), sortie, force=force, dry_run=True)
-    if report.noop:
-        click.echo(f"{report.folder.name} : rien à faire, tout est à jour.")
-        return
-    for decision in report.decisions:
-        click.echo(plan_line(decision))
+    reports = run_plan(classeur or _sample(), sortie, force=force)
+    for report in reports:
+        click.echo(plan_lines(report, len(reports) > 1))
 
 
 @main.command()

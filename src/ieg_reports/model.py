@@ -34,7 +34,17 @@ class WorkshopInfo:
     event_link: str | None = None
     contact: str | None = None
     notice: str | None = None
+    event_address: str | None = None
+    event_start: dt.time | None = None
+    event_end: dt.time | None = None
+    event_registration: str | None = None
+    event_contact: str | None = None
     scope: str | None = None
+
+    @property
+    def has_event(self) -> bool:
+        """True when the phase-2 event is named and dated: it gets a programme."""
+        return bool(self.event) and self.event_date is not None
 
 
 @dataclass(frozen=True)
@@ -153,9 +163,51 @@ class Participant:
     location: Location = field(default=NOWHERE, compare=False, repr=False)
 
     @property
+    def receives_packs(self) -> bool:
+        """On the documentary route (or both, or no route but themes): gets briefing packs."""
+        return self.route in ("documentaire", "les_deux") or (
+            self.route is None and bool(self.themes)
+        )
+
+    @property
+    def invited(self) -> bool:
+        """On the rencontre route (or both, or no route but a priority theme): gets invited."""
+        return self.route in ("rencontre", "les_deux") or (
+            self.route is None and any(not t.is_documentary for t in self.themes)
+        )
+
+    @property
     def full_name(self) -> str:
         """« Prénom Nom »."""
         return f"{self.first_name} {self.last_name}" if self.first_name else self.last_name
+
+
+@dataclass(frozen=True)
+class Person:
+    """A speaker or moderator of the event: « Prénom Nom (Organisation) »."""
+
+    name: str
+    organisation: str | None = None
+
+    @property
+    def label(self) -> str:
+        """« Prénom Nom (Organisation) », as typed."""
+        return f"{self.name} ({self.organisation})" if self.organisation else self.name
+
+
+@dataclass(frozen=True)
+class Sequence:
+    """One sequence of the event's programme."""
+
+    start: dt.time
+    end: dt.time
+    title: str
+    theme: Theme | None = None
+    format: str | None = None
+    speakers: tuple[Person, ...] = ()
+    moderators: tuple[Person, ...] = ()
+    description: str | None = None
+    location: Location = field(default=NOWHERE, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -192,8 +244,25 @@ class Workshop:
     capacity_threshold: float = 3.0
     criticality_threshold: float = 3.0
     key_rule: str = "colonne"
+    programme: tuple[Sequence, ...] = ()
     lessons: tuple[Lesson, ...] = ()
     glossary: tuple[GlossaryEntry, ...] = ()
+
+    @cached_property
+    def priority_themes(self) -> tuple[Theme, ...]:
+        """The themes on the rencontre route, carried to the event."""
+        return tuple(t for t in self.themes if not t.is_documentary)
+
+    @cached_property
+    def event_hours(self) -> tuple[dt.time | None, dt.time | None]:
+        """The event's opening and closing times: its own fields, else the programme's extent."""
+        start = self.info.event_start or (self.programme[0].start if self.programme else None)
+        end = self.info.event_end or max((s.end for s in self.programme), default=None)
+        return start, end
+
+    def sequences_of(self, theme: Theme) -> tuple[Sequence, ...]:
+        """The sequences of the programme that treat a theme."""
+        return tuple(s for s in self.programme if s.theme and s.theme.code == theme.code)
 
     @cached_property
     def key_factors(self) -> tuple[Factor, ...]:

@@ -117,6 +117,16 @@ def test_editing_one_resource_rebuilds_only_that_pack(built: Path) -> None:
     assert "diffusion/martin-lea.eml" in rebuilt  # her draft attaches the new pack
 
 
+def test_editing_one_themes_questions_rebuilds_its_pack_and_the_synthesis(built: Path) -> None:
+    sheets = _sheets()
+    sheets["themes"][3][5] = "Pourquoi ?\nPour qui ?"  # T3's questions
+    _write(built / "duo", sheets)
+    report = run_build(built / "duo", built / "out")
+    documents = {n for n in report.built if not n.startswith("diffusion/")}
+    expected = {"synthese.docx", "synthese.pdf", f"{PACK_T3}.pdf", f"{PACK_T3}.docx"}
+    assert documents == expected  # the other pack shows T3 by its title only
+
+
 def test_plan_explains_and_writes_nothing(built: Path) -> None:
     from click.testing import CliRunner
 
@@ -253,7 +263,7 @@ def test_drafts_parse_back_with_their_attachments(prebuilt: Path) -> None:
             delimiter=";",
         )
     )
-    assert rows[0][:5] == ["Participant", "Organisation", "E-mail", "Parcours", "Dossier"]
+    assert rows[0][:5] == ["Participant", "Organisation", "E-mail", "Parcours", "Document"]
     assert rows[2][:4] == ["Léa Martin", "", "lea@example.org", "documentaire"] or any(
         r[0] == "Léa Martin" for r in rows
     )

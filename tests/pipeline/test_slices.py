@@ -47,3 +47,26 @@ def test_fingerprints_ignore_locations(fixtures) -> None:  # type: ignore[no-unt
     a = load_workshop(fixtures / "mini").workshop
     b = load_workshop(fixtures / "messy.xlsx").workshop
     assert Fingerprinter().digest(a) == Fingerprinter().digest(b)
+
+
+def test_editing_one_themes_stakes_changes_only_that_packs_key(sample_result) -> None:  # type: ignore[no-untyped-def]
+    workshop = sample_result.workshop
+    edited = dataclasses.replace(
+        workshop,
+        themes=tuple(
+            dataclasses.replace(t, stakes="Autres enjeux", questions=("Et alors ?",))
+            if t.code == "T03"
+            else t
+            for t in workshop.themes
+        ),
+    )
+    fp = Fingerprinter()
+    for code in ("T02", "T03"):
+        target = Target(f"dossiers/{code}.pdf", "pack-pdf", code)
+        before = model_components(target, pack_slice(workshop, code), fp)
+        after = model_components(target, pack_slice(edited, code), fp)
+        assert (before == after) == (code != "T03"), code
+    synthesis = Target("synthese.pdf", "synthese-pdf")
+    assert model_components(synthesis, synthesis_slice(workshop), fp) != model_components(
+        synthesis, synthesis_slice(edited), fp
+    )

@@ -70,6 +70,7 @@ def test_a_build_killed_anywhere_is_followed_by_a_clean_build(
     )
     assert killed.returncode == -9, killed.stderr
     workers = [int(p) for p in (out / "workers.txt").read_text().split()]
+    assert workers  # the build was killed while its render workers were alive
     deadline = time.monotonic() + 10
     while any(_alive(p) for p in workers) and time.monotonic() < deadline:
         time.sleep(0.2)

@@ -187,3 +187,18 @@ def test_writers_import_neither_the_model_nor_the_charts() -> None:
         names += [a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names]
         bad = [n for n in names if n.startswith(forbidden)]
         assert not bad, f"{path.name} imports {bad}"
+
+
+def test_flowables_taller_than_a_page_split() -> None:
+    long = Paragraph((Run("un thème, " * 2200),))
+    blocks = (
+        ListBlock((ListItem((long,)),)),
+        Box((long,)),
+        Aside((long,), URL),
+    )
+    data, _ = PdfWriter(STYLE).write(
+        Document(DocumentInfo("x"), blocks), _assets()
+    )  # no LayoutError
+    from pypdf import PdfReader
+
+    assert len(PdfReader(io.BytesIO(data)).pages) >= 6  # each long block spread over pages

@@ -1,7 +1,8 @@
-"""Charts drawn from the model with matplotlib: one function per chart, writer-agnostic.
+"""Charts drawn from the model natively with reportlab graphics: one function per chart.
 
 Each chart function takes the workshop, the style and the figure's parameters and returns
-a matplotlib Figure; `output` turns it into PNG (Word) or SVG (PDF, as vectors).
+a reportlab Drawing at print size, its text in the embedded font; the PDF draws it as
+vectors, and `raster` turns the same drawing into the PNG of the Word twin.
 """
 
 from __future__ import annotations
@@ -14,12 +15,12 @@ from ieg_reports.charts.matrix import selection_matrix
 from ieg_reports.charts.themes import themes_map
 
 if TYPE_CHECKING:
-    from matplotlib.figure import Figure
+    from reportlab.graphics.shapes import Drawing
 
     from ieg_reports.model import Workshop
     from ieg_reports.style import Style
 
-ChartFunction = Callable[["Workshop", "Style", dict[str, str]], "Figure"]
+ChartFunction = Callable[["Workshop", "Style", dict[str, str]], "Drawing"]
 
 CHARTS: dict[str, ChartFunction] = {
     "matrice": selection_matrix,
@@ -31,6 +32,10 @@ CHARTS: dict[str, ChartFunction] = {
 
 def inputs_of(name: str, workshop: Workshop) -> tuple[object, ...]:
     """The parts of the model chart `name` reads (its memo key; nothing else can change it)."""
+    return (workshop.info.title, *_read_by(name, workshop))  # the title is in the source line
+
+
+def _read_by(name: str, workshop: Workshop) -> tuple[object, ...]:
     limits = (workshop.scale, workshop.capacity_threshold, workshop.criticality_threshold)
     if name == "matrice":
         return (workshop.families, workshop.factors, limits, workshop.key_rule)
@@ -44,7 +49,7 @@ def inputs_of(name: str, workshop: Workshop) -> tuple[object, ...]:
     return (workshop,)
 
 
-def draw(name: str, workshop: Workshop, style: Style, params: dict[str, str]) -> Figure:
+def draw(name: str, workshop: Workshop, style: Style, params: dict[str, str]) -> Drawing:
     """Draw the chart `name`; an unknown name is a template error."""
     from ieg_reports.exceptions import TemplateError
 

@@ -18,6 +18,7 @@ from ieg_reports.model import Workshop
 from ieg_reports.style import Style
 
 QR_SIZE_PT = 2.2 * 72 / 2.54  # 2.2 cm: large enough for a phone at arm's length
+QR_BORDER = 2  # modules of quiet zone; the white page around adds the rest
 
 _FIGURES: dict[tuple[Any, ...], Picture] = {}
 _QR: dict[str, Picture] = {}
@@ -53,42 +54,29 @@ def figure_picture(block: Figure, workshop: Workshop, style: Style) -> Picture:
 
 
 def _draw_figure(block: Figure, workshop: Workshop, style: Style) -> Picture:
-    import io
-    import warnings as pywarnings
-
-    from svglib.svglib import svg2rlg
-
     from ieg_reports.charts import draw
-    from ieg_reports.charts.base import to_png, to_svg
+    from ieg_reports.charts.raster import font_files, to_png
 
     DRAWN["charts"] += 1
-    with pywarnings.catch_warnings(record=True) as caught:
-        pywarnings.simplefilter("always")
-        figure = draw(block.chart, workshop, style, dict(block.params))
-        drawing = svg2rlg(io.BytesIO(to_svg(figure)))
-        assert drawing is not None  # our own SVG always parses
-    notes = _glyph_warnings(caught, block)
-    params = dict(block.params)
-    return Picture(
-        drawing,
-        drawing.width,
-        drawing.height,
-        lambda: to_png(draw(block.chart, workshop, style, params)),
-        notes,
+    drawing = draw(block.chart, workshop, style, dict(block.params))
+    notes = _missing_glyphs(drawing, block)
+    fonts = font_files(style)
+    return Picture(drawing, drawing.width, drawing.height, lambda: to_png(drawing, fonts), notes)
+
+
+def _missing_glyphs(drawing: Any, block: Figure) -> tuple[str, ...]:
+    """Characters of the chart's text the embedded font cannot draw, named once each."""
+    from reportlab.pdfbase.pdfmetrics import getFont
+
+    from ieg_reports.charts.base import strings
+
+    missing: dict[str, None] = {}
+    for shape in strings(drawing):
+        glyphs = getFont(shape.fontName).face.charToGlyph
+        missing.update({c: None for c in shape.text if ord(c) not in glyphs and not c.isspace()})
+    return tuple(
+        f"figure {block.number} : caractère absent de la police (U+{ord(c):04X})" for c in missing
     )
-
-
-def _glyph_warnings(caught: list[Any], block: Figure) -> tuple[str, ...]:
-    """matplotlib's missing-glyph warnings become build warnings naming the figure."""
-    out: list[str] = []
-    for item in caught:
-        message = str(item.message)
-        if "missing from font" in message:
-            glyph = message.split("(", 1)[-1].split(")", 1)[0]
-            line = f"figure {block.number} : caractère absent de la police ({glyph})"
-            if line not in out:
-                out.append(line)
-    return tuple(out)
 
 
 def qr_picture(url: str) -> Picture:
@@ -99,24 +87,52 @@ def qr_picture(url: str) -> Picture:
 
 
 def _draw_qr(url: str) -> Picture:
-    from reportlab.graphics.barcode.qr import QrCodeWidget
-    from reportlab.graphics.shapes import Drawing
+    """Encode once; the PDF gets one path of all dark modules, Word a crisp small PNG."""
+    import qrcode
+    from reportlab.graphics.shapes import Drawing, Path
+    from reportlab.lib.colors import black
 
     DRAWN["qr"] += 1
-    widget = QrCodeWidget(url, barLevel="M")
-    x0, y0, x1, y1 = widget.getBounds()
-    size = QR_SIZE_PT
-    drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
-    drawing.add(widget)
-    return Picture(drawing, size, size, lambda: _qr_png(url))
+    code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=QR_BORDER)
+    code.add_data(url)
+    code.make(fit=True)
+    modules: list[list[bool]] = code.get_matrix()
+    n = len(modules)
+    unit = QR_SIZE_PT / n
+    path = Path(fillColor=black, strokeColor=None, strokeWidth=0)
+    for row, cells in enumerate(modules):
+        for start, length in _runs(cells):
+            x0, y0 = start * unit, (n - row - 1) * unit
+            path.moveTo(x0, y0)
+            path.lineTo(x0 + length * unit, y0)
+            path.lineTo(x0 + length * unit, y0 + unit)
+            path.lineTo(x0, y0 + unit)
+            path.closePath()
+    drawing = Drawing(QR_SIZE_PT, QR_SIZE_PT)
+    drawing.add(path)
+    return Picture(drawing, QR_SIZE_PT, QR_SIZE_PT, lambda: _qr_png(modules))
 
 
-def _qr_png(url: str) -> bytes:
+def _runs(cells: list[bool]) -> list[tuple[int, int]]:
+    """(start, length) of each run of dark modules in a row: one rectangle per run."""
+    runs, start = [], None
+    for n, dark in enumerate([*cells, False]):
+        if dark and start is None:
+            start = n
+        elif not dark and start is not None:
+            runs.append((start, n - start))
+            start = None
+    return runs
+
+
+def _qr_png(modules: list[list[bool]], pixels: int = 6) -> bytes:
     import io
 
-    import qrcode
+    from PIL import Image
 
-    image = qrcode.make(url, box_size=6, border=1)
+    n = len(modules)
+    image = Image.new("1", (n, n), 1)
+    image.putdata([0 if dark else 1 for row in modules for dark in row])
     buffer = io.BytesIO()
-    image.save(buffer, format="PNG")
+    image.resize((n * pixels, n * pixels), Image.Resampling.NEAREST).save(buffer, format="PNG")
     return buffer.getvalue()

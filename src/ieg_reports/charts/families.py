@@ -1,18 +1,27 @@
-"""Factors per family (key factors highlighted) and keyword registres per family."""
+"""Factors per family (key factors apart) and keywords by registre per family: bars with
+the family names in full beside them and the counts written on the bars."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
-from matplotlib.ticker import MaxNLocator
+from reportlab.graphics.shapes import Drawing, Group, Rect
+from reportlab.lib.colors import Color, HexColor, white
 
-from ieg_reports.charts.base import new_figure, style_axes, wrap
-
-if TYPE_CHECKING:
-    from matplotlib.figure import Figure
-
-    from ieg_reports.model import Workshop
-    from ieg_reports.style import Style
+from ieg_reports.charts.base import (
+    MAX_HEIGHT,
+    TEXT,
+    WIDTH,
+    Kit,
+    Swatch,
+    count_ticks,
+    legend,
+    line,
+    number,
+    source_line,
+)
+from ieg_reports.model import Family, Workshop
+from ieg_reports.style import Style
 
 REGISTRES = (
     ("definition", "Définition"),
@@ -20,61 +29,138 @@ REGISTRES = (
     ("question", "Question"),
     ("risque", "Risque"),
 )
+NAMES = 150.0  # width of the family names column
+Segments = list[list[int]]
 
 
-def factors_per_family(workshop: Workshop, style: Style, params: dict[str, str]) -> Figure:
-    """Horizontal bars: key factors (dark) and other factors (light, outlined) per family."""
-    families = list(workshop.families)[::-1]
-    names = [wrap(f.name, 34) for f in families]
-    key = [sum(x.is_key for x in workshop.factors_of(f)) for f in families]
-    other = [len(workshop.factors_of(f)) - k for f, k in zip(families, key, strict=True)]
-    fig = new_figure(16, 2.2 + 0.85 * len(families))
-    ax = fig.add_subplot()
-    ax.barh(names, key, color=style.color("primary"), label="Facteurs-clés")
-    ax.barh(
-        names,
-        other,
-        left=key,
-        color="#BDD7EE",
-        edgecolor=style.color("primary"),
-        lw=0.5,
-        label="Autres facteurs",
+def factors_per_family(workshop: Workshop, style: Style, params: dict[str, str]) -> Drawing:
+    """Horizontal bars: key factors (dark) then the other factors (light, outlined)."""
+    kit = Kit(style)
+    counts = [[sum(f.is_key for f in workshop.factors_of(fam)), 0] for fam in workshop.families]
+    for row, fam in zip(counts, workshop.families, strict=True):
+        row[1] = len(workshop.factors_of(fam)) - row[0]
+    primary = kit.color("primary")
+    looks = [(primary, primary), (HexColor("#BDD7EE"), primary)]
+    items: list[tuple[Swatch, str]] = [
+        (primary, "Facteurs-clés"),
+        (HexColor("#BDD7EE"), "Autres facteurs"),
+    ]
+
+    def total(row: list[int]) -> str:
+        return f"{number(sum(row))} (dont {number(row[0])} clés)" if row[0] else number(sum(row))
+
+    return _bars(kit, workshop, counts, looks, items, "Nombre de facteurs", total)
+
+
+def keyword_registres(workshop: Workshop, style: Style, params: dict[str, str]) -> Drawing:
+    """Stacked bars of keywords by registre for each family, counts on the segments."""
+    kit = Kit(style)
+    index = {fam.code: n for n, fam in enumerate(workshop.families)}
+    counts = [[0] * len(REGISTRES) for _ in workshop.families]
+    column = {key: n for n, (key, _) in enumerate(REGISTRES)}
+    for keyword in workshop.keywords:
+        if keyword.registre in column and keyword.factor.family.code in index:
+            counts[index[keyword.factor.family.code]][column[keyword.registre]] += 1
+    colors = [HexColor(style.registres[n % len(style.registres)]) for n in range(len(REGISTRES))]
+    looks = [(c, white) for c in colors]
+    items: list[tuple[Swatch, str]] = [
+        (c, label) for c, (_, label) in zip(colors, REGISTRES, strict=True)
+    ]
+    return _bars(
+        kit, workshop, counts, looks, items, "Nombre de mots-clés", lambda r: number(sum(r))
     )
-    for y, (k, o) in enumerate(zip(key, other, strict=True)):
-        ax.text(k + o + 0.1, y, f"{k + o}", va="center", fontsize=7.5, color=style.color("text"))
-    ax.set_xlabel("Nombre de facteurs", fontsize=8)
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    style_axes(ax, style.color("text"))
-    fig.legend(loc="outside lower center", ncol=2, fontsize=7, frameon=False)
-    return fig
 
 
-def keyword_registres(workshop: Workshop, style: Style, params: dict[str, str]) -> Figure:
-    """Stacked bars of keywords by registre for each family."""
-    families = list(workshop.families)[::-1]
-    names = [wrap(f.name, 34) for f in families]
-    fig = new_figure(16, 2.4 + 0.85 * len(families))
-    ax = fig.add_subplot()
-    left = [0] * len(families)
-    for n, (key, label) in enumerate(REGISTRES):
-        counts = [
-            sum(
-                1 for k in workshop.keywords if k.registre == key and k.factor.family.code == f.code
+def _rows(kit: Kit, families: tuple[Family, ...], room: float) -> tuple[list[list[str]], int]:
+    """Wrapped names of the families that fit in `room` points of height."""
+    names, used = [], 0.0
+    for fam in families:
+        lines = kit.wrap(fam.name, NAMES - 8)
+        height = max(17.0, len(lines) * 9 + 7)
+        if used + height > room:
+            break
+        names.append(lines)
+        used += height
+    return names, len(families) - len(names)
+
+
+def _bars(
+    kit: Kit,
+    workshop: Workshop,
+    counts: Segments,
+    looks: list[tuple[Color, Color]],
+    items: list[tuple[Swatch, str]],
+    title: str,
+    total: Callable[[list[int]], str],
+) -> Drawing:
+    names, hidden = _rows(kit, workshop.families, MAX_HEIGHT - 90)
+    counts = counts[: len(names)]
+    heights = [max(17.0, len(lines) * 9 + 7) for lines in names]
+    top_value = max((sum(r) for r in counts), default=0)
+    ticks = count_ticks(top_value)
+    area = WIDTH - NAMES - 86  # room for the total written after the longest bar
+    scale = area / max(ticks[-1], 1)
+    bottom = 48 + (12 if hidden else 0)
+    height = bottom + sum(heights) + 28
+    drawing = Drawing(WIDTH, height)
+    keys, _ = legend(kit, items, NAMES, height - 4, WIDTH - NAMES)
+    drawing.add(keys)
+    y = height - 26
+    for lines, row, h in zip(names, counts, heights, strict=True):
+        y -= h
+        drawing.add(kit.lines(0, y + h / 2 + len(lines) * 4.5 + 1, lines, TEXT, 9))
+        drawing.add(_bar(kit, row, looks, NAMES, y + 3.5, h - 7, scale, total(row)))
+    drawing.add(_axis(kit, ticks, scale, bottom, title))
+    if hidden:
+        drawing.add(
+            kit.text(
+                0,
+                bottom - 34,
+                f"… et {number(hidden)} autres familles, non montrées ici.",
+                italic=True,
             )
-            for f in families
-        ]
-        ax.barh(
-            names,
-            counts,
-            left=left,
-            color=style.registres[n % len(style.registres)],
-            edgecolor="white",
-            lw=0.3,
-            label=label,
         )
-        left = [a + b for a, b in zip(left, counts, strict=True)]
-    ax.set_xlabel("Nombre de mots-clés", fontsize=8)
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    style_axes(ax, style.color("text"))
-    fig.legend(loc="outside lower center", ncol=4, fontsize=7, frameon=False)
-    return fig
+    source_line(kit, drawing, f"Source : {workshop.info.title}.")
+    return drawing
+
+
+def _bar(
+    kit: Kit,
+    row: list[int],
+    looks: list[tuple[Color, Color]],
+    x: float,
+    y: float,
+    h: float,
+    scale: float,
+    label: str,
+) -> Group:
+    group = Group()
+    for value, (fill, edge) in zip(row, looks, strict=True):
+        if value == 0:
+            continue
+        width = value * scale
+        group.add(Rect(x, y, width, min(h, 11), fillColor=fill, strokeColor=edge, strokeWidth=0.5))
+        text = number(value)
+        if len(row) > 2 and kit.width(text) + 4 <= width:
+            ink = white if _dark(fill) else kit.color("text")
+            group.add(
+                kit.text(x + width / 2, y + min(h, 11) / 2 - 2.6, text, anchor="middle", color=ink)
+            )
+        x += width
+    group.add(kit.text(x + 4, y + min(h, 11) / 2 - 2.6, label))
+    return group
+
+
+def _dark(color: Color) -> bool:
+    return bool(0.299 * color.red + 0.587 * color.green + 0.114 * color.blue < 0.55)
+
+
+def _axis(kit: Kit, ticks: list[int], scale: float, bottom: float, title: str) -> Group:
+    group, muted = Group(), kit.color("muted")
+    group.add(line(NAMES, bottom + 2, NAMES + ticks[-1] * scale, bottom + 2, kit.color("rule")))
+    for tick in ticks:
+        x = NAMES + tick * scale
+        group.add(line(x, bottom + 2, x, bottom - 1, muted))
+        group.add(kit.text(x, bottom - 9, number(tick), anchor="middle"))
+    group.add(kit.text(NAMES + ticks[-1] * scale / 2, bottom - 21, title, 8, anchor="middle"))
+    return group

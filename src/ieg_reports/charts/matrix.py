@@ -1,159 +1,402 @@
-"""The selection matrix: capacity to act × criticality, quadrants at the thresholds."""
+"""The selection matrix: capacity to act × criticality, with the zone of the thresholds.
+
+Families differ by marker shape as well as colour (readable in greyscale); the nature of a
+factor by its fill (macro-déterminant filled, signal faible hollow). Labelled factors carry
+their code, placed where it hides no other label or marker, and a key below names them.
+When the « Facteur clé » column decided the selection, the factors retained below the
+thresholds and those left out above them are marked and listed apart.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Iterator
+from dataclasses import dataclass
 
-from ieg_reports.charts.base import MARKERS, new_figure, style_axes
+from reportlab.graphics.shapes import Circle, Drawing, Group, Rect
+from reportlab.lib.colors import Color, HexColor, white
 
-if TYPE_CHECKING:
-    from matplotlib.axes import Axes
-    from matplotlib.figure import Figure
-
-    from ieg_reports.model import Factor, Workshop
-    from ieg_reports.style import Style
-
-MAX_LABELS = 60
-MAX_LEGEND_FAMILIES = 12
-QUADRANTS = (
-    ("Facteurs-clés", 1, 1),
-    ("À surveiller", 0, 1),
-    ("Leviers", 1, 0),
-    ("Secondaires", 0, 0),
+from ieg_reports.charts.base import (
+    MIN_TEXT,
+    SHAPES,
+    TEXT,
+    WIDTH,
+    Kit,
+    Swatch,
+    axis_ticks,
+    legend,
+    line,
+    marker,
+    number,
+    source_line,
 )
+from ieg_reports.model import Factor, Workshop
+from ieg_reports.style import Style
+
+MAX_LABELS = 40  # beyond that, codes would hide the points: the key says where to look
+PLOT = 262.0  # side of the square plot, in points
+LEFT = 40.0
+GREY = HexColor("#C4C4C4")
+QUADRANTS = (("À surveiller", 0, 1), ("Leviers", 1, 0), ("Secondaires", 0, 0))
+SECTIONS = {
+    "cle": "Facteurs-clés",
+    "sous": "Retenus malgré des notes sous un seuil",
+    "ecarte": "Non retenus malgré des notes au-dessus des seuils",
+    "theme": "Facteurs du thème",
+}
 
 
-def selection_matrix(workshop: Workshop, style: Style, params: dict[str, str]) -> Figure:
-    """Scatter of rated factors; `surligner=F01,F02` highlights some and greys the others."""
+@dataclass(frozen=True)
+class Point:
+    """One rated factor as the chart shows it."""
+
+    factor: Factor
+    x: float
+    y: float
+    status: str  # cle, sous, ecarte, theme, autre, gris
+
+
+def selection_matrix(workshop: Workshop, style: Style, params: dict[str, str]) -> Drawing:
+    """The matrix; `surligner=F01,F02` shows those factors in colour and greys the others."""
+    kit = Kit(style)
     highlight = {c.strip() for c in params.get("surligner", "").split(",") if c.strip()}
-    fig = new_figure(16, 12.5)
-    ax = fig.add_subplot()
-    low, high = workshop.scale.low, workshop.scale.high
-    pad = (high - low) * 0.06
-    ax.set_xlim(low - pad, high + pad)
-    ax.set_ylim(low - pad, high + pad)
-    _quadrants(ax, workshop, style)
-    rated = [f for f in workshop.factors if f.rating is not None]
-    families = {f.code: n for n, f in enumerate(workshop.families)}
-    draw_points(ax, rated, style, families, highlight)
-    labelled = [f for f in rated if (f.code in highlight if highlight else f.is_key)]
-    if len(labelled) <= MAX_LABELS:  # beyond that, labels would hide the points
-        points = [(f.code, f.rating.capacity, f.rating.criticality) for f in labelled if f.rating]
-        place_labels(ax, points, high - low)
-    ax.set_xlabel("Capacité d'agir (moyenne des notes)", fontsize=8.5)
-    ax.set_ylabel("Criticité (moyenne des notes)", fontsize=8.5)
-    style_axes(ax, style.color("text"))
-    _legend(fig, workshop, style)
-    return fig
+    points = classify(workshop, highlight)
+    labelled = [p for p in points if p.status in SECTIONS]
+    key_lines, key_height = _key(kit, labelled)
+    bottom = 22 + key_height + 34  # source line, key, axis title
+    drawing = Drawing(WIDTH, bottom + PLOT + 8)
+    frame = _Frame(workshop, bottom)
+    drawing.add(_background(kit, workshop, frame, points, highlight))
+    drawing.add(_markers(kit, workshop, frame, points))
+    if len(labelled) <= MAX_LABELS:
+        drawing.add(_labels(kit, frame, points, labelled))
+    drawing.add(_side_legend(kit, workshop, frame, points, bool(highlight)))
+    key_lines.translate(0, bottom - 34)
+    drawing.add(key_lines)
+    source_line(
+        kit, drawing, f"Source : {workshop.info.title}, moyennes des notes des participants."
+    )
+    return drawing
 
 
-def _quadrants(ax: Axes, workshop: Workshop, style: Style) -> None:
+def classify(workshop: Workshop, highlight: set[str]) -> list[Point]:
+    """Each rated factor with what the chart must say about it."""
     cap, crit = workshop.capacity_threshold, workshop.criticality_threshold
-    ax.axvline(cap, color=style.color("muted"), lw=0.8, ls="--", zorder=1)
-    ax.axhline(crit, color=style.color("muted"), lw=0.8, ls="--", zorder=1)
-    x0, x1 = ax.get_xlim()
-    y0, y1 = ax.get_ylim()
-    ax.axvspan(cap, x1, ymin=(crit - y0) / (y1 - y0), color=style.color("box"), zorder=0)
-    for name, right, top in QUADRANTS:
-        ax.text(
-            x1 - 0.03 if right else x0 + 0.03,
-            y1 - 0.03 if top else y0 + 0.03,
-            name,
-            ha="right" if right else "left",
-            va="top" if top else "bottom",
-            fontsize=8,
-            color=style.color("primary") if right and top else style.color("muted"),
-            fontweight="bold" if right and top else "normal",
-            zorder=2,
+    by_column = workshop.key_rule == "colonne"
+    out = []
+    for f in workshop.factors:
+        if f.rating is None:
+            continue
+        high = f.rating.capacity >= cap and f.rating.criticality >= crit
+        if highlight:
+            status = "theme" if f.code in highlight else "gris"
+        elif f.is_key:
+            status = "sous" if by_column and not high else "cle"
+        else:
+            status = "ecarte" if by_column and high else "autre"
+        out.append(Point(f, f.rating.capacity, f.rating.criticality, status))
+    return out
+
+
+class _Frame:
+    """Data to points: the square plot with a little room around the scale."""
+
+    def __init__(self, workshop: Workshop, bottom: float) -> None:
+        low, high = workshop.scale.low, workshop.scale.high
+        pad = (high - low) * 0.05
+        self.low, self.high, self.span = low - pad, high + pad, high - low + 2 * pad
+        self.left, self.bottom = LEFT, bottom
+        self.right, self.top = LEFT + PLOT, bottom + PLOT
+
+    def x(self, value: float) -> float:
+        """Capacity to act → x."""
+        return self.left + (value - self.low) / self.span * PLOT
+
+    def y(self, value: float) -> float:
+        """Criticality → y."""
+        return self.bottom + (value - self.low) / self.span * PLOT
+
+
+def _background(
+    kit: Kit, workshop: Workshop, fr: _Frame, points: list[Point], highlight: set[str]
+) -> Group:
+    group = Group()
+    cx, cy = fr.x(workshop.capacity_threshold), fr.y(workshop.criticality_threshold)
+    muted, rule = kit.color("muted"), kit.color("rule")
+    group.add(
+        Rect(
+            cx,
+            cy,
+            fr.right - cx,
+            fr.top - cy,
+            fillColor=kit.color("box"),
+            strokeWidth=0,
+            strokeColor=None,
         )
+    )
+    group.add(
+        Rect(fr.left, fr.bottom, PLOT, PLOT, fillColor=None, strokeColor=rule, strokeWidth=0.5)
+    )
+    group.add(line(cx, fr.bottom, cx, fr.top, muted, 0.7, (3, 2)))
+    group.add(line(fr.left, cy, fr.right, cy, muted, 0.7, (3, 2)))
+    for tick in axis_ticks(workshop.scale.low, workshop.scale.high):
+        group.add(line(fr.x(tick), fr.bottom, fr.x(tick), fr.bottom - 3, muted))
+        group.add(kit.text(fr.x(tick), fr.bottom - 11, number(tick), anchor="middle"))
+        group.add(line(fr.left, fr.y(tick), fr.left - 3, fr.y(tick), muted))
+        group.add(kit.text(fr.left - 5, fr.y(tick) - 2.6, number(tick), anchor="end"))
+    title = "Capacité d’agir (moyenne des notes)"
+    group.add(kit.text(fr.left + PLOT / 2, fr.bottom - 24, title, 8, anchor="middle"))
+    y_title = kit.text(0, 0, "Criticité (moyenne des notes)", 8, anchor="middle")
+    axis = Group(y_title, transform=(0, 1, -1, 0, fr.left - 24, fr.bottom + PLOT / 2))
+    group.add(axis)
+    exact = not any(p.status in ("sous", "ecarte") for p in points)
+    zone = "Facteurs-clés" if exact and not highlight else "Au-dessus des deux seuils"
+    primary = kit.color("primary")
+    group.add(kit.text(fr.right - 4, fr.top - 11, zone, 8, bold=True, anchor="end", color=primary))
+    for name, right, top in QUADRANTS:
+        x = fr.right - 4 if right else fr.left + 4
+        y = fr.top - 11 if top else fr.bottom + 5
+        group.add(kit.text(x, y, name, anchor="end" if right else "start", color=muted))
+    return group
 
 
-def draw_points(
-    ax: Axes, factors: list[Factor], style: Style, families: dict[str, int], highlight: set[str]
-) -> None:
-    """One scatter call per look; dimmed points drawn once per position (bounded cost)."""
-    groups: dict[tuple[str, int, str, str, int], dict[tuple[float, float], None]] = {}
-    for factor in factors:
-        assert factor.rating is not None
-        dimmed = bool(highlight) and factor.code not in highlight
-        color = "#C8C8C8" if dimmed else style.family_color(families[factor.family.code])
-        size = 46 if (factor.is_key or factor.code in highlight) and not dimmed else 22
-        edge = "#222222" if (factor.is_key and not dimmed) else "white"
-        look = (color, size, edge, MARKERS.get(factor.nature, "o"), 3 if dimmed else 4)
-        groups.setdefault(look, {})[(factor.rating.capacity, factor.rating.criticality)] = None
-    for (color, size, edge, marker, order), points in sorted(groups.items(), key=lambda g: g[0][4]):
-        xs, ys = zip(*points, strict=True)
-        ax.scatter(
-            xs, ys, s=size, c=color, marker=marker, edgecolors=edge, linewidths=0.7, zorder=order
+def _look(
+    kit: Kit, workshop: Workshop, point: Point, families: dict[str, int]
+) -> tuple[str, float, Color, Color, float]:
+    index = families[point.factor.family.code]
+    shape = SHAPES[index % len(SHAPES)]
+    if point.status == "gris":
+        return shape, 5.0, GREY, GREY, 0.0
+    color = HexColor(kit.style.family_color(index))
+    big = point.status in ("cle", "sous", "theme")
+    size = 8.0 if big else 6.5
+    if point.factor.is_weak_signal:  # hollow: the nature shows without colour
+        return shape, size, white, color, 1.3
+    edge = kit.color("text") if big else white
+    return shape, size, color, edge, 0.8 if big else 0.4
+
+
+def _markers(kit: Kit, workshop: Workshop, fr: _Frame, points: list[Point]) -> Group:
+    """Grey points first, drawn once per position; then the others, labelled ones on top."""
+    families = {f.code: n for n, f in enumerate(workshop.families)}
+    order = {"gris": 0, "autre": 1, "ecarte": 2, "cle": 3, "sous": 3, "theme": 3}
+    group, seen = Group(), set()
+    for point in sorted(points, key=lambda p: order[p.status]):
+        look = _look(kit, workshop, point, families)
+        key = (round(point.x, 3), round(point.y, 3), look)
+        if key in seen:
+            continue
+        seen.add(key)
+        x, y = fr.x(point.x), fr.y(point.y)
+        group.add(marker(look[0], x, y, look[1], look[2], look[3], look[4]))
+        if point.status in ("sous", "ecarte"):
+            ring = Circle(
+                x, y, 7.2, fillColor=None, strokeColor=kit.color("accent"), strokeWidth=0.8
+            )
+            ring.strokeDashArray = [1.6, 1.2] if point.status == "sous" else None
+            group.add(ring)
+    return group
+
+
+Box = tuple[float, float, float, float]
+
+
+def _hits(a: Box, b: Box) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+class _Grid:
+    """Boxes bucketed by cell, so that a candidate is checked against its neighbours only."""
+
+    def __init__(self, cell: float = 16.0) -> None:
+        self.cell, self.cells = cell, {}  # type: ignore[var-annotated]
+
+    def _keys(self, box: Box) -> Iterator[tuple[int, int]]:
+        for i in range(int(box[0] // self.cell), int(box[2] // self.cell) + 1):
+            for j in range(int(box[1] // self.cell), int(box[3] // self.cell) + 1):
+                yield i, j
+
+    def add(self, box: Box) -> None:
+        """Remember an occupied box."""
+        for key in self._keys(box):
+            self.cells.setdefault(key, []).append(box)
+
+    def free(self, box: Box) -> bool:
+        """True when `box` meets no occupied box."""
+        return not any(
+            _hits(box, other) for k in self._keys(box) for other in self.cells.get(k, ())
         )
 
 
 def place_labels(
-    ax: Axes, points: list[tuple[str, float, float]], span: float
-) -> list[tuple[float, float]]:
-    """Label points without overlaps: labels repel each other, with a leader when moved."""
-    positions = spread_labels([(x, y) for _, x, y in points], span)
-    for (code, x, y), (lx, ly) in zip(points, positions, strict=True):
-        moved = abs(lx - x) + abs(ly - y) > span * 0.045
-        ax.annotate(
-            code,
-            (x, y),
-            (lx, ly),
-            fontsize=6.5,
-            ha="center",
-            va="center",
-            zorder=5,
-            arrowprops={"arrowstyle": "-", "lw": 0.4, "color": "#555555"} if moved else None,
-            bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.85},
+    boxes: list[tuple[float, float, float, float]],
+    anchors: list[tuple[float, float]],
+    obstacles: list[Box],
+    bounds: Box,
+) -> list[tuple[float, float, bool]]:
+    """Lower-left corners for labels of sizes `boxes` (w, h, _, _) near their anchors.
+
+    Tries eight positions around the point, then further out (with a leader line), and
+    keeps the first that meets no marker, no earlier label and stays in the plot.
+    """
+    grid = _Grid()
+    for box in obstacles:
+        grid.add(box)
+    out = []
+    for (w, h, _, _), (x, y) in zip(boxes, anchors, strict=True):
+        chosen = None
+        for distance in (4.5, 11.0, 18.0, 26.0, 36.0):
+            for dx, dy in ((1, 0), (-1, 0), (0, 1), (0, -1), (1, 1), (-1, 1), (1, -1), (-1, -1)):
+                lx = x + dx * distance + (0 if dx > 0 else -w if dx < 0 else -w / 2)
+                ly = y + dy * distance + (0 if dy > 0 else -h if dy < 0 else -h / 2)
+                box = (lx, ly, lx + w, ly + h)
+                inside = (
+                    bounds[0] <= lx
+                    and lx + w <= bounds[2]
+                    and bounds[1] <= ly
+                    and ly + h <= bounds[3]
+                )
+                if inside and grid.free(box):
+                    chosen = (lx, ly, distance > 5)
+                    break
+            if chosen:
+                break
+        if chosen is None:  # nowhere free: right of the point, with a leader
+            chosen = (x + 5, y - h / 2, False)
+        grid.add((chosen[0], chosen[1], chosen[0] + w, chosen[1] + h))
+        out.append(chosen)
+    return out
+
+
+def _labels(kit: Kit, fr: _Frame, points: list[Point], labelled: list[Point]) -> Group:
+    size = MIN_TEXT + 0.5
+    obstacles = [(fr.x(p.x) - 4, fr.y(p.y) - 4, fr.x(p.x) + 4, fr.y(p.y) + 4) for p in points]
+    obstacles += [
+        (fr.right - 120, fr.top - 13, fr.right, fr.top),
+        (fr.left, fr.top - 13, fr.left + 70, fr.top),
+    ]
+    obstacles += [
+        (fr.right - 60, fr.bottom, fr.right, fr.bottom + 13),
+        (fr.left, fr.bottom, fr.left + 70, fr.bottom + 13),
+    ]
+    boxes = [
+        (kit.width(p.factor.code, size, bold=True) + 2, size + 1.0, 0.0, 0.0) for p in labelled
+    ]
+    anchors = [(fr.x(p.x), fr.y(p.y)) for p in labelled]
+    bounds = (fr.left + 1, fr.bottom + 1, fr.right - 1, fr.top - 1)
+    group = Group()
+    for p, box, (lx, ly, leader) in zip(
+        labelled, boxes, place_labels(boxes, anchors, obstacles, bounds), strict=True
+    ):
+        if leader:
+            tx, ty = min(max(fr.x(p.x), lx), lx + box[0]), min(max(fr.y(p.y), ly), ly + box[1])
+            group.add(line(fr.x(p.x), fr.y(p.y), tx, ty, kit.color("muted"), 0.4))
+        group.add(
+            Rect(
+                lx,
+                ly,
+                box[0],
+                box[1],
+                fillColor=Color(1, 1, 1, 0.85),
+                strokeWidth=0,
+                strokeColor=None,
+            )
         )
-    return positions
+        color = kit.color("muted") if p.status == "ecarte" else kit.color("text")
+        group.add(kit.text(lx + 1, ly + 2, p.factor.code, size, bold=True, color=color))
+    return group
 
 
-def spread_labels(
-    points: list[tuple[float, float]], span: float, rounds: int = 300
-) -> list[tuple[float, float]]:
-    """Deterministic repulsion of label boxes (width ≈ 0.075, height ≈ 0.04 of the span)."""
-    w, h = span * 0.075, span * 0.042
-    pos = [(x + w * 0.55, y + h * 0.7) for x, y in points]
-    for _ in range(rounds):
-        moved = False
-        for i in range(len(pos)):
-            for j in range(i + 1, len(pos)):
-                dx, dy = pos[j][0] - pos[i][0], pos[j][1] - pos[i][1]
-                if abs(dx) < w and abs(dy) < h:
-                    push_y = (h - abs(dy)) / 2 + 1e-3
-                    sign = 1 if (dy > 0 or (dy == 0 and j > i)) else -1
-                    pos[i] = (pos[i][0], pos[i][1] - sign * push_y)
-                    pos[j] = (pos[j][0], pos[j][1] + sign * push_y)
-                    moved = True
-        if not moved:
+def _side_legend(
+    kit: Kit, workshop: Workshop, fr: _Frame, points: list[Point], highlight: bool
+) -> Group:
+    """Families (shape and colour), nature (fill) and the marks, right of the plot."""
+    x, width = fr.right + 16, WIDTH - fr.right - 16
+    group, top = Group(), fr.top
+    group.add(kit.text(x, top - 8, "Familles", 8, bold=True))
+    top -= 14
+    shown = {p.factor.family.code for p in points if p.status != "gris"} if highlight else None
+    for n, family in enumerate(workshop.families):
+        if shown is not None and family.code not in shown:
+            continue
+        lines = kit.wrap(family.name, width - 14)
+        if top - len(lines) * 9 < fr.bottom + 60:
+            group.add(kit.text(x + 14, top - 8, "… et d’autres familles", italic=True))
+            top -= 10
             break
-    return pos
-
-
-def _legend(fig: Figure, workshop: Workshop, style: Style) -> None:
-    from matplotlib.lines import Line2D
-
-    shown = workshop.families[:MAX_LEGEND_FAMILIES]
-    handles = [
-        Line2D([], [], marker="o", ls="", color=style.family_color(i), label=f.name, markersize=5)
-        for i, f in enumerate(shown)
+        color = HexColor(kit.style.family_color(n))
+        group.add(marker(SHAPES[n % len(SHAPES)], x + 4.5, top - 5.5, 7, color, white, 0.4))
+        group.add(kit.lines(x + 14, top + 0.5, lines, TEXT, 9))
+        top -= len(lines) * 9 + 3
+    top -= 6
+    items: list[tuple[Swatch, str]] = [
+        (("circle", 7, kit.color("muted"), white, 0.4), "Macro-déterminant (plein)"),
+        (("circle", 7, white, kit.color("muted"), 1.3), "Signal faible (creux)"),
     ]
-    if len(workshop.families) > len(shown):
-        others = len(workshop.families) - len(shown)
-        handles.append(Line2D([], [], ls="", label=f"… et {others} autres familles"))
-    handles += [
-        Line2D([], [], marker="o", ls="", color="#777777", label="Macro-déterminant", markersize=5),
-        Line2D([], [], marker="^", ls="", color="#777777", label="Signal faible", markersize=5),
-        Line2D(
-            [],
-            [],
-            marker="o",
-            ls="",
-            color="white",
-            markeredgecolor="#222222",
-            label="Facteur-clé (contour)",
-            markersize=6,
-        ),
-    ]
-    fig.legend(handles=handles, loc="outside lower center", ncol=3, fontsize=6.5, frameon=False)
+    if highlight:
+        items.append((("circle", 5, GREY, GREY, 0.0), "Autres facteurs"))
+    marks, height = legend(kit, items, x, top, width)
+    group.add(marks)
+    top -= height + 2
+    for status, dash, text in (
+        ("sous", [1.6, 1.2], "Retenu sous un seuil"),
+        ("ecarte", None, "Non retenu, notes hautes"),
+    ):
+        if any(p.status == status for p in points):
+            ring = Circle(
+                x + 4.5,
+                top - 5,
+                5,
+                fillColor=None,
+                strokeColor=kit.color("accent"),
+                strokeWidth=0.8,
+            )
+            ring.strokeDashArray = dash
+            group.add(ring)
+            group.add(kit.text(x + 14, top - 7.5, text))
+            top -= 13
+    return group
+
+
+def _key(kit: Kit, labelled: list[Point]) -> tuple[Group, float]:
+    """The labelled factors by code, in two columns under the plot, by section."""
+    group, gap = Group(), 14.0
+    column = (WIDTH - gap) / 2
+    if len(labelled) > MAX_LABELS:
+        group.add(
+            kit.text(
+                0,
+                -TEXT,
+                f"{len(labelled)} facteurs à signaler : trop pour les étiqueter ici, "
+                "voir le tableau qui suit.",
+            )
+        )
+        return group, 12.0
+    entries: list[tuple[str, list[str], bool]] = []
+    code_width = max((kit.width(p.factor.code, TEXT, True) for p in labelled), default=0) + 5
+    for status, title in SECTIONS.items():
+        chosen = sorted((p for p in labelled if p.status == status), key=lambda p: p.factor.code)
+        if not chosen:
+            continue
+        entries.append(("", kit.wrap(title, column, TEXT, bold=True), True))
+        for p in chosen:
+            entries.append((p.factor.code, kit.wrap(p.factor.label, column - code_width), False))
+    heights = [len(lines) * 9 + 2 for _, lines, _ in entries]
+    half, acc = sum(heights) / 2, 0.0
+    split = len(entries)
+    for n, h in enumerate(heights):
+        if acc + h / 2 > half:
+            split = n
+            break
+        acc += h
+    for col, chunk in enumerate((entries[:split], entries[split:])):
+        x, top = col * (column + gap), 0.0
+        for code, lines, is_title in chunk:
+            if is_title:
+                primary = kit.color("primary")
+                group.add(kit.lines(x, top - 1, lines, TEXT, 9, bold=True, color=primary))
+            else:
+                group.add(kit.text(x, top - TEXT, code, TEXT, bold=True))
+                group.add(kit.lines(x + code_width, top, lines, TEXT, 9))
+            top -= len(lines) * 9 + 2
+    height = max(sum(heights[:split]), sum(heights[split:]))
+    return group, height

@@ -1,85 +1,127 @@
-"""The map of themes: one column per axis, a box per theme, coloured by route."""
+"""The map of themes: a column per axis, a box per theme with its full title, the route
+shown by the box (filled for the event, outlined for the documentary route) and in words."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from reportlab.graphics.shapes import Drawing, Group, Rect
+from reportlab.lib.colors import white
 
-from ieg_reports.charts.base import new_figure, wrap
+from ieg_reports.charts.base import (
+    MAX_HEIGHT,
+    TEXT,
+    WIDTH,
+    Kit,
+    Swatch,
+    legend,
+    number,
+    source_line,
+)
+from ieg_reports.model import Theme, Workshop
+from ieg_reports.style import Style
 
-if TYPE_CHECKING:
-    from matplotlib.axes import Axes
-    from matplotlib.figure import Figure
-
-    from ieg_reports.model import Theme, Workshop
-    from ieg_reports.style import Style
-
-ROUTES = (("rencontre", "Rencontre (événement)"), ("documentaire", "Parcours documentaire"))
+ROUTES = {"rencontre": "Rencontre", "documentaire": "Documentaire"}
+LEGEND = (("rencontre", "Rencontre (événement)"), ("documentaire", "Parcours documentaire"))
+GAP = 10.0
+PER_BAND = 3  # axes side by side; more axes go to a band below
 
 
-def themes_map(workshop: Workshop, style: Style, params: dict[str, str]) -> Figure:
+def themes_map(workshop: Workshop, style: Style, params: dict[str, str]) -> Drawing:
     """Themes grouped by axis, marked « rencontre » or « documentaire »."""
-    from matplotlib.patches import FancyBboxPatch, Patch
-
-    axes = list(workshop.axes) or ["—"]
-    rows = max((len(workshop.themes_on(a)) for a in axes), default=1) or 1
-    fig = new_figure(16, 3.2 + 2.1 * rows)
-    ax = fig.add_subplot()
-    ax.set_xlim(0, len(axes))
-    ax.set_ylim(-rows - 0.2, 0.9)
-    ax.axis("off")
-    for col, axis in enumerate(axes):
-        ax.text(
-            col + 0.5,
-            0.45,
-            wrap(axis, 26),
-            ha="center",
-            va="center",
-            fontsize=8.5,
-            fontweight="bold",
-            color=style.color("primary"),
+    kit = Kit(style)
+    axes = list(workshop.axes)
+    bands = [axes[i : i + PER_BAND] for i in range(0, len(axes), PER_BAND)] or [[]]
+    budget = (MAX_HEIGHT - 40) / len(bands)
+    parts = [_band(kit, workshop, band, len(bands[0]), budget) for band in bands]
+    height = 40 + sum(h for _, h in parts) + GAP * (len(parts) - 1)
+    drawing = Drawing(WIDTH, height)
+    items: list[tuple[Swatch, str]] = [
+        (
+            ("square", 8, kit.color(k), kit.color(k), 0.5)
+            if k == "rencontre"
+            else ("square", 8, white, kit.color(k), 1.2),
+            label,
         )
-        for row, theme in enumerate(workshop.themes_on(axis)):
-            _box(ax, FancyBboxPatch, col, row, theme, style)
-    handles = [Patch(facecolor=style.color(k), label=label) for k, label in ROUTES]
-    fig.legend(handles=handles, loc="outside lower center", ncol=2, fontsize=7, frameon=False)
-    return fig
+        for k, label in LEGEND
+    ]
+    keys, _ = legend(kit, items, 0, height - 2, WIDTH)
+    drawing.add(keys)
+    top = height - 20
+    for group, h in parts:
+        group.translate(0, top)
+        drawing.add(group)
+        top -= h + GAP
+    source_line(kit, drawing, f"Source : {workshop.info.title}.")
+    return drawing
 
 
-def _box(ax: Axes, patch: type, col: int, row: int, theme: Theme, style: Style) -> None:
-    color = style.color(theme.route)
-    y = -row - 0.95
-    box = patch(
-        (col + 0.05, y),
-        0.9,
-        0.86,
-        boxstyle="round,pad=0.0,rounding_size=0.05",
-        facecolor=color,
-        edgecolor="white",
-        lw=0,
+def _band(
+    kit: Kit, workshop: Workshop, axes: list[str], columns: int, budget: float
+) -> tuple[Group, float]:
+    """One row of axis columns, hanging from y = 0; returns it and its height."""
+    width = (WIDTH - GAP * (columns - 1)) / max(columns, 1)
+    heads = [kit.wrap(axis, width, 8, bold=True) for axis in axes]
+    head = max((len(h) for h in heads), default=1) * 10 + 4
+    group, used = Group(), float(head)
+    for n, (axis, lines) in enumerate(zip(axes, heads, strict=True)):
+        x = n * (width + GAP)
+        group.add(kit.lines(x, 0, lines, 8, 10, bold=True, color=kit.color("primary")))
+        used = max(
+            used,
+            _column(kit, workshop.themes_on(axis), x, -head, width, budget - head, group) + head,
+        )
+    return group, used
+
+
+def _column(
+    kit: Kit,
+    themes: tuple[Theme, ...],
+    x: float,
+    top: float,
+    width: float,
+    room: float,
+    group: Group,
+) -> float:
+    """The boxes of one axis, as many as fit in `room`; returns the height used."""
+    used = 0.0
+    for n, theme in enumerate(themes):
+        lines = kit.wrap(theme.title, width - 12)
+        h = 19 + len(lines) * 9 + 4
+        if used + h > room and n:
+            group.add(
+                kit.text(
+                    x, top - used - 9, f"… et {number(len(themes) - n)} autres thèmes", italic=True
+                )
+            )
+            return used + 12
+        group.add(_box(kit, theme, lines, x, top - used - h, width, h))
+        used += h + 5
+    return used
+
+
+def _box(
+    kit: Kit, theme: Theme, lines: list[str], x: float, y: float, width: float, h: float
+) -> Group:
+    color = kit.color(theme.route) if theme.route in ROUTES else kit.color("muted")
+    filled = theme.route == "rencontre"
+    ink = white if filled else kit.color("text")
+    group = Group()
+    group.add(
+        Rect(
+            x,
+            y,
+            width,
+            h,
+            rx=3,
+            ry=3,
+            fillColor=color if filled else white,
+            strokeColor=color,
+            strokeWidth=0.5 if filled else 1.2,
+        )
     )
-    ax.add_patch(box)
-    title = theme.title if len(theme.title) <= 90 else theme.title[:87].rstrip() + "…"
-    ax.text(
-        col + 0.5,
-        y + 0.78,
-        theme.code,
-        ha="center",
-        va="top",
-        fontsize=8,
-        fontweight="bold",
-        color="white",
-        bbox={"boxstyle": "round,pad=0.2", "fc": color, "ec": "none"},
+    group.add(kit.text(x + 6, y + h - 12, theme.code, 8, bold=True, color=ink if filled else color))
+    route = ROUTES.get(theme.route, theme.route)
+    group.add(
+        kit.text(x + width - 6, y + h - 12, route, 7, anchor="end", color=ink if filled else color)
     )
-    route = "RENCONTRE" if theme.route == "rencontre" else "DOCUMENTAIRE"
-    ax.text(col + 0.92, y + 0.8, route, ha="right", va="top", fontsize=4.6, color="white")
-    ax.text(
-        col + 0.5,
-        y + 0.4,
-        wrap(title, 32),
-        ha="center",
-        va="center",
-        fontsize=6.2,
-        color="white",
-        linespacing=1.15,
-        bbox={"boxstyle": "round,pad=0.2", "fc": color, "ec": "none"},
-    )
+    group.add(kit.lines(x + 6, y + h - 17, lines, TEXT, 9, color=ink))
+    return group

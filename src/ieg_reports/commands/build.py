@@ -54,15 +54,30 @@ def run_build(
     return build_workbook(workbook, options)
 
 
-def run_batch(path: Path, options: BuildOptions) -> BatchResult:
-    """Build every workbook at `path`; one failing workbook does not stop the others."""
+def books_at(path: Path) -> list[Path]:
+    """The workbooks at `path` (one, or each of a folder); a French error when there are none."""
     from ieg_reports.exceptions import UnreadableWorkbookError
 
+    if not path.exists():
+        raise UnreadableWorkbookError(
+            f"{path} : classeur introuvable ; vérifiez le chemin (ieg-reports init en crée un)."
+        )
     books = workbooks_in(path)
     if not books:
         raise UnreadableWorkbookError(
             f"{path} : aucun classeur (.xlsx, .ods ou dossier de CSV) dans ce dossier."
         )
+    return books
+
+
+def run_plan(path: Path, output: Path | None = None, force: bool = False) -> list[BuildReport]:
+    """What `build` would do for each workbook at `path`, writing nothing."""
+    return [run_build(book, output, force=force, dry_run=True) for book in books_at(path)]
+
+
+def run_batch(path: Path, options: BuildOptions) -> BatchResult:
+    """Build every workbook at `path`; one failing workbook does not stop the others."""
+    books = books_at(path)
     batch = BatchResult()
     for book in books:
         try:

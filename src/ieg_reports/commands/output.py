@@ -112,3 +112,12 @@ def plan_line(decision: Decision) -> str:
 def number_fr(value: float) -> str:
     """One decimal, with the French decimal comma (« 5,5 »)."""
     return f"{value:.1f}".replace(".", ",")
+
+
+def plan_lines(report: BuildReport, named: bool) -> str:
+    """What `plan` prints for one workbook (headed by its name when there are several)."""
+    if report.noop:
+        return f"{report.folder.name} : rien à faire, tout est à jour."
+    lines = [f"{report.folder.name} :"] if named else []
+    lines += [("  " if named else "") + plan_line(d) for d in report.decisions]
+    return "\n".join(lines)

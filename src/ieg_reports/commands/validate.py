@@ -13,7 +13,20 @@ from ieg_reports.workbook import sorted_problems
 
 
 def run_validate(path: Path, output_format: str = "text") -> tuple[str, int]:
-    """The report to print and the exit code (0 fine, 1 errors)."""
+    """The report to print and the exit code (0 fine, 1 errors), for one workbook or a folder."""
+    from ieg_reports.commands.build import books_at
+
+    books = books_at(path)
+    if books == [path]:
+        return _validate_one(path, output_format)
+    reports = [_validate_one(book, output_format) for book in books]
+    code = max(c for _, c in reports)
+    if output_format == "json":
+        return "[\n" + ",\n".join(r for r, _ in reports) + "\n]", code
+    return "\n\n".join(r for r, _ in reports), code
+
+
+def _validate_one(path: Path, output_format: str) -> tuple[str, int]:
     result = load_workshop(path)
     items = sorted_problems(result.problems.items)
     data = summary(result.workshop)

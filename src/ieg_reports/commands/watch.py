@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from ieg_reports.exceptions import IegError
+from ieg_reports.exceptions import IegError, UnreadableWorkbookError
 
 # Office and LibreOffice write these while saving; they are not the user's edit.
 IGNORED_PREFIXES = ("~$", ".~lock", ".#")
 IGNORED_SUFFIXES = (".tmp", ".swp", "~")
+INTERRUPTED = "Interrompu : la construction en cours est abandonnée, les documents sont intacts."
 
 
 def relevant(path: str, outputs: Path) -> bool:
@@ -37,12 +38,13 @@ def watched_paths(workbook: Path) -> list[Path]:
 
 
 def rebuild(workbook: Path, output: Path | None, jobs: int, say: Callable[[str], None]) -> None:
-    """One build; its errors are printed and watching goes on."""
+    """One build, with the progress display of `build`; errors are printed, watching goes on."""
     from ieg_reports.commands.build import run_build
-    from ieg_reports.commands.output import PlainProgress, summary_line
+    from ieg_reports.commands.output import make_progress, summary_line
 
+    say("Construction en cours…")
     try:
-        report = run_build(workbook, output, jobs=jobs, progress=PlainProgress())
+        report = run_build(workbook, output, jobs=jobs, progress=make_progress(False))
     except IegError as exc:
         say(f"Erreur : {exc}")
         return
@@ -62,22 +64,25 @@ def run_watch(
     from watchfiles import watch
 
     from ieg_reports.commands.build import DEFAULT_OUTPUT
-    from ieg_reports.exceptions import UnreadableWorkbookError
 
     if not workbook.exists():  # nothing to watch: say so once, like build
-        raise UnreadableWorkbookError(f"{workbook}\u00a0: fichier ou dossier introuvable.")
+        raise UnreadableWorkbookError(
+            f"{workbook}\u00a0: classeur introuvable ; vérifiez le chemin "
+            "(ieg-reports init en crée un)."
+        )
     outputs = output or DEFAULT_OUTPUT
-    rebuild(workbook, output, jobs, say)
-    say(f"Surveillance de {workbook} (Ctrl-C pour arrêter)…")
-    stream = (
-        changes
-        if changes is not None
-        else watch(*watched_paths(workbook), debounce=800, step=100, raise_interrupt=False)
-    )
     try:
+        rebuild(workbook, output, jobs, say)
+        say(f"Surveillance de {workbook} : chaque enregistrement relance la construction.")
+        say("Appuyez sur Ctrl-C pour arrêter.")
+        stream = (
+            changes
+            if changes is not None
+            else watch(*watched_paths(workbook), debounce=800, step=100, raise_interrupt=False)
+        )
         for batch in stream:
             if any(relevant(path, outputs) for _, path in batch):
                 rebuild(workbook, output, jobs, say)
     except KeyboardInterrupt:
-        pass
+        say(INTERRUPTED)
     say("Surveillance arrêtée.")

@@ -7,8 +7,6 @@ from typing import Any
 
 from ieg_reports.compose.context import base_context
 from ieg_reports.compose.document import Document, DocumentInfo
-from ieg_reports.compose.environment import make_environment, render_template
-from ieg_reports.compose.markup import parse
 from ieg_reports.compose.typography import typeset_document
 from ieg_reports.exceptions import TemplateError
 from ieg_reports.model import Theme, Workshop
@@ -21,6 +19,11 @@ def compose(
     template: str, context: dict[str, Any], info: DocumentInfo, templates: Path | None = None
 ) -> Document:
     """Render `template` with `context` and parse it into a Document."""
+    # Imported here: the rest of the package (summaries, plural rules) serves commands
+    # that must not pay for jinja2 and markdown-it, a no-op build first of all.
+    from ieg_reports.compose.environment import make_environment, render_template
+    from ieg_reports.compose.markup import parse
+
     text = render_template(make_environment(templates), template, context)
     try:
         blocks = parse(text)

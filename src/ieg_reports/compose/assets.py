@@ -13,12 +13,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ieg_reports.compose.document import Figure
-from ieg_reports.links import is_safe_url
+from ieg_reports.links import qr_possible
 
 
 def qr_link(url: str) -> bool:
-    """Links that get a QR code on paper: web pages, never an e-mail address."""
-    return is_safe_url(url) and not url.startswith("mailto:")
+    """Links that get a QR code on paper: web pages short enough to scan, never an e-mail."""
+    return qr_possible(url)
 
 
 @dataclass(eq=False)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -57,10 +58,13 @@ def italic(text: object) -> Raw:
     return Raw(f"*{escape_markup(str(text))}*") if str(text) else Raw("")
 
 
+@cache
 def make_environment(user_folder: Path | None = None, markup: bool = True) -> jinja2.Environment:
     """The environment: user templates first, then the defaults; StrictUndefined.
 
     `markup=False` is for plain-text templates (e-mails): values are printed as they are.
+    One per process and folder: it keeps the parsed templates, and reloads a template
+    whose file changed (jinja's auto_reload), so `watch` sees every edit.
     """
     folders = [str(user_folder)] if user_folder else []
     env = jinja2.Environment(

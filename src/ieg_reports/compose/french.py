@@ -76,6 +76,14 @@ def date_fr(value: dt.date | None, weekday: bool = True) -> str:
     return f"{DAYS[value.weekday()]} {text}" if weekday else text
 
 
+def time_fr(value: dt.time | None) -> str:
+    """« 9 h 30 », « 10 h » (no-break spaces, no leading zero)."""
+    if value is None:
+        return ""
+    minutes = f"{NBSP}{value.minute:02d}" if value.minute else ""
+    return f"{value.hour}{NBSP}h{minutes}"
+
+
 def number_fr(value: float | int, decimals: int | None = None) -> str:
     """2,5 ; 50 000 (no-break space for thousands) ; integers without decimals."""
     if decimals is None:
@@ -166,6 +174,7 @@ def score_fr(value: float | None) -> str:
 
 FILTERS = {
     "date_fr": date_fr,
+    "time_fr": time_fr,
     "number_fr": number_fr,
     "percent_fr": percent_fr,
     "plural_fr": plural_fr,

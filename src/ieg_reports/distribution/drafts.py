@@ -25,8 +25,8 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 
 def receives_packs(person: Participant) -> bool:
-    """Participants on the documentary route (or with no route but themes) get packs."""
-    return person.route == "documentaire" or (person.route is None and bool(person.themes))
+    """Participants on the documentary route (or both, or no route but themes) get packs."""
+    return person.receives_packs
 
 
 def packs_for(person: Participant, pack_themes: list[Theme]) -> list[Theme]:
@@ -54,30 +54,42 @@ def csv_cell(value: str) -> str:
     return f"'{value}" if value.startswith(FORMULA_STARTS) else value
 
 
-def _row(person: Participant, route: str, pack: str, file: str, state: str) -> list[str]:
-    cells = [person.full_name, person.organisation or "", person.email or "", route, pack, file]
-    return [csv_cell(c) for c in [*cells, state]]
+def _row(person: Participant, route: str, document: str, file: str, state: str) -> list[str]:
+    cells = [person.full_name, person.organisation or "", person.email or "", route, document]
+    return [csv_cell(c) for c in [*cells, file, state]]
 
 
-def envois_csv(workshop: Workshop, packs: dict[str, str], status: dict[str, str]) -> bytes:
-    """One row per participant and pack (UTF-8 with BOM and `;`, as Excel in France opens it)."""
+def envois_csv(
+    workshop: Workshop,
+    packs: dict[str, str],
+    status: dict[str, str],
+    programme: str | None = None,
+) -> bytes:
+    """One row per participant and document sent, on both routes (UTF-8 with BOM and `;`,
+    as Excel in France opens it)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(
-        ["Participant", "Organisation", "E-mail", "Parcours", "Dossier", "Fichier", "État"]
+        ["Participant", "Organisation", "E-mail", "Parcours", "Document", "Fichier", "État"]
     )
     themes = [t for t in workshop.themes if t.code in packs]
+    event = f"Programme — {workshop.info.event}" if workshop.info.event else "Programme"
     for person in workshop.participants:
-        received = packs_for(person, themes)
-        route = person.route or ""
-        if not received:
-            state = "aucun dossier (rencontre)" if route == "rencontre" else "aucun dossier"
-            writer.writerow(_row(person, route, "", "", state))
-        for theme in received:
-            name = packs[theme.code]
-            pack = f"{theme.code} — {theme.title}"
-            writer.writerow(_row(person, route, pack, name, status.get(name, "nouveau")))
+        sent = [
+            ("documentaire", f"{theme.code} — {theme.title}", packs[theme.code])
+            for theme in packs_for(person, themes)
+        ]
+        if programme is not None and person.invited:
+            sent.append(("rencontre", f"{event} (invitation)", programme))
+        for route, title, name in sent:
+            writer.writerow(_row(person, route, title, name, status.get(name, "nouveau")))
+        if not sent:
+            writer.writerow(_row(person, _route_label(person.route), "", "", "aucun document"))
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def _route_label(route: str | None) -> str:
+    return {"les_deux": "les deux"}.get(route or "", route or "")
 
 
 def address(name: str, email: str) -> Address:

@@ -9,33 +9,49 @@ from __future__ import annotations
 
 import tomllib
 from pathlib import Path
-
-import jinja2
-from jinja2 import meta
+from typing import TYPE_CHECKING
 
 from ieg_reports.pipeline.fingerprint import combine, file_digest
 from ieg_reports.pipeline.render import RenderSettings, template_file
 from ieg_reports.resources import default_templates, fonts_folder
+
+if TYPE_CHECKING:  # jinja2 is imported when a build plans, never by a no-op build
+    import jinja2
 
 ROOTS = {
     "synthese-docx": ("synthese.md.j2",),
     "synthese-pdf": ("synthese.md.j2",),
     "pack-pdf": ("dossier.md.j2",),
     "pack-docx": ("dossier.md.j2",),
+    "programme-pdf": ("programme.md.j2",),
+    "programme-docx": ("programme.md.j2",),
     "envois": (),
     "courriel": ("courriel.txt.j2",),
+    "invitation": ("invitation.txt.j2",),
 }
-_STYLED = ("synthese-docx", "synthese-pdf", "pack-pdf", "pack-docx")
-_WORD = ("synthese-docx", "pack-docx")
+_STYLED = (
+    "synthese-docx",
+    "synthese-pdf",
+    "pack-pdf",
+    "pack-docx",
+    "programme-pdf",
+    "programme-docx",
+)
+_WORD = ("synthese-docx", "pack-docx", "programme-docx")
 
 
 def _loader(settings: RenderSettings) -> jinja2.FileSystemLoader:
+    import jinja2
+
     folders = [str(settings.templates)] if settings.templates else []
     return jinja2.FileSystemLoader([*folders, str(default_templates())])
 
 
 def template_closure(settings: RenderSettings, roots: tuple[str, ...]) -> dict[str, Path]:
     """Every template reachable from `roots` through include, extends and import."""
+    import jinja2
+    from jinja2 import meta
+
     env = jinja2.Environment(loader=_loader(settings))
     found: dict[str, Path] = {}
     todo = list(roots)

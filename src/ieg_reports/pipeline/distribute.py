@@ -29,15 +29,21 @@ def render_distribution(
     manifest: Manifest,
     wanted: Wanted,
 ) -> bytes:
-    """envois.csv, or one participant's draft with their packs attached."""
+    """envois.csv, or one participant's draft with their packs (or the programme) attached."""
     from ieg_reports.distribution.drafts import envois_csv
+    from ieg_reports.pipeline.invite import KIND, render_invitation
+    from ieg_reports.pipeline.targets import PROGRAMME_PDF
 
+    if target.kind == KIND:
+        return render_invitation(target, workshop, settings, attachment, manifest, wanted)
     packs: dict[str, str] = wanted.components["dossiers"]
     if target.kind == "envois":
         status = pack_status(packs, manifest.distributed)
-        manifest.distributed = dict(packs)
+        kept = {k: v for k, v in manifest.distributed.items() if k.startswith("#")}
+        manifest.distributed = {**kept, **packs}  # « # » entries: the calendar's revision
         by_theme = {t.code: n for n, t in _pack_themes(workshop, packs, settings).items()}
-        return envois_csv(workshop, by_theme, status)
+        programme = PROGRAMME_PDF if PROGRAMME_PDF in packs else None
+        return envois_csv(workshop, by_theme, status, programme)
     return _draft(target, workshop, settings, attachment, packs)
 
 

@@ -22,9 +22,9 @@ VERSION = 2
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 # The only files a build writes: the synthesis, the packs, the distribution plan.
 _OUTPUT_NAME = re.compile(
-    r"synthese(\.nouvelle-version(-\d+)?)?\.(docx|pdf)"
+    r"(synthese|programme)(\.nouvelle-version(-\d+)?)?\.(docx|pdf)"
     r"|dossiers/[A-Za-z0-9][A-Za-z0-9.-]*\.(docx|pdf)"
-    r"|diffusion/[A-Za-z0-9][A-Za-z0-9.-]*\.(eml|csv)"
+    r"|diffusion/(invitations/)?[A-Za-z0-9][A-Za-z0-9.-]*\.(eml|csv)"
 )
 
 

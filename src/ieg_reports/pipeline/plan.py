@@ -22,6 +22,8 @@ COMPONENT_REASONS = {
     "theme": "thème modifié",
     "participants": "participants modifiés",
     "dossiers": "dossier joint modifié",
+    "programme": "programme modifié",
+    "joint": "programme joint modifié",
 }
 
 

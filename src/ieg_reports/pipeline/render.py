@@ -42,7 +42,11 @@ def render_target(
 
     style = load_style(template_file(settings, "style.toml"))
     workshop = slice_for(target, workshop)  # the template sees exactly what the key covers
-    if target.theme is None:
+    if target.kind.startswith("programme"):
+        from ieg_reports.compose.programme import compose_programme
+
+        document = compose_programme(workshop, settings.templates)
+    elif target.theme is None:
         document = compose_synthesis(workshop, settings.templates)
     else:
         document = compose_pack(

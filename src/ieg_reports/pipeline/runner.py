@@ -56,7 +56,7 @@ class Progress(Protocol):
 
 
 ARCHIVES = "archives"
-DISTRIBUTION = ("envois", "courriel")
+DISTRIBUTION = ("envois", "courriel", "invitation")
 
 
 class ForeignOutputError(IegError):
@@ -312,7 +312,8 @@ def _plan(
         }
         wanted.append(Wanted(target.name, combine(parts), parts))
     packs = {t.theme: (n, w.key) for w in wanted if (t := targets[n := w.name]).kind == "pack-pdf"}
-    for target, parts in _distribution_targets(workshop, settings, packs, fp, cache):
+    programme = next((w.key for w in wanted if targets[w.name].kind == "programme-pdf"), None)
+    for target, parts in _distribution_targets(workshop, settings, packs, programme, fp, cache):
         targets[target.name] = target
         wanted.append(Wanted(target.name, combine(parts), parts))
     previous, why = load_manifest(folder)
@@ -330,17 +331,22 @@ def _distribution_targets(
     workshop: Any,
     settings: RenderSettings,
     packs: dict[str | None, tuple[str, str]],
+    programme: str | None,
     fp: Fingerprinter,
     cache: dict[Path, str],
 ) -> list[tuple[Target, dict[str, Any]]]:
-    """envois.csv and one draft per participant receiving packs; keys cover the attached packs."""
+    """envois.csv, a draft per participant receiving packs or invited; keys cover attachments."""
     from ieg_reports.distribution.drafts import ENVOIS, draft_name, packs_for
+    from ieg_reports.pipeline.invite import invitation_targets
+    from ieg_reports.pipeline.targets import PROGRAMME_PDF
 
     if not workshop.participants:
         return []
     themes = [t for t in workshop.themes if t.code in packs]
     base = {"version": __version__, "atelier": fp.digest(workshop.info)}
     every = dict(sorted(packs.values()))
+    if programme is not None:
+        every[PROGRAMME_PDF] = programme
     out = [
         (
             Target(ENVOIS, "envois"),
@@ -361,7 +367,8 @@ def _distribution_targets(
             "dossiers": attached,
         }
         out.append((Target(f"diffusion/{name}.eml", "courriel", ref=str(index)), parts))
-    return out
+    invitations = {**base, **dependency_digests(settings, "invitation", cache)}
+    return out + invitation_targets(workshop, programme, invitations, fp)
 
 
 def _disk_digests(

@@ -16,24 +16,70 @@ from ieg_reports.pipeline.targets import Target
 
 def synthesis_slice(workshop: Workshop) -> Workshop:
     """The synthesis sees everything but the participants and the resources' details."""
-    return dataclasses.replace(workshop, resources=(), participants=())
+    return dataclasses.replace(workshop, resources=(), participants=(), programme=())
 
 
 def pack_slice(workshop: Workshop, code: str) -> Workshop:
-    """A pack sees its theme's resources, keywords and effects, and every theme and factor."""
+    """A pack sees its theme whole (resources, keywords, effects), every factor (the matrix),
+    and the other themes by what it shows of them: code, title, axis, route and factors.
+
+    Their stakes and questions are left out, so that editing them rebuilds that theme's
+    pack and the synthesis, not every pack.
+    """
     theme = workshop.theme(code)
     mine = {f.code for f in theme.factors}
+    themes = tuple(
+        t if t.code == code else dataclasses.replace(t, stakes=None, questions=())
+        for t in workshop.themes
+    )
     return dataclasses.replace(
         workshop,
+        themes=themes,
         keywords=tuple(k for k in workshop.keywords if k.factor.code in mine),
         effects=tuple(e for e in workshop.effects if e.factor.code in mine),
         resources=tuple(r for r in workshop.resources if r.theme.code == code),
         participants=(),
+        programme=(),
+    )
+
+
+def programme_slice(workshop: Workshop) -> Workshop:
+    """The programme sees the event, its sequences, and the themes it shows with the names of
+    their key factors (no scores, keywords, effects, resources or participants)."""
+    shown = {t.code: t for t in workshop.priority_themes}
+    for sequence in workshop.programme:
+        if sequence.theme is not None:
+            shown.setdefault(sequence.theme.code, sequence.theme)
+    factors = {f.code: f for t in shown.values() for f in t.factors}
+    lean = {
+        c: dataclasses.replace(f, rating=None, source=None, description=None)
+        for c, f in factors.items()
+    }
+    themes = {
+        c: dataclasses.replace(t, factors=tuple(lean[f.code] for f in t.factors))
+        for c, t in shown.items()
+    }
+    families = {f.family.code for f in lean.values()}
+    return dataclasses.replace(
+        workshop,
+        families=tuple(f for f in workshop.families if f.code in families),
+        factors=tuple(lean.values()),
+        keywords=(),
+        effects=(),
+        themes=tuple(themes.values()),
+        resources=(),
+        participants=(),
+        programme=tuple(
+            dataclasses.replace(s, theme=themes[s.theme.code]) if s.theme else s
+            for s in workshop.programme
+        ),
     )
 
 
 def slice_for(target: Target, workshop: Workshop) -> Workshop:
     """The slice a document target is composed from."""
+    if target.kind.startswith("programme"):
+        return programme_slice(workshop)
     if target.theme is not None:
         return pack_slice(workshop, target.theme)
     return synthesis_slice(workshop)
@@ -57,6 +103,8 @@ def model_components(target: Target, sliced: Workshop, fp: Fingerprinter) -> dic
         "effets": fp.digest(sliced.effects),
         "themes": fp.digest(sliced.themes),
     }
+    if target.kind.startswith("programme"):
+        parts["programme"] = fp.digest(sliced.programme)
     if target.theme is not None:
         parts["theme"] = fp.digest(sliced.theme(target.theme))
         parts["ressources"] = [fp.digest(r) for r in sliced.resources]

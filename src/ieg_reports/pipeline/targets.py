@@ -12,6 +12,8 @@ from ieg_reports.workbook.text import code_slug, slug
 SYNTHESIS_DOCX = "synthese.docx"
 SYNTHESIS_PDF = "synthese.pdf"
 PACKS = "dossiers"
+PROGRAMME_PDF = "programme.pdf"
+PROGRAMME_DOCX = "programme.docx"
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,11 @@ def targets_for(workshop: Workshop, config: Config) -> list[Target]:
     for code, stem in pack_stems(pack_themes(workshop, config)).items():
         targets.append(Target(f"{PACKS}/{stem}.pdf", "pack-pdf", code))
         targets.append(Target(f"{PACKS}/{stem}.docx", "pack-docx", code))
+    if workshop.info.has_event:
+        targets += [
+            Target(PROGRAMME_PDF, "programme-pdf"),
+            Target(PROGRAMME_DOCX, "programme-docx"),
+        ]
     return targets
 
 

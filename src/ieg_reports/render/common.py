@@ -66,3 +66,13 @@ def fixed_zip(data: bytes) -> bytes:
             info.external_attr = 0o600 << 16
             target.writestr(info, source.read(name))
     return out.getvalue()
+
+
+def clip(text: str, limit: int) -> str:
+    """`text` cut to at most `limit` characters, between words, with « … » when cut."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut[limit // 2 :]:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:") + "…"

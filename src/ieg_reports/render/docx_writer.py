@@ -15,12 +15,14 @@ from typing import Any
 
 from docx import Document as open_docx
 from docx.enum.section import WD_SECTION
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
+from docx.table import _Cell
 
 from ieg_reports.compose.assets import Assets
 from ieg_reports.compose.document import (
@@ -39,7 +41,7 @@ from ieg_reports.compose.document import (
     Toc,
 )
 from ieg_reports.links import is_safe_url
-from ieg_reports.render.common import fixed_zip, introduces, source_date, xml_safe
+from ieg_reports.render.common import clip, fixed_zip, introduces, source_date, xml_safe
 from ieg_reports.render.docx_package import finish_package
 
 PARAGRAPH_STYLES = {
@@ -48,6 +50,7 @@ PARAGRAPH_STYLES = {
     "note": "Note",
     "small": "Small",
     "center": "Cover Line",
+    "title": "Title",
 }
 ALIGN = {
     "left": WD_ALIGN_PARAGRAPH.LEFT,
@@ -66,6 +69,21 @@ class _Writer:
     colors: dict[str, str]
     bookmarks: int = 0
     warnings: list[str] = field(default_factory=list)
+    _style_ids: dict[tuple[str, Any], str | None] = field(default_factory=dict)
+
+    def style_id(self, name: str, kind: Any = WD_STYLE_TYPE.PARAGRAPH) -> str | None:
+        """The id of a named style, looked up once (python-docx rescans every style each time)."""
+        key = (name, kind)
+        if key not in self._style_ids:
+            self._style_ids[key] = self.doc.part.get_style_id(name, kind)
+        return self._style_ids[key]
+
+    def paragraph(self, container: Any, style: str | None = None) -> Any:
+        """A new paragraph of `container` in a named style (as `add_paragraph(style=…)`)."""
+        paragraph = container.add_paragraph()
+        if style is not None:
+            paragraph._p.style = self.style_id(style)
+        return paragraph
 
     @property
     def text_width(self) -> Any:
@@ -142,7 +160,7 @@ def _(block: Heading, w: _Writer, container: Any) -> None:
 
 @_block.register
 def _(block: Paragraph, w: _Writer, container: Any) -> None:
-    paragraph = container.add_paragraph(style=PARAGRAPH_STYLES.get(block.style, "Normal"))
+    paragraph = w.paragraph(container, PARAGRAPH_STYLES.get(block.style, "Normal"))
     _paragraph(w, paragraph, block.runs)
     if introduces(block):
         paragraph.paragraph_format.keep_with_next = True
@@ -226,7 +244,7 @@ def _hyperlink(w: _Writer, paragraph: Any, run: Run) -> None:
 
 
 def _heading(w: _Writer, container: Any, block: Heading) -> None:
-    paragraph = container.add_paragraph(style=f"Heading {min(block.level, 3)}")
+    paragraph = w.paragraph(container, f"Heading {min(block.level, 3)}")
     w.bookmarks += 1
     start = OxmlElement("w:bookmarkStart")
     start.set(qn("w:id"), str(w.bookmarks))
@@ -253,7 +271,7 @@ def _list(w: _Writer, container: Any, block: ListBlock, level: int) -> None:
             if isinstance(inner, ListBlock):
                 _list(w, container, inner, level + 1)
             elif isinstance(inner, Paragraph):
-                paragraph = container.add_paragraph(style=style if first else "List Continue")
+                paragraph = w.paragraph(container, style if first else "List Continue")
                 if num_id is not None and first:
                     _set_num(paragraph, num_id)
                 _paragraph(w, paragraph, inner.runs)
@@ -303,21 +321,24 @@ def _widths(w: _Writer, table: Table, columns: int) -> list[int]:
 def _table(w: _Writer, container: Any, block: Table) -> None:
     columns = len(block.header)
     table = container.add_table(rows=1 + len(block.rows), cols=columns)
-    table.style = "Table Grid"
+    table._tbl.tblStyle_val = w.style_id("Table Grid", WD_STYLE_TYPE.TABLE)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     widths = _widths(w, block, columns)
     for n, column in enumerate(table.columns):
         column.width = widths[n]  # the w:tblGrid: LibreOffice lays out from it
-    for r, cells in enumerate((block.header, *block.rows)):
-        row = table.rows[r]
-        _row_properties(row, header=r == 0)
-        for c in range(columns):
-            cell = row.cells[c]
+    text_style = w.style_id("Table Text")
+    # One pass over the rows' XML: `table.rows[r].cells` rebuilds every cell of the table.
+    for r, (tr, cells) in enumerate(
+        zip(table._tbl.tr_lst, (block.header, *block.rows), strict=True)
+    ):
+        _row_properties(tr, header=r == 0)
+        for c, tc in enumerate(tr.tc_lst):
+            cell: Any = _Cell(tc, table)
             cell.width = widths[c]
             runs = cells[c].runs if c < len(cells) else ()
             paragraph = cell.paragraphs[0]
-            paragraph.style = w.doc.styles["Table Text"]
+            paragraph._p.style = text_style
             paragraph.alignment = ALIGN.get(block.align[c] if c < len(block.align) else "left")
             _paragraph(w, paragraph, runs)
             _shade_cell(
@@ -331,12 +352,12 @@ def _table(w: _Writer, container: Any, block: Table) -> None:
                     run.bold = True
                     run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
     _light_borders(table, w.colors["rule"])
-    container.add_paragraph(style="Small")  # breathing space after the table
+    w.paragraph(container, "Small")  # breathing space after the table
 
 
-def _row_properties(row: Any, header: bool) -> None:
+def _row_properties(tr: Any, header: bool) -> None:
     """Rows never split across pages; the header row repeats on every page."""
-    tr_pr = row._tr.get_or_add_trPr()
+    tr_pr = tr.get_or_add_trPr()
     tr_pr.append(OxmlElement("w:cantSplit"))
     if header:
         tr_pr.append(OxmlElement("w:tblHeader"))
@@ -369,15 +390,15 @@ def _light_borders(table: Any, color: str) -> None:
 
 
 def _figure(w: _Writer, container: Any, block: Figure) -> None:
-    png = w.assets.figure(block).png()
-    paragraph = container.add_paragraph(style="Figure")
+    picture = w.assets.figure(block)
+    paragraph = w.paragraph(container, "Figure")
     run = paragraph.add_run()
-    width = min(int(w.text_width), int(Cm(16)))
-    run.add_picture(io.BytesIO(png), width=width)
+    width = min(int(w.text_width), int(Pt(picture.width)))  # print size, as in the PDF
+    run.add_picture(io.BytesIO(picture.png()), width=width)
     doc_pr = run._r.find(".//" + qn("wp:docPr"))
     doc_pr.set("descr", xml_safe(block.alt, w.warnings))
     doc_pr.set("title", f"Figure {block.number}")
-    caption = container.add_paragraph(style="Caption")
+    caption = w.paragraph(container, "Caption")
     caption.add_run("Figure ")
     _field(caption, " SEQ Figure \\* ARABIC ", str(block.number))
     caption.add_run(" — ")
@@ -409,14 +430,14 @@ def _field(paragraph: Any, instruction: str, result: str) -> None:
 
 def _toc(w: _Writer, container: Any, block: Toc) -> None:
     """A TOC field pre-filled with the headings (Word refreshes the page numbers on open)."""
-    title = container.add_paragraph(style="Heading 1")
+    title = w.paragraph(container, "Heading 1")
     title.add_run(block.title)
     title.paragraph_format.keep_with_next = True
     headings = [h for h in w.model.headings(block.depth)]
     if not headings:
         return
     for n, heading in enumerate(headings):
-        paragraph = container.add_paragraph(style=f"toc {heading.level}")
+        paragraph = w.paragraph(container, f"toc {heading.level}")
         _tab_stop(paragraph, w.text_width)
         if n == 0:
             _field_part(paragraph, "begin")
@@ -481,7 +502,7 @@ def _box(w: _Writer, container: Any, block: Box) -> None:
     for inner in block.blocks:
         _block(inner, w, cell)
     first._p.getparent().remove(first._p)
-    container.add_paragraph(style="Small")
+    w.paragraph(container, "Small")
 
 
 def _aside(w: _Writer, container: Any, block: Aside) -> None:
@@ -503,9 +524,9 @@ def _aside(w: _Writer, container: Any, block: Aside) -> None:
         _block(inner, w, text_cell)
     first._p.getparent().remove(first._p)
     run = qr_cell.paragraphs[0].add_run()
-    run.add_picture(io.BytesIO(picture.png()), width=Cm(2.2))
+    run.add_picture(io.BytesIO(picture.png()), width=Pt(picture.width))
     run._r.find(".//" + qn("wp:docPr")).set("descr", f"Code QR du lien {block.qr}")
-    container.add_paragraph(style="Small")
+    w.paragraph(container, "Small")
 
 
 def _cover(w: _Writer, cover: Cover) -> None:
@@ -513,9 +534,9 @@ def _cover(w: _Writer, cover: Cover) -> None:
     doc = w.doc
     for inner in cover.blocks:
         if isinstance(inner, Heading) and inner is cover.blocks[0]:
-            _paragraph(w, doc.add_paragraph(style="Title"), inner.runs)
+            _paragraph(w, w.paragraph(doc, "Title"), inner.runs)
         elif isinstance(inner, Paragraph) and inner.style == "note":
-            paragraph = _paragraph(w, doc.add_paragraph(style="Note"), inner.runs)
+            paragraph = _paragraph(w, w.paragraph(doc, "Note"), inner.runs)
             paragraph.paragraph_format.space_before = Pt(72)
         else:
             _block(inner, w, doc)
@@ -529,10 +550,10 @@ def _header_footer(w: _Writer, with_cover: bool) -> None:
     body.header.is_linked_to_previous = False
     body.footer.is_linked_to_previous = False
     header = body.header.paragraphs[0]
-    header.style = w.doc.styles["Header Text"]
+    header._p.style = w.style_id("Header Text")
     header.add_run(xml_safe(w.model.info.header or w.model.info.title, w.warnings))
     footer = body.footer.paragraphs[0]
-    footer.style = w.doc.styles["Footer Text"]
+    footer._p.style = w.style_id("Footer Text")
     footer.add_run("page ")
     _field(footer, " PAGE ", "1")
     footer.add_run(" sur ")
@@ -543,16 +564,19 @@ def _header_footer(w: _Writer, with_cover: bool) -> None:
         cover.footer.is_linked_to_previous = False
 
 
+CORE_PROPERTY_MAX = 255  # python-docx refuses longer core properties (Word's own limit)
+
+
 def _properties(doc: Any, model: Document) -> None:
     """Core properties from the data; dates from the workshop or SOURCE_DATE_EPOCH."""
     info = model.info
     props = doc.core_properties
     when = source_date() or dt.datetime.combine(info.date, dt.time(9, 0))
-    props.title = info.title
-    props.subject = info.subject
-    props.author = info.author
-    props.last_modified_by = info.author
-    props.keywords = ", ".join(info.keywords)
+    props.title = clip(info.title, CORE_PROPERTY_MAX)
+    props.subject = clip(info.subject, CORE_PROPERTY_MAX)
+    props.author = clip(info.author, CORE_PROPERTY_MAX)
+    props.last_modified_by = clip(info.author, CORE_PROPERTY_MAX)
+    props.keywords = clip(", ".join(info.keywords), CORE_PROPERTY_MAX)
     props.language = info.language
     props.comments = "Document généré par ieg-reports à partir du classeur de l'atelier."
     props.category = "Prospective"

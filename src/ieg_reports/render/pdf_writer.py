@@ -1,7 +1,8 @@
 """The PDF writer: the document model into a PDF, with reportlab platypus.
 
 Fonts are embedded TrueType files; every data string is escaped before it reaches a
-Paragraph; charts come as vectors (SVG through svglib); the output is byte-reproducible.
+Paragraph; charts and QR codes come as drawings made before (vectors); the output is
+byte-reproducible.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from reportlab.platypus import (
     Flowable,
     Frame,
     KeepTogether,
+    LIIndenter,
     ListFlowable,
     ListItem,
     NextPageTemplate,
@@ -323,6 +325,49 @@ def _(block: Cover, ctx: _Context, width: float) -> list[Flowable]:
     return _cover(ctx, block, width)
 
 
+class _PageIndenter(LIIndenter):  # type: ignore[misc]
+    """A list item that splits when it is taller than a whole page.
+
+    reportlab refuses to split a justified item whose first part would hold all but two
+    lines (to avoid a widow): fine on a part-filled page, a LayoutError when the item is
+    taller than any page. Then a widow is the lesser evil.
+    """
+
+    page_height = 700.0
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        inner = self._flowable
+        width = available_width - self._leftIndent - self._rightIndent
+        parts = [p._flowable for p in super().split(available_width, available_height)]
+        if not parts and inner.wrap(width, available_height)[1] > self.page_height:
+            parts = inner.split(width, available_height)
+        return [self._again(p, n == 0) for n, p in enumerate(parts)]
+
+    def _again(self, flowable: Flowable, first: bool) -> _PageIndenter:
+        """A piece of this item (the bullet on the first piece only)."""
+        piece = _PageIndenter(flowable, self._leftIndent, self._rightIndent)
+        piece._bullet = self._bullet if first else None
+        piece.page_height = self.page_height
+        return piece
+
+
+class _List(ListFlowable):  # type: ignore[misc]
+    """A list whose items split when taller than a page."""
+
+    def __init__(self, items: list[ListItem], page_height: float, **kw: Any) -> None:
+        self._page_height = page_height
+        super().__init__(items, **kw)
+
+    def _makeLIIndenter(self, flowable: Flowable, bullet: Any, params: Any = None) -> Flowable:
+        made = super()._makeLIIndenter(flowable, bullet, params)
+        item = _PageIndenter(made._flowable, made._leftIndent, made._rightIndent, made._bullet)
+        for name in ("spaceBefore", "spaceAfter"):
+            if name in made.__dict__:
+                setattr(item, name, made.__dict__[name])
+        item.page_height = self._page_height
+        return item
+
+
 def _ragged(flowables: list[Flowable]) -> list[Flowable]:
     """List items set ragged right: short justified lines in a narrow measure make rivers."""
     for flowable in flowables:
@@ -338,8 +383,9 @@ def _list(ctx: _Context, block: ListBlock, width: float) -> ListFlowable:
         if block.ordered
         else {"bulletType": "bullet", "start": "•"}
     )
-    return ListFlowable(
+    return _List(
         items,
+        ctx.frame_height,
         bulletFontName=SANS,
         bulletFontSize=ctx.style.sizes["body"],
         leftIndent=14,
@@ -445,7 +491,7 @@ def _toc(ctx: _Context, block: Toc) -> list[Flowable]:
 
 def _box(ctx: _Context, block: Box, width: float) -> RLTable:
     inner = _flowables(ctx, block.blocks, width - 24)
-    table = RLTable([[inner]], colWidths=[width])
+    table = RLTable([[inner]], colWidths=[width], splitInRow=1)  # a long box splits
     table.setStyle(
         TableStyle(
             [
@@ -468,7 +514,9 @@ def _aside(ctx: _Context, block: Aside, width: float) -> Flowable:
     inner = _flowables(ctx, block.blocks, width - qr_size - 12)
     if picture is None:
         return KeepTogether(inner)
-    table = RLTable([[inner, picture.vector]], colWidths=[width - qr_size - 8, qr_size + 8])
+    table = RLTable(
+        [[inner, picture.vector]], colWidths=[width - qr_size - 8, qr_size + 8], splitInRow=1
+    )
     table.setStyle(
         TableStyle(
             [

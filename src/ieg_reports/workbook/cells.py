@@ -7,9 +7,14 @@ import math
 import re
 from typing import Any
 
-from ieg_reports.workbook.readers.limits import MAX_CELL_CHARS
+from ieg_reports.workbook.readers.limits import (
+    MAX_CELL_CHARS,
+    MAX_CODE_CHARS,
+    MAX_TITLE_CHARS,
+    MAX_WORD_CHARS,
+)
 from ieg_reports.workbook.readers.raw import ExcelError, Uncalculated
-from ieg_reports.workbook.schema import Enumeration
+from ieg_reports.workbook.schema import Column, Enumeration, Kind
 from ieg_reports.workbook.text import (
     MONTHS,
     clean_text,
@@ -24,6 +29,23 @@ _FALSE = frozenset({"non", "n", "0", "faux", "no", "false", "f", "-"})
 EXCEL_ERRORS = frozenset(
     {"#NAME?", "#N/A", "#REF!", "#DIV/0!", "#VALUE!", "#NUM!", "#NULL!", "#SPILL!", "#CALC!"}
 )
+# Columns whose text becomes a heading, a table cell or a file name: kept short.
+TITLE_KEYS = frozenset(
+    {
+        "titre",
+        "libelle",
+        "nom",
+        "prenom",
+        "organisation",
+        "axe",
+        "mot_cle",
+        "evaluateur",
+        "auteur",
+        "source",
+        "type",
+        "champ",
+    }
+)
 _SEVERAL = re.compile(r"[,;\s]")
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 
@@ -37,8 +59,11 @@ class CellError(ValueError):
         self.hint = hint
 
 
-def check_cell(value: Any) -> None:
-    """Refuse what no column can read: Excel errors, uncalculated formulas, oversized text."""
+def check_cell(value: Any, column: Column | None = None) -> None:
+    """Refuse what no column can read: Excel errors, uncalculated formulas, oversized text.
+
+    Checked before any parsing, so that the cost of a cell is bounded by its limits.
+    """
     if isinstance(value, Uncalculated):
         raise CellError(
             "formule jamais calculée : le fichier a été enregistré sans sa valeur",
@@ -50,12 +75,38 @@ def check_cell(value: Any) -> None:
             f"la cellule contient l'erreur Excel {code.strip()}",
             "corrigez la formule de cette cellule ou remplacez-la par sa valeur",
         )
-    if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
+    if isinstance(value, str):
+        _check_length(value, column)
+
+
+def max_chars(column: Column | None) -> int:
+    """The longest text a column accepts (codes, names and titles are short)."""
+    if column is None:
+        return MAX_CELL_CHARS
+    if column.kind is Kind.CODE:
+        return MAX_CODE_CHARS
+    return MAX_TITLE_CHARS if column.key in TITLE_KEYS else MAX_CELL_CHARS
+
+
+def _check_length(value: str, column: Column | None) -> None:
+    limit = max_chars(column)
+    if len(value) > limit:
         raise CellError(
-            f"texte trop long ({len(value):,} caractères)".replace(",", "\u00a0"),
-            f"une cellule contient au plus {MAX_CELL_CHARS:,} caractères ; ".replace(",", "\u00a0")
-            + "raccourcissez-la ou mettez le texte dans un document joint",
+            f"texte trop long ({_n(len(value))}\u00a0caractères, {_n(limit)} au plus ici)",
+            "raccourcissez ce texte ; un long développement a sa place dans un document joint",
         )
+    if column is not None and (column.kind in (Kind.URL, Kind.EMAIL) or column.key == "valeur"):
+        return
+    longest = max((len(w) for w in value.split()), default=0)
+    if longest > MAX_WORD_CHARS:
+        raise CellError(
+            f"mot de {_n(longest)}\u00a0caractères sans espace ({_n(MAX_WORD_CHARS)} au plus)",
+            "ajoutez des espaces, ou mettez un long lien dans la colonne prévue pour les liens",
+        )
+
+
+def _n(value: int) -> str:
+    return f"{value:,}".replace(",", "\u00a0")
 
 
 def is_blank(value: Any) -> bool:
@@ -176,6 +227,35 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return dt.date(year, month, day)
     except ValueError:
         return None
+
+
+_TIME = re.compile(r"^(\d{1,2})\s*(?:h|:|\.)\s*(\d{2})?(?:\s*(?:min|mn|m))?(?::\d{2})?$")
+
+
+def parse_time(value: Any) -> dt.time:
+    """A time of day: Excel times, 9h30, 9 h, 09:30, 9:30, 09:30:00."""
+    if isinstance(value, dt.datetime):
+        return value.time().replace(second=0, microsecond=0)
+    if isinstance(value, dt.time):
+        return value.replace(second=0, microsecond=0)
+    if isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value < 1:
+        minutes = round(value * 24 * 60)  # an Excel time is a fraction of a day
+        return dt.time(minutes // 60 % 24, minutes % 60)
+    text = as_text(value)[0]
+    if re.fullmatch(r"0[.,]\d+", text):  # an Excel time shown as a number (0,395833)
+        return parse_time(float(text.replace(",", ".")))
+    match = _TIME.match(strip_accents(text).lower().replace(" ", ""))
+    if match and int(match[1]) < 24 and int(match[2] or 0) < 60:
+        return dt.time(int(match[1]), int(match[2] or 0))
+    raise CellError(
+        f"«\u00a0{text}\u00a0» n'est pas une heure",
+        "écrivez l'heure sous la forme 9h30 ou 09:30",
+    )
+
+
+def parse_people(value: Any) -> tuple[str, ...]:
+    """Several people in one cell, separated by `;` or line breaks (commas stay in names)."""
+    return tuple(item.strip() for item in re.split(r"[;\n]", as_text(value)[0]) if item.strip())
 
 
 def parse_year(value: Any) -> int:

@@ -97,11 +97,11 @@ def category_fits(
 def check_email(record: Record, emails: dict[str, int], problems: Problems) -> None:
     email = record.get("email")
     if email is None:
-        if record.get("parcours") != "rencontre" and "email" not in record.failed:
+        if "email" not in record.failed:
             problems.warning(
                 record.at("email"),
                 "participant sans adresse e-mail",
-                "ajoutez son adresse pour lui préparer l'envoi des dossiers",
+                "ajoutez son adresse pour lui préparer ses envois (dossiers ou invitation)",
             )
         return
     first = emails.setdefault(email.lower(), record.location.row or 0)

@@ -189,7 +189,7 @@ def build_themes(
 def build_resources(
     table: Table | None, themes: Index[Theme], problems: Problems
 ) -> tuple[Resource, ...]:
-    from ieg_reports.links import is_safe_url
+    from ieg_reports.links import is_safe_url, qr_possible
 
     resources = []
     for record in records(table):
@@ -202,6 +202,12 @@ def build_resources(
                 "ce lien sera imprimé comme simple texte, sans être cliquable"
                 if re.match(r"^[a-z][a-z0-9+.-]*:", url, re.I)
                 else "écrivez l'adresse complète, par exemple https://www.exemple.fr/etude",
+            )
+        elif url is not None and not url.lower().startswith("mailto:") and not qr_possible(url):
+            problems.warning(
+                record.at("url"),
+                f"lien trop long pour un code QR ({len(url)} caractères) : le code QR est omis",
+                "le lien reste cliquable ; un lien raccourci donnerait un code QR lisible",
             )
         if theme is None or record.get("titre") is None:
             continue

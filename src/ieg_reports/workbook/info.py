@@ -65,6 +65,11 @@ def workshop_info(norm: Normalised, problems: Problems) -> WorkshopInfo:
                 ("event_link", "evenement_lien"),
                 ("contact", "contact"),
                 ("notice", "mention"),
+                ("event_address", "evenement_adresse"),
+                ("event_start", "evenement_debut"),
+                ("event_end", "evenement_fin"),
+                ("event_registration", "evenement_inscription"),
+                ("event_contact", "evenement_contact"),
                 ("scope", "perimetre"),
             )
         },

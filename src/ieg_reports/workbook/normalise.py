@@ -78,7 +78,7 @@ def _suggest(name: str, names: list[str]) -> str:
 
 def normalise(raw: RawWorkbook) -> Normalised:
     """Match sheets and columns, parse every cell; collect every problem."""
-    problems = Problems()
+    problems = Problems(list(raw.problems))
     tables: dict[str, Table] = {}
     candidates = {s.key: s.names() for s in SHEETS}
     for raw_sheet in raw.sheets:
@@ -195,7 +195,7 @@ def _record(
 def _cell(value: Any, column: Column, record: Record, problems: Problems) -> None:
     """Parse one cell into `record.values`, reporting what it can't read."""
     try:
-        cells.check_cell(value)  # first: bounds the cost of everything after
+        cells.check_cell(value, column)  # first: bounds the cost of everything after
     except cells.CellError as exc:
         record.failed.add(column.key)
         problems.error(record.at(column.key), exc.message, exc.hint)
@@ -224,6 +224,10 @@ def parse_value(value: Any, kind: Kind, column: Column | None = None) -> Any:
         return cells.parse_date(value)
     if kind is Kind.YEAR:
         return cells.parse_year(value)
+    if kind is Kind.TIME:
+        return cells.parse_time(value)
+    if kind is Kind.PEOPLE:
+        return cells.parse_people(value)
     if kind is Kind.ENUM and column is not None and column.enum is not None:
         return cells.parse_enum(value, column.enum)
     if kind is Kind.LIST:

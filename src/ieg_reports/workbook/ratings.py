@@ -11,7 +11,7 @@ from ieg_reports.model import (
 from ieg_reports.problems import Problems
 from ieg_reports.workbook.normalise import Record, Table
 from ieg_reports.workbook.references import Index, records
-from ieg_reports.workbook.text import fold_plural
+from ieg_reports.workbook.text import decimal, fold_plural
 
 
 def factor_codes(table: Table | None) -> dict[str, str]:
@@ -41,8 +41,9 @@ def on_scale(record: Record, key: str, config: Config, problems: Problems) -> fl
     if value is not None and not low <= value <= high:
         problems.error(
             record.at(key),
-            f"note {value:g} hors de l'échelle {low:g} à {high:g}",
-            f"saisissez une note entre {low:g} et {high:g} (réglable dans ieg-reports.toml)",
+            f"note {decimal(value)} hors de l'échelle {decimal(low)} à {decimal(high)}",
+            f"saisissez une note entre {decimal(low)} et {decimal(high)} "
+            "(réglable dans ieg-reports.toml)",
         )
         return None
     return float(value) if value is not None else None

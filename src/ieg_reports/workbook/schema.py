@@ -23,6 +23,8 @@ class Kind(StrEnum):
     LIST = "list"
     LINES = "lines"
     DATE = "date"
+    TIME = "time"
+    PEOPLE = "people"
     YEAR = "year"
     URL = "url"
     EMAIL = "email"
@@ -115,6 +117,19 @@ ROUTE = Enumeration(
     ),
 )
 
+# A participant may follow both routes: their packs and the event's invitation.
+PARTICIPANT_ROUTE = Enumeration(
+    "parcours",
+    (
+        *ROUTE.choices,
+        Choice(
+            "les_deux",
+            "les deux",
+            ("rencontre et documentaire", "documentaire et rencontre", "both", "deux parcours"),
+        ),
+    ),
+)
+
 
 @dataclass(frozen=True)
 class Column:
@@ -200,6 +215,39 @@ ATELIER_FIELDS: tuple[Field, ...] = (
     ),
     Field(
         "evenement_lien", "Lien de l'événement", Kind.URL, aliases=("event link", "lien evenement")
+    ),
+    Field(
+        "evenement_adresse",
+        "Adresse de l'événement",
+        aliases=("event address", "adresse evenement", "adresse"),
+        help="Adresse complète du lieu (pour le programme et l'invitation)",
+    ),
+    Field(
+        "evenement_debut",
+        "Heure de début",
+        Kind.TIME,
+        aliases=("début de l'événement", "heure de debut de l'evenement", "event start", "debut"),
+        help="Heure d'ouverture de l'événement (9h00)",
+    ),
+    Field(
+        "evenement_fin",
+        "Heure de fin",
+        Kind.TIME,
+        aliases=("fin de l'événement", "heure de fin de l'evenement", "event end", "fin"),
+        help="Heure de clôture de l'événement (12h30)",
+    ),
+    Field(
+        "evenement_inscription",
+        "Lien d'inscription",
+        Kind.URL,
+        aliases=("inscription", "registration", "lien inscription"),
+        help="Page d'inscription à l'événement",
+    ),
+    Field(
+        "evenement_contact",
+        "Contact de l'événement",
+        aliases=("event contact", "contact evenement", "renseignements"),
+        help="Personne à joindre le jour de l'événement (nom, téléphone, e-mail)",
     ),
     Field(
         "contact",
@@ -402,11 +450,55 @@ SHEETS: tuple[Sheet, ...] = (
                 aliases=("courriel", "mail", "adresse e-mail"),
                 width=30,
             ),
-            C("parcours", "Parcours", Kind.ENUM, enum=ROUTE, aliases=("route",), width=16),
+            C(
+                "parcours",
+                "Parcours",
+                Kind.ENUM,
+                enum=PARTICIPANT_ROUTE,
+                aliases=("route",),
+                width=16,
+            ),
             C("themes", "Thèmes", Kind.LIST, aliases=("theme codes",), width=20),
         ),
-        "Une ligne par participant, avec son parcours et les thèmes qu'il suit.",
+        "Une ligne par participant, avec son parcours (rencontre, documentaire ou les deux) "
+        "et les thèmes qu'il suit.",
         ("participants", "inscrits"),
+    ),
+    Sheet(
+        "programme",
+        "Programme",
+        (
+            C("debut", "Début", Kind.TIME, True, aliases=("start", "heure de début"), width=10),
+            C("fin", "Fin", Kind.TIME, True, aliases=("end", "heure de fin"), width=10),
+            C(
+                "titre",
+                "Séquence",
+                required=True,
+                aliases=("titre", "title", "intitulé", "sequence"),
+                width=44,
+            ),
+            C("theme", "Thème", Kind.CODE, aliases=("theme code", "code thème"), width=10),
+            C("format", "Format", aliases=("type", "forme"), width=16),
+            C(
+                "intervenants",
+                "Intervenants",
+                Kind.PEOPLE,
+                aliases=("intervenant", "speakers", "orateurs"),
+                width=40,
+            ),
+            C(
+                "moderation",
+                "Modération",
+                Kind.PEOPLE,
+                aliases=("animation", "modérateur", "animateur", "moderator"),
+                width=30,
+            ),
+            C("description", "Description", aliases=("résumé", "contenu"), width=60),
+        ),
+        "Facultative : une ligne par séquence de l'événement de la phase 2 (horaires, "
+        "thème traité, intervenants « Prénom Nom (Organisation) » séparés par ; ou des "
+        "retours à la ligne).",
+        ("agenda", "déroulé", "programme de l'événement"),
     ),
 )
 # Optional sheets of the consultant's own words (added after the data sheets).
@@ -448,7 +540,8 @@ SHEETS = (
         ("glossary", "lexique", "sigles"),
     ),
 )
-OPTIONAL_SHEETS = ("enseignements", "glossaire")
+# Sheets nobody has to provide, and whose absence is not worth a warning.
+OPTIONAL_SHEETS = ("programme", "enseignements", "glossaire")
 SHEETS_BY_KEY = {s.key: s for s in SHEETS}
 # Sheets written for people (instructions, notes): read by nobody, warned about never.
 INFO_SHEETS = ("Mode d'emploi", "Lisez-moi", "Notes", "README", "Instructions")

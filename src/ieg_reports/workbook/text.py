@@ -40,6 +40,12 @@ WINDOWS_RESERVED = frozenset(
 # Every kind of no-break or typographic space becomes a plain space in cell text.
 SPACES = frozenset("\u00a0\u202f\u2007\u2009\u200a\u2002\u2003\u2004\u2005\u2006\u2008\u3000\t")
 _RUN_OF_SPACES = re.compile(r" {2,}")
+# Any character one of the rules below may change (a superset): text without one, already
+# NFC, on one trimmed line, is returned as it is (most cells; 2.7 million calls saved at 10×).
+_SPECIAL = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u00a0\u061c\u2000-\u200f\u2028-\u202f"
+    "\u205f-\u206f\u3000\ufeff\ufffe\uffff\ud800-\udfff]"
+)
 _WORD = re.compile(r"[a-z0-9]+")
 
 
@@ -67,6 +73,14 @@ def clean_text(value: str) -> tuple[str, list[str]]:
     each line trimmed with runs of spaces collapsed; blank lines at the ends dropped and
     inner runs kept as one.
     """
+    if (
+        "\n" not in value
+        and "  " not in value
+        and not _SPECIAL.search(value)
+        and value == value.strip()
+        and unicodedata.is_normalized("NFC", value)
+    ):
+        return value, []
     text = value.replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u2028", "\n").replace("\u2029", "\n")
     removed = sorted({c for c in text if is_illegal_char(c)})
@@ -158,3 +172,8 @@ def code_slug(code: str, limit: int = 20) -> str:
     if not value:
         return "x"
     return f"x-{value}" if value.lower() in WINDOWS_RESERVED else value
+
+
+def decimal(value: float) -> str:
+    """A number for a French message: decimal comma, no useless zeros (« 5,5 », « 3 »)."""
+    return f"{value:g}".replace(".", ",")

@@ -25,6 +25,7 @@ from ieg_reports.workbook.entities import (
 )
 from ieg_reports.workbook.info import workshop_info
 from ieg_reports.workbook.normalise import Normalised
+from ieg_reports.workbook.programme import check_event, read_programme
 from ieg_reports.workbook.ratings import collect_ratings, factor_codes
 
 
@@ -44,6 +45,7 @@ def validate(norm: Normalised, config: Config) -> tuple[Workshop, Problems]:
     themes = build_themes(tables.get("themes"), factors, problems)
     resources = build_resources(tables.get("ressources"), themes, problems)
     participants = build_participants(tables.get("participants"), themes, problems)
+    programme = read_programme(tables.get("programme"), themes.resolve, info, problems)
     workshop = Workshop(
         info,
         tuple(families.by_key_unique()),
@@ -57,8 +59,10 @@ def validate(norm: Normalised, config: Config) -> tuple[Workshop, Problems]:
         config.capacity_threshold,
         config.criticality_threshold,
         rule,
+        programme,
         build_lessons(tables.get("enseignements")),
         build_glossary(tables.get("glossaire")),
     )
     check_documentary(workshop, problems, norm)
+    check_event(workshop, norm, problems)
     return workshop, problems

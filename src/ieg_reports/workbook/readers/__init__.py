@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ieg_reports.exceptions import UnreadableWorkbookError
+from ieg_reports.problems import Location, Problem, Severity
 
 if TYPE_CHECKING:  # pandas is imported only when a workbook is really read
     from ieg_reports.workbook.readers.raw import RawWorkbook
@@ -22,8 +23,36 @@ def workbook_name(path: Path) -> str:
 
 def load_raw(path: Path) -> RawWorkbook:
     """Read every sheet of the workbook at `path`; raise if it cannot be read at all."""
+    import dataclasses
+
+    raw = _read(path)
+    notice = open_notice(path)
+    if notice is None:
+        return raw
+    return dataclasses.replace(raw, problems=(notice, *raw.problems))
+
+
+def open_notice(path: Path) -> Problem | None:
+    """A warning when Excel (`~$x.xlsx`) or LibreOffice (`.~lock.x.xlsx#`) has the file open."""
+    if path.is_dir():
+        return None
+    locks = (path.with_name(f"~${path.name}"), path.with_name(f".~lock.{path.name}#"))
+    if not any(lock.exists() for lock in locks):
+        return None
+    return Problem(
+        Severity.WARNING,
+        Location(path.name),
+        "le classeur est ouvert dans Excel ou LibreOffice : "
+        "les modifications non enregistrées ne sont pas prises en compte",
+        "enregistrez le classeur, puis relancez",
+    )
+
+
+def _read(path: Path) -> RawWorkbook:
     if not path.exists():
-        raise UnreadableWorkbookError(f"{path} : fichier introuvable.")
+        raise UnreadableWorkbookError(
+            f"{path} : classeur introuvable ; vérifiez le chemin (ieg-reports init en crée un)."
+        )
     if path.is_dir():
         from ieg_reports.workbook.readers.csvdir import read_csv_folder
 

@@ -13,7 +13,10 @@ from ieg_reports.exceptions import UnreadableWorkbookError
 
 MAX_ROWS = 20_000  # rows per sheet
 MAX_COLUMNS = 200  # columns per sheet (up to GR)
-MAX_CELL_CHARS = 10_000  # characters in one cell
+MAX_CELL_CHARS = 10_000  # characters in one cell (descriptions, questions, summaries)
+MAX_TITLE_CHARS = 300  # a title, a name, a label: it becomes a heading or a table cell
+MAX_CODE_CHARS = 40  # a code (F12, T07…)
+MAX_WORD_CHARS = 200  # characters without a space, outside the link and e-mail columns
 MAX_MEMBER_BYTES = 100 * 2**20  # one part of an .xlsx/.ods, once uncompressed
 MAX_ARCHIVE_BYTES = 300 * 2**20  # every part together, once uncompressed
 MAX_CSV_BYTES = 50 * 2**20  # one CSV file

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from ieg_reports.problems import Problem
+
 
 @dataclass(frozen=True)
 class ExcelError:
@@ -45,6 +47,8 @@ class RawWorkbook:
 
     path: Path
     sheets: tuple[RawSheet, ...]
+    # What reading noticed without failing (an encoding guessed, the file open in Excel).
+    problems: tuple[Problem, ...] = ()
 
 
 def frame_from_rows(rows: list[list[object]], first_row: int = 1) -> pd.DataFrame:

@@ -104,7 +104,7 @@ def _sheet(path: Path, ws: Any) -> RawSheet:
     if beyond:
         raise over_limit(path, ws.title, beyond)
     _fill_merged(rows, merged)
-    return RawSheet(ws.title, path.name, frame_from_rows(_dense(rows)))
+    return RawSheet(ws.title, path.name, frame_from_rows(dense(rows)))
 
 
 def _keep(
@@ -125,19 +125,26 @@ def _keep(
 
 def _fill_merged(rows: dict[int, dict[int, object]], merged: Any) -> None:
     """Fill each merged range with its top-left value (within the limits)."""
+    from openpyxl.worksheet.cell_range import CellRange
+
     for ranged in getattr(merged, "mergeCell", None) or []:
-        from openpyxl.worksheet.cell_range import CellRange
-
         area = CellRange(ranged.ref)
-        top = rows.get(area.min_row, {}).get(area.min_col)
-        if top is None:
-            continue
-        for r in range(area.min_row, min(area.max_row, MAX_ROWS) + 1):
-            for c in range(area.min_col, min(area.max_col, MAX_COLUMNS) + 1):
-                rows.setdefault(r, {})[c] = top
+        fill_range(rows, area.min_row, area.min_col, area.max_row, area.max_col)
 
 
-def _dense(rows: dict[int, dict[int, object]]) -> list[list[object]]:
+def fill_range(
+    rows: dict[int, dict[int, object]], top: int, left: int, bottom: int, right: int
+) -> None:
+    """Give every cell of a merged range its top-left value (within the limits)."""
+    value = rows.get(top, {}).get(left)
+    if value is None:
+        return
+    for r in range(top, min(bottom, MAX_ROWS) + 1):
+        for c in range(left, min(right, MAX_COLUMNS) + 1):
+            rows.setdefault(r, {})[c] = value
+
+
+def dense(rows: dict[int, dict[int, object]]) -> list[list[object]]:
     """Rows 1..last as lists, so that row numbers stay those Excel shows."""
     if not rows:
         return []

@@ -1,0 +1,58 @@
+"""The assets stage: each chart and QR code drawn once per build, shared by both twins."""
+
+from __future__ import annotations
+
+import pytest
+
+from ieg_reports.charts import assets
+from ieg_reports.config import Config
+from ieg_reports.pipeline.render import RenderSettings, render_target
+from ieg_reports.pipeline.targets import targets_for
+
+
+@pytest.fixture
+def fresh(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
+    """Empty memos and counters, as in a new worker."""
+    monkeypatch.setattr(assets, "_FIGURES", {})
+    monkeypatch.setattr(assets, "_QR", {})
+    monkeypatch.setattr(assets, "DRAWN", {"charts": 0, "qr": 0})
+    return assets.DRAWN
+
+
+def test_a_pack_and_its_twin_share_one_chart_and_one_qr_per_link(fresh, sample_result) -> None:  # type: ignore[no-untyped-def]
+    workshop = sample_result.workshop
+    settings = RenderSettings(None, Config())
+    pack = [t for t in targets_for(workshop, settings.config) if t.theme == "T02"]
+    assert sorted(t.kind for t in pack) == ["pack-docx", "pack-pdf"]
+    for target in pack:
+        render_target(target, workshop, settings)
+    links = {r.url for r in workshop.resources if r.theme.code == "T02" and r.url}
+    assert {"charts": 1, "qr": len(links)} == assets.DRAWN
+
+
+def test_the_synthesis_twins_draw_each_chart_once(fresh, sample_result) -> None:  # type: ignore[no-untyped-def]
+    workshop = sample_result.workshop
+    settings = RenderSettings(None, Config())
+    for target in targets_for(workshop, settings.config)[:2]:  # synthese.docx, synthese.pdf
+        render_target(target, workshop, settings)
+    # Four figures; the PDF's table-of-contents passes reuse the drawings made before.
+    assert assets.DRAWN["charts"] == 4
+
+
+def test_a_changed_slice_draws_again(fresh, sample_result) -> None:  # type: ignore[no-untyped-def]
+    import dataclasses
+
+    from ieg_reports.compose.document import Figure
+    from ieg_reports.resources import default_templates
+    from ieg_reports.style import load_style
+
+    style = load_style(default_templates() / "style.toml")
+    workshop = sample_result.workshop
+    figure = Figure("familles", (), (), "alt", 1)
+    first = assets.figure_picture(figure, workshop, style)
+    assert assets.figure_picture(figure, workshop, style) is first
+    renamed = dataclasses.replace(workshop, info=dataclasses.replace(workshop.info, contact="x"))
+    assert assets.figure_picture(figure, renamed, style) is first  # not read by the chart
+    fewer = dataclasses.replace(workshop, factors=workshop.factors[1:])
+    assert assets.figure_picture(figure, fewer, style) is not first
+    assert assets.DRAWN["charts"] == 2

@@ -1,0 +1,171 @@
+"""The native charts: what they show, how they read in print and in greyscale, both formats."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import re
+
+import pytest
+from PIL import Image
+from reportlab.graphics import renderPDF
+from reportlab.graphics.shapes import Drawing
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from ieg_reports.charts import CHARTS, draw
+from ieg_reports.charts.base import MAX_HEIGHT, MIN_TEXT, SHAPES, WIDTH, axis_ticks, number, strings
+from ieg_reports.charts.matrix import classify, place_labels
+from ieg_reports.charts.raster import font_files, to_png
+from ieg_reports.model import Factor, Family, Theme, Workshop
+from ieg_reports.resources import default_templates
+from ieg_reports.style import load_style
+
+STYLE = load_style(default_templates() / "style.toml")
+
+
+def _texts(drawing: Drawing) -> list[str]:
+    return [s.text for s in strings(drawing)]
+
+
+@pytest.fixture(scope="module")
+def workshop(sample_result) -> Workshop:  # type: ignore[no-untyped-def]
+    return sample_result.workshop  # type: ignore[no-any-return]
+
+
+def test_every_chart_keeps_its_text_legible_and_inside(workshop: Workshop) -> None:
+    for name in CHARTS:
+        drawing = draw(name, workshop, STYLE, {})
+        assert drawing.width <= WIDTH + 0.01 and drawing.height <= MAX_HEIGHT + 60, name
+        for text in strings(drawing):
+            assert text.fontSize >= MIN_TEXT, (name, text.text)
+            width = stringWidth(text.text, text.fontName, text.fontSize)
+            left = text.x - {"middle": width / 2, "end": width}.get(text.textAnchor, 0)
+            if not text.text.startswith("Criticité"):  # the rotated axis title
+                assert left >= -0.5 and left + width <= WIDTH + 0.5, (name, text.text)
+
+
+def test_numbers_are_french(workshop: Workshop) -> None:
+    assert number(2.5) == "2,5" and number(3) == "3"
+    assert axis_ticks(0, 10) == [float(n) for n in range(11)]
+    assert axis_ticks(0, 100)[:3] == [0.0, 5.0, 10.0]
+    for name in ("matrice", "familles", "registres"):  # the map of themes has no numbers
+        numbers = [
+            t for t in _texts(draw(name, workshop, STYLE, {})) if re.fullmatch(r"[\d.,\s]+", t)
+        ]
+        assert numbers and not [t for t in numbers if "." in t], name
+
+
+def test_matrix_names_every_key_factor_and_the_exceptions(workshop: Workshop) -> None:
+    texts = _texts(draw("matrice", workshop, STYLE, {}))
+    assert {f.code for f in workshop.key_factors} <= set(texts)
+    assert {"À surveiller", "Leviers", "Secondaires"} <= set(texts)
+    statuses = {p.factor.code: p.status for p in classify(workshop, set())}
+    # The sample's column retains F48 below the thresholds and leaves F11 out above them.
+    assert statuses["F48"] == "sous" and statuses["F11"] == "ecarte"
+    assert "Retenus malgré des notes sous un seuil" in " ".join(texts)
+    assert "Au-dessus des deux seuils" in texts and "Facteurs-clés" in texts
+
+
+def test_the_zone_is_called_key_factors_when_the_thresholds_decided(workshop: Workshop) -> None:
+    cap, crit = workshop.capacity_threshold, workshop.criticality_threshold
+    factors = tuple(
+        dataclasses.replace(
+            f,
+            is_key=f.rating is not None
+            and f.rating.capacity >= cap
+            and f.rating.criticality >= crit,
+        )
+        for f in workshop.factors
+    )
+    by_rule = dataclasses.replace(workshop, factors=factors, key_rule="seuils")
+    assert {p.status for p in classify(by_rule, set())} <= {"cle", "autre"}
+    texts = _texts(draw("matrice", by_rule, STYLE, {}))
+    assert texts.count("Facteurs-clés") == 2  # the zone and the key's heading
+    assert "Au-dessus des deux seuils" not in texts
+
+
+def test_matrix_highlight_labels_only_the_theme_factors(workshop: Workshop) -> None:
+    texts = _texts(draw("matrice", workshop, STYLE, {"surligner": "F04,F02"}))
+    codes = {t for t in texts if re.fullmatch(r"F\d\d", t)}
+    assert codes == {"F04", "F02"}
+
+
+def test_families_differ_by_shape_not_colour_alone() -> None:
+    assert len(set(SHAPES)) == 8
+
+
+def test_labels_overlap_neither_each_other_nor_markers() -> None:
+    anchors = [(100.0 + 3 * (n % 5), 100.0 + 2 * (n // 5)) for n in range(20)]
+    markers = [(x - 4, y - 4, x + 4, y + 4) for x, y in anchors]
+    sizes = [(14.0, 8.0, 0.0, 0.0)] * len(anchors)
+    placed = place_labels(sizes, anchors, markers, (0, 0, 300, 300))
+    boxes = [(x, y, x + 14, y + 8) for x, y, _ in placed]
+    for i, a in enumerate(boxes):
+        assert not any(a[0] < m[2] and m[0] < a[2] and a[1] < m[3] and m[1] < a[3] for m in markers)
+        for b in boxes[i + 1 :]:
+            assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3])
+
+
+def test_themes_map_shows_every_title_whole(workshop: Workshop) -> None:
+    words = " ".join(_texts(draw("themes", workshop, STYLE, {}))).split()
+    joined = " ".join(words)
+    for theme in workshop.themes:
+        assert " ".join(theme.title.split()) in joined, theme.title
+        assert theme.code in words
+
+
+def test_bars_count_factors_and_keywords(workshop: Workshop) -> None:
+    texts = _texts(draw("familles", workshop, STYLE, {}))
+    first = workshop.families[0]
+    total = len(workshop.factors_of(first))
+    keys = sum(f.is_key for f in workshop.factors_of(first))
+    assert f"{total} (dont {keys} clés)" in texts
+    registres = _texts(draw("registres", workshop, STYLE, {}))
+    per_family = [
+        sum(1 for k in workshop.keywords if k.factor.family.code == fam.code)
+        for fam in workshop.families
+    ]
+    assert all(str(n) in registres for n in per_family)
+
+
+def test_big_workshops_stay_within_a_page(workshop: Workshop) -> None:
+    families = tuple(
+        Family(f"X{n}", f"Famille numéro {n} au nom assez long pour passer à la ligne")
+        for n in range(60)
+    )
+    factors = tuple(
+        dataclasses.replace(f, code=f"{f.code}-{n}", family=families[n % 60])
+        for n in range(30)
+        for f in workshop.factors
+    )
+    themes = tuple(
+        Theme(f"T{n}", "Un titre de thème " * 4, workshop.themes[n % 11].axis, "documentaire")
+        for n in range(300)
+    )
+    big = dataclasses.replace(workshop, families=families, factors=factors, themes=themes)
+    for name in CHARTS:
+        drawing = draw(name, big, STYLE, {})
+        assert drawing.height <= MAX_HEIGHT + 60, name
+    assert any("autres thèmes" in t for t in _texts(draw("themes", big, STYLE, {})))
+
+
+def test_png_and_pdf_come_from_the_same_drawing(workshop: Workshop, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from render.pdftext import pdf_text
+
+    drawing = draw("matrice", workshop, STYLE, {})
+    png = to_png(drawing, font_files(STYLE), dpi=100)
+    assert png == to_png(drawing, font_files(STYLE), dpi=100)  # reproducible
+    image = Image.open(io.BytesIO(png))
+    assert image.size == (round(drawing.width * 100 / 72), round(drawing.height * 100 / 72))
+    assert len(image.convert("RGB").getcolors(1 << 16) or ()) > 50  # painted, not blank
+    path = tmp_path / "matrice.pdf"
+    renderPDF.drawToFile(drawing, str(path))
+    text = pdf_text(path)
+    assert "Capacité d’agir (moyenne des notes)" in text and "F01" in text
+
+
+def test_factor_without_rating_is_left_out(workshop: Workshop) -> None:
+    unrated = dataclasses.replace(workshop.factors[0], rating=None)
+    assert isinstance(unrated, Factor)
+    changed = dataclasses.replace(workshop, factors=(unrated, *workshop.factors[1:]))
+    assert unrated.code not in {p.factor.code for p in classify(changed, set())}
