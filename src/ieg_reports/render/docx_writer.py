@@ -429,27 +429,51 @@ def _field(paragraph: Any, instruction: str, result: str) -> None:
 
 
 def _toc(w: _Writer, container: Any, block: Toc) -> None:
-    """A TOC field pre-filled with the headings (Word refreshes the page numbers on open)."""
+    """The headings as linked entries, each with a dotted leader and a PAGEREF field.
+
+    Not a TOC field: LibreOffice keeps a TOC field's cached text as it is, while it computes
+    PAGEREF fields when it lays the pages out; Word computes them when it updates the fields
+    on opening (updateFields), so both show the page numbers.
+    """
     title = w.paragraph(container, "Heading 1")
     title.add_run(block.title)
     title.paragraph_format.keep_with_next = True
-    headings = [h for h in w.model.headings(block.depth)]
-    if not headings:
-        return
-    for n, heading in enumerate(headings):
+    for heading in w.model.headings(block.depth):
         paragraph = w.paragraph(container, f"toc {heading.level}")
         _tab_stop(paragraph, w.text_width)
-        if n == 0:
-            _field_part(paragraph, "begin")
-            _instr(paragraph, f' TOC \\o "1-{block.depth}" \\h \\z \\u ')
-            _field_part(paragraph, "separate")
         link = OxmlElement("w:hyperlink")
         link.set(qn("w:anchor"), _bookmark(heading))
         paragraph._p.append(link)
         text_run = paragraph.add_run(xml_safe(heading.text, w.warnings))
         link.append(text_run._r)
-        if n == len(headings) - 1:
-            _field_part(paragraph, "end")
+        _page_reference(paragraph, link, _bookmark(heading))
+
+
+def _page_reference(paragraph: Any, link: Any, bookmark: str) -> None:
+    """A tab to the dotted leader, then a PAGEREF field: LibreOffice computes it on opening,
+    Word when it refreshes the table of contents."""
+    tab = paragraph.add_run()
+    tab._r.append(OxmlElement("w:tab"))
+    link.append(tab._r)
+    for kind, text in (("begin", None), (None, f" PAGEREF {bookmark} \\h "), ("separate", None)):
+        run = paragraph.add_run()
+        if kind:
+            char = OxmlElement("w:fldChar")
+            char.set(qn("w:fldCharType"), kind)
+            run._r.append(char)
+        else:
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = text
+            run._r.append(instr)
+        link.append(run._r)
+    cached = paragraph.add_run("")
+    link.append(cached._r)
+    end = paragraph.add_run()
+    char = OxmlElement("w:fldChar")
+    char.set(qn("w:fldCharType"), "end")
+    end._r.append(char)
+    link.append(end._r)
 
 
 def _tab_stop(paragraph: Any, width: Any) -> None:
