@@ -82,12 +82,12 @@ def main() -> None:
     doc = Document()
     section = doc.sections[0]
     section.page_width, section.page_height = Cm(21), Cm(29.7)
-    section.left_margin = section.right_margin = Cm(4.0)
+    section.left_margin = section.right_margin = Cm(3.6)
     section.top_margin, section.bottom_margin = Cm(2.4), Cm(2.2)
     section.header_distance = section.footer_distance = Cm(1.1)
     _language(doc)
     styles = doc.styles
-    _font(styles["Normal"], 11.5)
+    _font(styles["Normal"], 11)
     _spacing(styles["Normal"], 0, 6, 1.15)
     styles["Normal"].paragraph_format.widow_control = True
     for level, size, before in ((1, 19, 18), (2, 14.5, 14), (3, 12.5, 10)):
@@ -107,7 +107,7 @@ def main() -> None:
         ("Cover Line", 12, TEXT, False, WD_ALIGN_PARAGRAPH.LEFT),
         ("Note", 9, MUTED, True, WD_ALIGN_PARAGRAPH.LEFT),
         ("Small", 9, MUTED, False, WD_ALIGN_PARAGRAPH.LEFT),
-        ("Figure", 11.5, TEXT, False, WD_ALIGN_PARAGRAPH.CENTER),
+        ("Figure", 11, TEXT, False, WD_ALIGN_PARAGRAPH.CENTER),
         ("Table Text", 9, TEXT, False, WD_ALIGN_PARAGRAPH.LEFT),
         ("Header Text", 8, MUTED, False, WD_ALIGN_PARAGRAPH.LEFT),
         ("Footer Text", 8, MUTED, False, WD_ALIGN_PARAGRAPH.CENTER),
@@ -120,7 +120,7 @@ def main() -> None:
     _spacing(styles["Lead"], 6, 12)
     for level in (1, 2):
         style = _paragraph_style(doc, f"toc {level}")
-        _font(style, 11.5 if level == 1 else 11, TEXT, bold=level == 1)
+        _font(style, 11 if level == 1 else 10.5, TEXT, bold=level == 1)
         style.paragraph_format.left_indent = Cm(0.6 * (level - 1))
         _spacing(style, 6 if level == 1 else 1, 1)
     link = styles.add_style("Hyperlink", WD_STYLE_TYPE.CHARACTER)
