@@ -269,3 +269,11 @@ def test_write_errors_are_french_with_the_right_advice(tmp_path: Path) -> None:
     assert "le disque est plein" in full and "libérez de la place" in full
     assert "un fichier porte déjà ce nom" in missing and "libérez" not in missing
     assert "No space" not in full and "Not a directory" not in missing
+
+
+def test_watch_on_a_folder_without_workbook_stops_like_build(tmp_path: Path) -> None:
+    empty = tmp_path / "vide"
+    empty.mkdir()
+    code, output = _run("watch", str(empty), "-o", str(tmp_path / "o"))
+    assert code == 2 and "Erreur\u00a0:" in output and "Traceback" not in output
+    assert "Surveillance" not in output
