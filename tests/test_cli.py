@@ -142,7 +142,7 @@ def test_user_templates_change_the_documents(tmp_path: Path, fixtures: Path) -> 
     code, output = _run("build", str(book), "-o", str(tmp_path / "out"), "-q", "-j", "1")
     assert code == 0, output
     headings = [p.text for p in docx.Document(str(tmp_path / "out/mini/synthese.docx")).paragraphs]
-    assert "En un coup d'œil" in headings and "L'essentiel" not in headings
+    assert "En un coup d’œil" in headings and "L’essentiel" not in headings
 
 
 def test_a_template_error_names_file_and_line(tmp_path: Path, fixtures: Path) -> None:
