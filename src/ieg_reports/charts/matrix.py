@@ -19,7 +19,6 @@ from ieg_reports.charts.base import (
     MIN_TEXT,
     SHAPES,
     TEXT,
-    WIDTH,
     Kit,
     Swatch,
     axis_ticks,
@@ -33,7 +32,7 @@ from ieg_reports.model import Factor, Workshop
 from ieg_reports.style import Style
 
 MAX_LABELS = 40  # beyond that, codes would hide the points: the key says where to look
-PLOT = 262.0  # side of the square plot, in points
+PLOT = 262.0  # side of the square plot, in points, at the widest
 LEFT = 40.0
 GREY = HexColor("#C4C4C4")
 QUADRANTS = (("À surveiller", 0, 1), ("Leviers", 1, 0), ("Secondaires", 0, 0))
@@ -63,8 +62,9 @@ def selection_matrix(workshop: Workshop, style: Style, params: dict[str, str]) -
     labelled = [p for p in points if p.status in SECTIONS]
     key_lines, key_height = _key(kit, labelled)
     bottom = 22 + key_height + 34  # source line, key, axis title
-    drawing = Drawing(WIDTH, bottom + PLOT + 8)
-    frame = _Frame(workshop, bottom)
+    plot = min(PLOT, round(kit.wide * 0.58))
+    drawing = Drawing(kit.wide, bottom + plot + 8)
+    frame = _Frame(workshop, bottom, plot)
     drawing.add(_background(kit, workshop, frame, points, highlight))
     drawing.add(_markers(kit, workshop, frame, points))
     if len(labelled) <= MAX_LABELS:
@@ -100,20 +100,21 @@ def classify(workshop: Workshop, highlight: set[str]) -> list[Point]:
 class _Frame:
     """Data to points: the square plot with a little room around the scale."""
 
-    def __init__(self, workshop: Workshop, bottom: float) -> None:
+    def __init__(self, workshop: Workshop, bottom: float, plot: float) -> None:
+        self.plot = plot
         low, high = workshop.scale.low, workshop.scale.high
         pad = (high - low) * 0.05
         self.low, self.high, self.span = low - pad, high + pad, high - low + 2 * pad
         self.left, self.bottom = LEFT, bottom
-        self.right, self.top = LEFT + PLOT, bottom + PLOT
+        self.right, self.top = LEFT + plot, bottom + plot
 
     def x(self, value: float) -> float:
         """Capacity to act → x."""
-        return self.left + (value - self.low) / self.span * PLOT
+        return self.left + (value - self.low) / self.span * self.plot
 
     def y(self, value: float) -> float:
         """Criticality → y."""
-        return self.bottom + (value - self.low) / self.span * PLOT
+        return self.bottom + (value - self.low) / self.span * self.plot
 
 
 def _background(
@@ -125,7 +126,9 @@ def _background(
     zone = Rect(cx, cy, fr.right - cx, fr.top - cy, fillColor=kit.color("box"), strokeWidth=0)
     zone.strokeColor = None
     group = Group(zone)
-    group.add(Rect(fr.left, fr.bottom, PLOT, PLOT, fillColor=None, strokeColor=kit.color("rule")))
+    group.add(
+        Rect(fr.left, fr.bottom, fr.plot, fr.plot, fillColor=None, strokeColor=kit.color("rule"))
+    )
     group.add(line(cx, fr.bottom, cx, fr.top, muted, 0.7, (3, 2)))
     group.add(line(fr.left, cy, fr.right, cy, muted, 0.7, (3, 2)))
     group.add(_axes(kit, workshop, fr))
@@ -149,9 +152,9 @@ def _axes(kit: Kit, workshop: Workshop, fr: _Frame) -> Group:
         group.add(line(fr.left, fr.y(tick), fr.left - 3, fr.y(tick), muted))
         group.add(kit.text(fr.left - 5, fr.y(tick) - 2.6, number(tick), anchor="end"))
     title = "Capacité d’agir (moyenne des notes)"
-    group.add(kit.text(fr.left + PLOT / 2, fr.bottom - 24, title, 8, anchor="middle"))
+    group.add(kit.text(fr.left + fr.plot / 2, fr.bottom - 24, title, 8, anchor="middle"))
     y_title = kit.text(0, 0, "Criticité (moyenne des notes)", 8, anchor="middle")
-    group.add(Group(y_title, transform=(0, 1, -1, 0, fr.left - 24, fr.bottom + PLOT / 2)))
+    group.add(Group(y_title, transform=(0, 1, -1, 0, fr.left - 24, fr.bottom + fr.plot / 2)))
     return group
 
 
@@ -303,7 +306,7 @@ def _side_legend(
     kit: Kit, workshop: Workshop, fr: _Frame, points: list[Point], highlight: bool
 ) -> Group:
     """Families (shape and colour), nature (fill) and the marks, right of the plot."""
-    x, width = fr.right + 16, WIDTH - fr.right - 16
+    x, width = fr.right + 16, kit.wide - fr.right - 16
     shown = {p.factor.family.code for p in points if p.status != "gris"} if highlight else None
     group, top = _family_legend(kit, workshop, x, width, fr, shown)
     items: list[tuple[Swatch, str]] = [
@@ -361,7 +364,7 @@ Entry = tuple[str, list[str], bool]  # code, lines, is a section title
 def _key(kit: Kit, labelled: list[Point]) -> tuple[Group, float]:
     """The labelled factors by code, in two balanced columns under the plot, by section."""
     group, gap = Group(), 14.0
-    column = (WIDTH - gap) / 2
+    column = (kit.wide - gap) / 2
     if len(labelled) > MAX_LABELS:
         text = (
             f"{len(labelled)} facteurs à signaler : trop pour les étiqueter ici, voir le tableau."
