@@ -22,7 +22,7 @@ PRIMARY = RGBColor(0x1F, 0x4E, 0x79)
 ACCENT = RGBColor(0xC5, 0x5A, 0x11)
 TEXT = RGBColor(0x22, 0x22, 0x22)
 MUTED = RGBColor(0x66, 0x66, 0x66)
-FONT = "Calibri"
+FONT = "Lato"  # the family embedded in every .docx (style.toml names its files)
 
 
 def _font(
@@ -82,15 +82,15 @@ def main() -> None:
     doc = Document()
     section = doc.sections[0]
     section.page_width, section.page_height = Cm(21), Cm(29.7)
-    section.left_margin = section.right_margin = Cm(2.2)
+    section.left_margin = section.right_margin = Cm(3.6)
     section.top_margin, section.bottom_margin = Cm(2.4), Cm(2.2)
     section.header_distance = section.footer_distance = Cm(1.1)
     _language(doc)
     styles = doc.styles
-    _font(styles["Normal"], 10.5)
+    _font(styles["Normal"], 11)
     _spacing(styles["Normal"], 0, 6, 1.15)
     styles["Normal"].paragraph_format.widow_control = True
-    for level, size, before in ((1, 18, 18), (2, 13.5, 14), (3, 11.5, 10)):
+    for level, size, before in ((1, 19, 18), (2, 14.5, 14), (3, 12.5, 10)):
         style = styles[f"Heading {level}"]
         _font(style, size, PRIMARY if level < 3 else ACCENT, bold=True)
         _spacing(style, before, 6, 1.0, keep=True)
@@ -103,13 +103,13 @@ def main() -> None:
     styles["Caption"].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _spacing(styles["Caption"], 3, 12)
     for name, size, color, italic, align in (
-        ("Lead", 14, PRIMARY, False, WD_ALIGN_PARAGRAPH.LEFT),
+        ("Lead", 14.5, PRIMARY, False, WD_ALIGN_PARAGRAPH.LEFT),
         ("Cover Line", 12, TEXT, False, WD_ALIGN_PARAGRAPH.LEFT),
         ("Note", 9, MUTED, True, WD_ALIGN_PARAGRAPH.LEFT),
-        ("Small", 8.5, MUTED, False, WD_ALIGN_PARAGRAPH.LEFT),
-        ("Figure", 10.5, TEXT, False, WD_ALIGN_PARAGRAPH.CENTER),
+        ("Small", 9, MUTED, False, WD_ALIGN_PARAGRAPH.LEFT),
+        ("Figure", 11, TEXT, False, WD_ALIGN_PARAGRAPH.CENTER),
         ("Table Text", 9, TEXT, False, WD_ALIGN_PARAGRAPH.LEFT),
-        ("Header Text", 8, MUTED, False, WD_ALIGN_PARAGRAPH.RIGHT),
+        ("Header Text", 8, MUTED, False, WD_ALIGN_PARAGRAPH.LEFT),
         ("Footer Text", 8, MUTED, False, WD_ALIGN_PARAGRAPH.CENTER),
     ):
         style = _paragraph_style(doc, name)
@@ -120,7 +120,7 @@ def main() -> None:
     _spacing(styles["Lead"], 6, 12)
     for level in (1, 2):
         style = _paragraph_style(doc, f"toc {level}")
-        _font(style, 10.5 if level == 1 else 10, TEXT, bold=level == 1)
+        _font(style, 11 if level == 1 else 10.5, TEXT, bold=level == 1)
         style.paragraph_format.left_indent = Cm(0.6 * (level - 1))
         _spacing(style, 6 if level == 1 else 1, 1)
     link = styles.add_style("Hyperlink", WD_STYLE_TYPE.CHARACTER)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,15 +62,27 @@ def _page_end(number: int, fill: float, chars: list[dict[str, object]]) -> PageE
     )
 
 
-def faults(path: Path, body_size: float = 10.0) -> list[str]:
+def body_size(path: Path) -> float:
+    """The size most characters of the document are set in: the body text."""
+    import pdfplumber
+
+    sizes: Counter[float] = Counter()
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            sizes.update(round(float(c["size"]), 1) for c in page.chars)
+    return sizes.most_common(1)[0][0] if sizes else 10.0
+
+
+def faults(path: Path) -> list[str]:
     """Pages (not the cover, not the last) under a third full, or ending on a heading or a colon."""
     found = []
     all_pages = pages(path)
+    body = body_size(path)
     for page in all_pages[1:-1]:
         if page.fill < 1 / 3:
             found.append(f"page {page.number} remplie à {page.fill:.0%}")
-        heading = page.last_size > body_size + 0.5 or (
-            page.last_bold and page.last_size >= body_size and len(page.last_line) < 90
+        heading = page.last_size > body + 0.5 or (
+            page.last_bold and page.last_size >= body and len(page.last_line) < 90
         )
         if heading or page.last_line.rstrip().endswith(":"):
             found.append(f"page {page.number} finit sur « {page.last_line} »")

@@ -58,11 +58,13 @@ def test_headings_use_word_heading_styles(document) -> None:  # type: ignore[no-
     assert document.paragraphs[0].style.name == "Title"
 
 
-def test_toc_field_prefilled_and_update_on_open(document, synthesis: Path) -> None:  # type: ignore[no-untyped-def]
+def test_toc_entries_carry_page_references_and_update_on_open(document, synthesis: Path) -> None:  # type: ignore[no-untyped-def]
     body = document.element.body.xml
-    assert 'TOC \\o "1-2" \\h \\z \\u' in body
     toc = [p.text for p in document.paragraphs if p.style.name.startswith("toc")]
-    assert toc[:2] == ["L’essentiel", "Contexte et méthode"] and "Glossaire" in toc
+    names = [t.split("\t")[0].replace("’", "'") for t in toc]
+    assert names[:2] == ["L'essentiel", "Contexte et méthode"] and "Glossaire" in names
+    assert all(t.endswith("\t") for t in toc)  # the tab to the dotted leader
+    assert body.count(" PAGEREF _Toc_") == len(toc)
     settings = zipfile.ZipFile(synthesis).read("word/settings.xml").decode()
     assert '<w:updateFields w:val="true"/>' in settings
 

@@ -50,7 +50,9 @@ class Kit:
     def wrap(self, text: str, width: float, size: float = TEXT, bold: bool = False) -> list[str]:
         """`text` in lines no wider than `width` (a longer word keeps a line of its own)."""
         lines: list[str] = []
-        for word in text.split():
+        for word in typeset(text).split(" "):  # no-break spaces keep their words together
+            if not word:
+                continue
             if lines and self.width(f"{lines[-1]} {word}", size, bold) <= width:
                 lines[-1] = f"{lines[-1]} {word}"
             else:

@@ -396,14 +396,9 @@ def section_findings(ws: Workshop, event: str) -> dict[str, list[str]]:
         for section, funcs in SECTION_FINDINGS.items()
     }
     found["etapes"] = [s for s in (routes(ws, event),) if s]
-    essentials = (
-        key_factor_families,
-        weak_signals,
-        choices_to_explain,
-        agreement,
-        effects_split,
-        theme_roots,
-    )
+    # L'essentiel keeps to what a decision-maker needs on one page; agreement and the
+    # themes' roots open their own sections.
+    essentials = (key_factor_families, weak_signals, choices_to_explain, effects_split)
     found["essentiel"] = [s for s in (f(ws) for f in essentials) if s] + found["etapes"]
     return found
 

@@ -63,9 +63,11 @@ def render_target(
 def writer_for(target: Target, settings: RenderSettings, style: Style) -> Writer:
     """The writer of a target's format."""
     if target.name.endswith(".docx"):
+        from ieg_reports.fonts import FACES, font_file
         from ieg_reports.render.docx_writer import DocxWriter
 
-        return DocxWriter(template_file(settings, "reference.docx"), style.colors)
+        fonts = {key: font_file(style, key) for key in FACES.values()}
+        return DocxWriter(template_file(settings, "reference.docx"), style.colors, fonts)
     from ieg_reports.render.pdf_writer import PdfWriter
 
     return PdfWriter(style)

@@ -41,7 +41,8 @@ from ieg_reports.compose.document import (
     Toc,
 )
 from ieg_reports.links import is_safe_url
-from ieg_reports.render.common import clip, fixed_zip, introduces, source_date, xml_safe
+from ieg_reports.render.common import clip, introduces, source_date, xml_safe, zip_members
+from ieg_reports.render.docx_package import finish_parts
 
 PARAGRAPH_STYLES = {
     "body": "Normal",
@@ -97,20 +98,25 @@ class DocxWriter:
 
     reference: Path
     colors: dict[str, str]
+    fonts: dict[str, Path] = field(default_factory=dict)
     suffix: str = ".docx"
 
     def write(self, document: Document, assets: Assets) -> tuple[bytes, list[str]]:
         """The .docx's bytes and the warnings met."""
-        return render_docx(document, assets, self.reference, self.colors)
+        return render_docx(document, assets, self.reference, self.colors, self.fonts)
 
 
 def render_docx(
-    model: Document, assets: Assets, reference: Path, colors: dict[str, str]
+    model: Document,
+    assets: Assets,
+    reference: Path,
+    colors: dict[str, str],
+    fonts: dict[str, Path] | None = None,
 ) -> tuple[bytes, list[str]]:
     """Write `model` as .docx bytes (reproducible), with the warnings met."""
     doc = open_docx(str(reference))
     _clear_body(doc)
-    writer = _Writer(doc, model, assets, colors)
+    writer = _Writer(doc, model, assets, colors, _style_ids=_known_styles(reference))
     first = model.blocks[0] if model.blocks else None
     if isinstance(first, Cover):
         _cover(writer, first)
@@ -119,9 +125,49 @@ def render_docx(
         _block(block, writer, doc)
     _properties(doc, model)
     _settings(doc)
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    return fixed_zip(buffer.getvalue()), writer.warnings
+    family = font_family(fonts["regular"]) if fonts and "regular" in fonts else None
+    return package_bytes(doc.part.package, family, fonts), writer.warnings
+
+
+# Style ids by reference document (path, size, mtime): the lookups cost 5 ms each.
+_STYLE_IDS: dict[tuple[str, int, int], dict[tuple[str, Any], str | None]] = {}
+
+
+def _known_styles(reference: Path) -> dict[tuple[str, Any], str | None]:
+    """The memo of style ids shared by every document made from `reference`."""
+    stat = reference.stat()
+    return _STYLE_IDS.setdefault((str(reference), stat.st_size, stat.st_mtime_ns), {})
+
+
+def package_bytes(
+    package: Any, family: str | None = None, fonts: dict[str, Path] | None = None
+) -> bytes:
+    """The package zipped once, reproducibly (python-docx's own save zips it with the time),
+    with the font family embedded when there is one."""
+    from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
+    from docx.opc.pkgwriter import _ContentTypesItem
+
+    parts = list(package.parts)
+    for part in parts:
+        part.before_marshal()
+    members = {
+        CONTENT_TYPES_URI.membername: _ContentTypesItem.from_parts(parts).blob,  # type: ignore[no-untyped-call]
+        PACKAGE_URI.rels_uri.membername: package.rels.xml,
+    }
+    for part in parts:
+        members[part.partname.membername] = part.blob
+        if len(part.rels):
+            members[part.partname.rels_uri.membername] = part.rels.xml
+    if family and fonts:
+        finish_parts(members, family, fonts)
+    return zip_members(members)
+
+
+def font_family(path: Path) -> str:
+    """The family name a font file declares (what Word styles must name to use it)."""
+    from fontTools.ttLib import TTFont
+
+    return str(TTFont(str(path), lazy=True)["name"].getDebugName(1))
 
 
 def _clear_body(doc: Any) -> None:
@@ -146,6 +192,8 @@ def _(block: Heading, w: _Writer, container: Any) -> None:
 def _(block: Paragraph, w: _Writer, container: Any) -> None:
     paragraph = w.paragraph(container, PARAGRAPH_STYLES.get(block.style, "Normal"))
     _paragraph(w, paragraph, block.runs)
+    if block.style == "title":  # a title at the top of a page, not on a cover: no drop
+        paragraph.paragraph_format.space_before = Pt(0)
     if introduces(block):
         paragraph.paragraph_format.keep_with_next = True
 
@@ -413,27 +461,51 @@ def _field(paragraph: Any, instruction: str, result: str) -> None:
 
 
 def _toc(w: _Writer, container: Any, block: Toc) -> None:
-    """A TOC field pre-filled with the headings (Word refreshes the page numbers on open)."""
+    """The headings as linked entries, each with a dotted leader and a PAGEREF field.
+
+    Not a TOC field: LibreOffice keeps a TOC field's cached text as it is, while it computes
+    PAGEREF fields when it lays the pages out; Word computes them when it updates the fields
+    on opening (updateFields), so both show the page numbers.
+    """
     title = w.paragraph(container, "Heading 1")
     title.add_run(block.title)
     title.paragraph_format.keep_with_next = True
-    headings = [h for h in w.model.headings(block.depth)]
-    if not headings:
-        return
-    for n, heading in enumerate(headings):
+    for heading in w.model.headings(block.depth):
         paragraph = w.paragraph(container, f"toc {heading.level}")
         _tab_stop(paragraph, w.text_width)
-        if n == 0:
-            _field_part(paragraph, "begin")
-            _instr(paragraph, f' TOC \\o "1-{block.depth}" \\h \\z \\u ')
-            _field_part(paragraph, "separate")
         link = OxmlElement("w:hyperlink")
         link.set(qn("w:anchor"), _bookmark(heading))
         paragraph._p.append(link)
         text_run = paragraph.add_run(xml_safe(heading.text, w.warnings))
         link.append(text_run._r)
-        if n == len(headings) - 1:
-            _field_part(paragraph, "end")
+        _page_reference(paragraph, link, _bookmark(heading))
+
+
+def _page_reference(paragraph: Any, link: Any, bookmark: str) -> None:
+    """A tab to the dotted leader, then a PAGEREF field: LibreOffice computes it on opening,
+    Word when it refreshes the table of contents."""
+    tab = paragraph.add_run()
+    tab._r.append(OxmlElement("w:tab"))
+    link.append(tab._r)
+    for kind, text in (("begin", None), (None, f" PAGEREF {bookmark} \\h "), ("separate", None)):
+        run = paragraph.add_run()
+        if kind:
+            char = OxmlElement("w:fldChar")
+            char.set(qn("w:fldCharType"), kind)
+            run._r.append(char)
+        else:
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = text
+            run._r.append(instr)
+        link.append(run._r)
+    cached = paragraph.add_run("")
+    link.append(cached._r)
+    end = paragraph.add_run()
+    char = OxmlElement("w:fldChar")
+    char.set(qn("w:fldCharType"), "end")
+    end._r.append(char)
+    link.append(end._r)
 
 
 def _tab_stop(paragraph: Any, width: Any) -> None:

@@ -1,0 +1,51 @@
+"""The .docx package: Lato embedded (obfuscated, subset), an honest app.xml, no blank thumbnail."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import Path
+
+from fontTools.ttLib import TTFont
+
+from ieg_reports.render.docx_package import font_key, obfuscate
+
+
+def test_obfuscation_is_its_own_inverse_and_touches_only_the_head() -> None:
+    data = bytes(range(256)) * 4
+    key = font_key("Lato", "regular")
+    hidden = obfuscate(data, key)
+    assert hidden[32:] == data[32:] and hidden[:32] != data[:32]
+    assert obfuscate(hidden, key) == data
+    assert re.fullmatch(r"\{[0-9A-F-]{36}\}", key) and key == font_key("Lato", "regular")
+
+
+def test_every_docx_embeds_the_four_faces(sample_build) -> None:  # type: ignore[no-untyped-def]
+    docs = [
+        sample_build.folder / "synthese.docx",
+        *(sample_build.folder / "dossiers").glob("*.docx"),
+    ]
+    assert len(docs) == 8
+    for path in docs:
+        package = zipfile.ZipFile(path)
+        table = package.read("word/fontTable.xml").decode()
+        keys = dict(re.findall(r'r:id="(rIdFont\d)" w:fontKey="(\{[^"]+\})"', table))
+        assert '<w:font w:name="Lato">' in table and len(keys) == 4, path.name
+        rels = package.read("word/_rels/fontTable.xml.rels").decode()
+        for rid, key in keys.items():
+            target = re.search(rf'Id="{rid}"[^>]*Target="([^"]+)"', rels)
+            assert target is not None
+            font = TTFont(io.BytesIO(obfuscate(package.read("word/" + target.group(1)), key)))
+            assert font["name"].getDebugName(1) == "Lato"
+            assert all(ord(c) in font.getBestCmap() for c in "éèàçœ’«»\u00a0")
+        assert "<w:embedTrueTypeFonts/>" in package.read("word/settings.xml").decode()
+        assert 'Extension="odttf"' in package.read("[Content_Types].xml").decode()
+
+
+def test_app_xml_is_honest_and_no_blank_thumbnail(sample_build) -> None:  # type: ignore[no-untyped-def]
+    package = zipfile.ZipFile(Path(sample_build.folder) / "synthese.docx")
+    app = package.read("docProps/app.xml").decode()
+    assert "<Application>ieg-reports</Application>" in app and "Microsoft" not in app
+    assert not any(n.startswith("docProps/thumbnail") for n in package.namelist())
+    assert "thumbnail" not in package.read("_rels/.rels").decode()
