@@ -1,6 +1,7 @@
 """The ieg-reports benchmark: build times, memory, parallel speed-up, and the usual alternatives.
 
 Usage:  .venv/bin/python bench/run.py [--scales 1,10,100] [--repeats 3] [--no-alternatives]
+(WeasyPrint: pip install -e '.[bench]'; LibreOffice: soffice on the PATH.)
 
 Every figure is measured in this one run (the machines are shared and noisy: compare ratios,
 not seconds from another day). Builds run as fresh processes, as a user runs them.
@@ -112,100 +113,133 @@ def bench_jobs(factor: int, repeats: int, root: Path) -> tuple[list[float], list
     return one, two
 
 
-def bench_alternatives(repeats: int) -> list[tuple[str, list[float] | None]]:
-    """One pack's content through our PDF writer, WeasyPrint, and python-docx + LibreOffice."""
-    from html_route import libreoffice_pdf, weasyprint_pdf
+def bench_documents(repeats: int) -> tuple[list[tuple[str, dict[str, float | None]]], float | None]:
+    """One pack and the synthesis through every route; WeasyPrint on every pack of the sample."""
+    from documents import fresh_assets, measure, routes_for
+    from html_route import weasyprint_pdf
 
     from ieg_reports.api import SAMPLE_WORKBOOK, load_workshop
-    from ieg_reports.charts.assets import resolve_assets
-    from ieg_reports.compose import compose_pack
-    from ieg_reports.pipeline.slices import pack_slice
-    from ieg_reports.render.docx_writer import render_docx
-    from ieg_reports.render.pdf_writer import render_pdf
+    from ieg_reports.compose import compose_pack, compose_synthesis
+    from ieg_reports.config import Config
+    from ieg_reports.pipeline.slices import pack_slice, synthesis_slice
+    from ieg_reports.pipeline.targets import pack_themes
     from ieg_reports.resources import default_templates
     from ieg_reports.style import load_style
 
-    workshop = pack_slice(load_workshop(SAMPLE_WORKBOOK).workshop, "T02")
+    workshop = load_workshop(SAMPLE_WORKBOOK).workshop
     style = load_style(default_templates() / "style.toml")
-    document = compose_pack(workshop, workshop.theme("T02"))
     reference = default_templates() / "reference.docx"
-    assets = resolve_assets(document, workshop, style)
-
-    def ours() -> object:
-        return render_pdf(document, assets, style)
-
-    def weasy() -> object:
-        return weasyprint_pdf(document, assets)
-
-    def office() -> object:
-        docx, _ = render_docx(document, assets, reference, style.colors)
-        return libreoffice_pdf(docx)
-
-    results: list[tuple[str, list[float] | None]] = []
-    for name, route in (
-        ("ieg-reports (reportlab)", ours),
-        ("HTML → PDF (WeasyPrint)", weasy),
-        ("python-docx → PDF (LibreOffice)", office),
-    ):
-        route()  # warm-up: imports, fonts, caches
-        times = []
-        for _ in range(repeats):
-            start = time.perf_counter()
-            if route() is None:
-                times = []
-                break
-            times.append(time.perf_counter() - start)
-        results.append((name, times or None))
-    return results
+    pack = pack_slice(workshop, "T02")
+    documents = [
+        ("Dossier T02", compose_pack(pack, pack.theme("T02")), pack),
+        ("Synthèse", compose_synthesis(synthesis_slice(workshop)), synthesis_slice(workshop)),
+    ]
+    rows = []
+    for name, document, sliced in documents:
+        rows.append((name, measure(routes_for(name, document, sliced, style, reference), repeats)))
+        print(f"… {name} mesuré", file=sys.stderr)
+    seconds = 0.0
+    for theme in pack_themes(workshop, Config()):
+        sliced = pack_slice(workshop, theme.code)
+        document = compose_pack(sliced, sliced.theme(theme.code))
+        assets = fresh_assets(document, sliced, style)  # our charts, not WeasyPrint's work
+        start = time.perf_counter()
+        if weasyprint_pdf(document, assets) is None:
+            return rows, None
+        seconds += time.perf_counter() - start
+    return rows, seconds
 
 
 def report(
     scales: list[dict[str, object]],
     jobs: tuple[int, list[float], list[float]] | None,
-    alternatives: list[tuple[str, list[float] | None]] | None,
+    documents: tuple[list[tuple[str, dict[str, float | None]]], float | None] | None,
     cores: int,
 ) -> str:
-    """The Markdown tables the README quotes."""
+    """The Markdown tables the README quotes, and each goal of issue 10 met or not."""
+    from documents import table
+
     lines = [
-        f"Mesures d'une même exécution ({cores} cœurs, {scales and len(scales[0]['cold'])} répétitions ; "
-        "médiane ± demi-étendue).",
+        f"Mesures d'une même exécution ({cores} cœurs, {scales and len(scales[0]['cold'])} "
+        "répétitions ; médiane ± demi-étendue ; processus neufs, comme un utilisateur).",
         "",
-        "| Atelier | Thèmes | Construction complète | Reconstruction sans changement | "
-        "Après modification d'une ressource | Par thème | Mémoire max. |",
-        "|---|---:|---:|---:|---:|---:|---:|",
+        "| Atelier | Thèmes | Construction complète | Sans changement | "
+        "Une ressource modifiée | Modifiée / complète | Par thème | Mémoire max. |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for s in scales:
+        share = statistics.median(s["edit"]) / statistics.median(s["cold"])  # type: ignore[arg-type]
         lines.append(
-            f"| {s['factor']}× | {s['themes']} | {_stats(s['cold'])} | {_stats(s['noop'])} | "
-            f"{_stats(s['edit'])} | {s['per_theme']:.3f} s | {int(s['peak']) / 2**20:.0f} Mio |".replace(
-                ".", ","
-            )
+            f"| {s['factor']}× | {s['themes']} | {_stats(s['cold'])} | {_stats(s['noop'])} | "  # type: ignore[arg-type]
+            f"{_stats(s['edit'])} | {share:.2f} | {s['per_theme']:.3f} s | "  # type: ignore[arg-type]
+            f"{int(s['peak']) / 2**20:.0f} Mio |".replace(".", ",")  # type: ignore[call-overload]
         )
+    speedup = None
     if jobs:
         factor, one, two = jobs
-        ratio = statistics.median(one) / statistics.median(two)
+        speedup = statistics.median(one) / statistics.median(two)
         lines += [
             "",
             f"Parallélisme, atelier {factor}× : `--jobs 1` {_stats(one)}, `--jobs 2` {_stats(two)}, "
-            f"accélération ×{ratio:.2f}".replace(".", ","),
+            f"accélération ×{speedup:.2f}".replace(".", ","),
         ]
-    if alternatives:
-        ours = statistics.median(alternatives[0][1] or [float("nan")])
-        lines += [
-            "",
-            "| Même dossier documentaire (T02) | Temps | Notre temps / le leur |",
-            "|---|---:|---:|",
-        ]
-        for name, times in alternatives:
-            if times is None:
-                lines.append(f"| {name} | non disponible | — |")
-            else:
-                lines.append(
-                    f"| {name} | {_stats(times)} | {ours / statistics.median(times):.2f} |".replace(
-                        ".", ",", 1
-                    )
-                )
+    if documents:
+        rows, weasy_packs = documents
+        lines += ["", table(rows)]
+        if weasy_packs is not None:
+            lines += [
+                "",
+                f"WeasyPrint, les dossiers du modèle seuls : {weasy_packs:.2f} s".replace(".", ","),
+            ]
+    lines += ["", *goals(scales, speedup, documents)]
     return "\n".join(lines)
+
+
+def goals(
+    scales: list[dict[str, object]],
+    speedup: float | None,
+    documents: tuple[list[tuple[str, dict[str, float | None]]], float | None] | None,
+) -> list[str]:
+    """Each measurable goal of the issue, met or not, with its figure."""
+    out = ["| Objectif | Mesure | Atteint |", "|---|---:|:---:|"]
+
+    def row(goal: str, value: str, met: bool) -> None:
+        out.append(f"| {goal} | {value} | {'oui' if met else 'non'} |")
+
+    by = {s["factor"]: s for s in scales}
+    if documents:
+        pack = dict(documents[0]).get("Dossier T02")
+        if pack and pack["ours_pdf"] and pack["bare_pdf"]:
+            r = pack["ours_pdf"] / pack["bare_pdf"]
+            row("Dossier PDF ≤ 1,3 × platypus nu", f"×{r:.2f}".replace(".", ","), r <= 1.3)
+        if pack and pack["ours_docx"] and pack["bare_docx"]:
+            r = pack["ours_docx"] / pack["bare_docx"]
+            row("Dossier .docx ≤ 1,5 × python-docx nu", f"×{r:.2f}".replace(".", ","), r <= 1.5)
+        if 1 in by and documents[1] is not None:
+            cold = statistics.median(by[1]["cold"])  # type: ignore[arg-type]
+            value = f"{cold:.2f} s / {documents[1]:.2f} s".replace(".", ",")
+            row("Modèle complet à froid < WeasyPrint sur ses dossiers", value, cold < documents[1])
+    if 1 in by:
+        edit = statistics.median(by[1]["edit"])  # type: ignore[arg-type]
+        cold = statistics.median(by[1]["cold"])  # type: ignore[arg-type]
+        value = f"{edit:.2f} s, ×{edit / cold:.2f}".replace(".", ",")
+        row(
+            "Une ressource modifiée ≤ 1,0 s et ≤ 0,25 × complète",
+            value,
+            edit <= 1 and edit <= 0.25 * cold,
+        )
+        noop = statistics.median(by[1]["noop"])  # type: ignore[arg-type]
+        row("Sans changement ≤ 0,25 s", f"{noop:.2f} s".replace(".", ","), noop <= 0.25)
+    if 1 in by and 100 in by:
+        r = float(by[100]["per_theme"]) / float(by[1]["per_theme"])  # type: ignore[arg-type]
+        row("Par thème à 100× ≤ 1,2 × 1×", f"×{r:.2f}".replace(".", ","), r <= 1.2)
+        cold = statistics.median(by[100]["cold"])  # type: ignore[arg-type]
+        row("100× ≤ 60 s", f"{cold:.0f} s", cold <= 60)
+        peak = int(by[100]["peak"]) / 2**30  # type: ignore[call-overload]
+        row("Mémoire à 100× ≤ 1 Gio", f"{peak:.2f} Gio".replace(".", ","), peak <= 1)
+    if speedup is not None:
+        row("`--jobs 2` ≥ 1,8 × `--jobs 1`", f"×{speedup:.2f}".replace(".", ","), speedup >= 1.8)
+    return out
 
 
 def main() -> None:
@@ -231,6 +265,7 @@ def main() -> None:
     cores = os.cpu_count() or 1
     with tempfile.TemporaryDirectory(prefix="ieg-bench-") as tmp:
         root = Path(tmp)
+        documents = None if args.no_alternatives else bench_documents(args.repeats)
         scales = []
         for factor in factors:
             repeats = args.repeats if factor < 100 else max(1, args.repeats - 1)
@@ -238,8 +273,7 @@ def main() -> None:
             print(f"… {factor}× mesuré", file=sys.stderr)
         jobs_factor = args.jobs_scale or max(factors)
         one, two = bench_jobs(jobs_factor, 1 if jobs_factor >= 100 else args.repeats, root)
-        alternatives = None if args.no_alternatives else bench_alternatives(args.repeats)
-    print(report(scales, (jobs_factor, one, two), alternatives, cores))
+    print(report(scales, (jobs_factor, one, two), documents, cores))
 
 
 if __name__ == "__main__":

@@ -1,8 +1,8 @@
 """Regenerate the README previews (docs/*.png) from a fresh build of the shipped sample.
 
 Usage: python scripts/make_previews.py
-Renders the cover and one inner page of a briefing pack, and the synthesis's key page,
-with pypdfium2 (installed with the test tools), at a small size.
+Renders the cover and one inner page of a briefing pack, the synthesis's key page and the
+two pages of the event's programme, with pypdfium2 (installed with the test tools), at a small size.
 """
 
 from __future__ import annotations
@@ -21,6 +21,8 @@ PREVIEWS = (
     ("dossiers/T02-", 0, "apercu-dossier-couverture.png"),
     ("dossiers/T02-", 3, "apercu-dossier-page.png"),
     ("synthese.pdf", 9, "apercu-synthese-matrice.png"),
+    ("programme.pdf", 0, "apercu-programme.png"),
+    ("programme.pdf", 1, "apercu-programme-themes.png"),
 )
 
 

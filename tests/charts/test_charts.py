@@ -16,6 +16,7 @@ from ieg_reports.charts import CHARTS, draw
 from ieg_reports.charts.base import MAX_HEIGHT, MIN_TEXT, SHAPES, WIDTH, axis_ticks, number, strings
 from ieg_reports.charts.matrix import classify, place_labels
 from ieg_reports.charts.raster import font_files, to_png
+from ieg_reports.compose.typography import typeset
 from ieg_reports.model import Factor, Family, Theme, Workshop
 from ieg_reports.resources import default_templates
 from ieg_reports.style import load_style
@@ -110,7 +111,7 @@ def test_themes_map_shows_every_title_whole(workshop: Workshop) -> None:
     words = " ".join(_texts(draw("themes", workshop, STYLE, {}))).split()
     joined = " ".join(words)
     for theme in workshop.themes:
-        assert " ".join(theme.title.split()) in joined, theme.title
+        assert " ".join(typeset(theme.title).split()) in joined, theme.title
         assert theme.code in words
 
 

@@ -48,7 +48,7 @@ def test_timeline_speakers_and_moderators(programme: tuple[str, str], which: int
         "Métropole X",
         "Paul Dumas",
         "Université Y",
-        "Modération : Zoé Lin (Cabinet Z)",
+        "Modération : Zoé Lin, Cabinet Z",
         "Marc Noir",
         "9 h 30",
         "10 h 30",

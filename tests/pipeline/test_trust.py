@@ -104,6 +104,8 @@ def test_a_hand_edited_synthesis_survives_a_lost_manifest(
     assert any("synthese.nouvelle-version.docx" in n for n in report.notes)
     # Untouched files were recognised as identical: no side copies for them.
     assert not (folder / "synthese.nouvelle-version.pdf").exists()
+    reasons = {d.name: d.reason for d in report.decisions}
+    assert reasons["synthese.pdf"] == "identique au fichier présent, repris tel quel"
     again = run_build(built / "duo", built / "out", force=True)
     assert (folder / "synthese.docx").read_bytes() == edited and not again.noop
 

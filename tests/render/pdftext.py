@@ -13,5 +13,15 @@ def pdf_text(path: Path) -> str:
 
 
 def flat(text: str) -> str:
-    """Text without line breaks, end-of-line hyphenation and spaces (for long strings)."""
-    return text.replace("-\n", "").replace("\n", "").replace(" ", "").replace("\u00a0", "")
+    """Text without line breaks, end-of-line hyphenation, spaces and apostrophe style.
+
+    For checking that data reads back: typography (’ for ', no-break spaces) is checked by
+    its own tests.
+    """
+    return (
+        text.replace("-\n", "")
+        .replace("\n", "")
+        .replace(" ", "")
+        .replace("\u00a0", "")
+        .replace("\u2019", "'")
+    )

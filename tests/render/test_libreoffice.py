@@ -42,3 +42,20 @@ def test_libreoffice_opens_the_synthesis(sample_build, sample_result, tmp_path: 
         assert theme.code in text
     assert "Écosystème des IEG" in text and "Rencontre Prospective" in text
     assert "La place de l'énergie dans l'économie circulaire" in text.replace("’", "'")
+
+
+def test_libreoffice_opens_the_programme_on_two_pages(
+    sample_build, sample_result, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from pypdf import PdfReader
+
+    pdf = convert(sample_build.folder / "programme.docx", tmp_path)
+    reader = PdfReader(pdf)
+    assert len(reader.pages) == 2  # as the PDF: the timeline, then the themes and the access
+    text = "\n".join(p.extract_text() for p in reader.pages).replace("’", "'").replace("\xa0", " ")
+    workshop = sample_result.workshop
+    for theme in workshop.priority_themes:
+        assert f"{theme.code} — " in text
+    speakers = {p.name for s in workshop.programme for p in s.speakers}
+    assert speakers and all(name in text for name in speakers)
+    assert "Informations pratiques" in text and "mercredi 18 octobre 2017" in text

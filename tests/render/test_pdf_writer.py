@@ -30,7 +30,7 @@ def test_pack_text_has_title_factors_and_resources(sample_build, sample_result) 
         text = pdf_text(path)
         assert flat(theme.title) in flat(text)
         assert "Apport documentaire" in text
-        assert f"Dossier {position} sur 7 du parcours documentaire" in flat(text)
+        assert flat(f"Dossier {position} sur 7 du parcours documentaire") in flat(text)
         for factor in theme.factors:
             assert flat(factor.label) in flat(text)
         for resource in workshop.resources_of(theme):

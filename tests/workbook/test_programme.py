@@ -130,6 +130,7 @@ def test_without_an_event_validate_says_why_in_one_line(write_book: WriteBook) -
     result = _load(write_book, atelier=atelier)
     lines = [p for p in result.problems.warnings if "ni programme ni invitations" in p.message]
     assert len(lines) == 1 and lines[0].location.sheet == "atelier"
+    assert lines[0].location.row is None  # the field is missing: the sheet is the place
     assert "\n" not in lines[0].message
     assert not result.workshop.info.has_event
 
@@ -156,6 +157,8 @@ def test_excel_times_in_an_xlsx_workbook(tmp_path, write_book: WriteBook) -> Non
     sheets = event_sheets()
     rows: dict[str, list[list[object]]] = {}
     for sheet in SHEETS:
+        if sheet.key not in sheets:  # optional sheets this workbook leaves out
+            continue
         header, *data = sheets[sheet.key]
         keys = [c.label for c in sheet.columns]
         rows[sheet.key] = [[dict(zip(header, r, strict=False)).get(k) for k in keys] for r in data]
@@ -166,3 +169,37 @@ def test_excel_times_in_an_xlsx_workbook(tmp_path, write_book: WriteBook) -> Non
     (sequence,) = result.workshop.programme
     assert (sequence.start, sequence.end) == (dt.time(9, 15), dt.time(10, 30))
     assert result.workshop.info.event_start == dt.time(9)
+
+
+def test_validate_prints_the_event_in_its_key_figures(write_book: WriteBook) -> None:
+    from ieg_reports.commands.validate import run_validate
+
+    text, code = run_validate(write_book(event_sheets()))
+    assert code == 0
+    assert "Rencontre Prospective : programme de 3 séquences, 2 invités" in text.replace(
+        "\u00a0", " "
+    )
+
+
+def test_init_documents_the_programme_sheet(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl import load_workbook
+
+    from ieg_reports.workbook.blank import write_workbook
+
+    write_workbook(tmp_path / "vide.xlsx")
+    book = load_workbook(tmp_path / "vide.xlsx")
+    assert [c.value for c in book["Programme"][1]][:3] == ["Début", "Fin", "Séquence"]
+    guide = [str(r[0].value) for r in book["Mode d'emploi"].iter_rows() if r[0].value]
+    assert "Programme" in guide
+    assert any(line.startswith("Facultative") and "Intervenants" not in line for line in guide)
+    fields = [r[0].value for r in book["Atelier"].iter_rows(min_row=2)]
+    for label in ("Heure de début", "Adresse de l'événement", "Lien d'inscription"):
+        assert label in fields
+
+
+def test_an_event_without_a_date_is_named_at_its_row(write_book: WriteBook) -> None:
+    atelier = [r for r in event_sheets()["atelier"] if r[0] != "Date de l'événement"]
+    result = _load(write_book, atelier=atelier)
+    (line,) = [p for p in result.problems.warnings if "ni programme" in p.message]
+    assert (line.location.row, line.location.column) == (4, "champ")  # the « Événement » row
+    assert "Date de l'événement" in line.message and not result.workshop.info.has_event

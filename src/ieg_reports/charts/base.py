@@ -17,6 +17,7 @@ from reportlab.lib.colors import Color, HexColor, white
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from ieg_reports.compose.french import number_fr
+from ieg_reports.compose.typography import typeset
 from ieg_reports.fonts import face_name, register_fonts
 from ieg_reports.style import Style
 
@@ -49,7 +50,9 @@ class Kit:
     def wrap(self, text: str, width: float, size: float = TEXT, bold: bool = False) -> list[str]:
         """`text` in lines no wider than `width` (a longer word keeps a line of its own)."""
         lines: list[str] = []
-        for word in text.split():
+        for word in typeset(text).split(" "):  # no-break spaces keep their words together
+            if not word:
+                continue
             if lines and self.width(f"{lines[-1]} {word}", size, bold) <= width:
                 lines[-1] = f"{lines[-1]} {word}"
             else:
@@ -68,11 +71,11 @@ class Kit:
         anchor: str = "start",
         color: Color | None = None,
     ) -> String:
-        """One line of text in the embedded font (never under 7 pt)."""
+        """One line of text in the embedded font (never under 7 pt), French typography."""
         return String(
             x,
             y,
-            text,
+            typeset(text),
             fontName=face_name(bold, italic),
             fontSize=max(size, MIN_TEXT),
             fillColor=color or self.color("text"),

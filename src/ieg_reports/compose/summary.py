@@ -29,6 +29,11 @@ def summary(workshop: Workshop) -> dict[str, Any]:
             "rencontre": [t.code for t in workshop.themes if t.route == "rencontre"],
         },
         "keyword_groups": keyword_groups(workshop),
+        "event": {
+            "name": workshop.info.event if workshop.info.has_event else None,
+            "sequences": len(workshop.programme),
+            "invited": sum(p.invited for p in workshop.participants),
+        },
     }
 
 
@@ -53,4 +58,17 @@ def figures_fr(data: dict[str, Any]) -> list[str]:
         f"{len(routes['documentaire'])} en parcours documentaire "
         f"({', '.join(routes['documentaire']) or '—'})",
         f"{plural(data['resources'], 'ressource')}, {plural(data['participants'], 'participant')}",
+        *_event_line(data["event"]),
     ]
+
+
+def _event_line(event: dict[str, Any]) -> list[str]:
+    """« Rencontre Prospective : programme de 8 séquences, 12 invités »."""
+    if not event["name"]:
+        return []
+    timeline = (
+        f"programme de {plural(event['sequences'], 'séquence')}"
+        if event["sequences"]
+        else "programme sans déroulé"
+    )
+    return [f"{event['name']} : {timeline}, {plural(event['invited'], 'invité')}"]

@@ -14,12 +14,12 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vCalAddress
 
 from ieg_reports.compose.french import date_fr, time_fr
+from ieg_reports.distribution.drafts import DEFAULT_SENDER, DEFAULT_TEAM
 from ieg_reports.model import Participant, Workshop
 
 TZID = "Europe/Paris"
 PARIS = ZoneInfo(TZID)
 PRODID = "-//ieg-reports//Invitation//FR"
-DEFAULT_ORGANIZER = "animation@example.invalid"
 
 
 def event_uid(workshop: Workshop) -> str:
@@ -121,7 +121,8 @@ def _describe(event: Event, workshop: Workshop, person: Participant | None) -> N
     event.add("description", description(workshop))
     if info.event_link or info.event_registration:
         event.add("url", info.event_registration or info.event_link)
-    organizer = _address(info.contact or DEFAULT_ORGANIZER, info.sponsor or info.facilitator)
+    # The organiser is who sends the invitation: the facilitation team, as the draft's From.
+    organizer = _address(info.contact or DEFAULT_SENDER, info.facilitator or DEFAULT_TEAM)
     event.add("organizer", organizer)
     if person is not None and person.email:
         attendee = _address(person.email, person.full_name)

@@ -20,19 +20,23 @@ PENDING_NAME = ".ieg-build.pending.json"
 FORMAT = "ieg-reports-manifest"
 VERSION = 2
 _SHA256 = re.compile(r"[0-9a-f]{64}")
-# The only files a build writes: the synthesis, the packs, the distribution plan.
-_OUTPUT_NAME = re.compile(
-    r"(synthese|programme)(\.nouvelle-version(-\d+)?)?\.(docx|pdf)"
-    r"|dossiers/[A-Za-z0-9][A-Za-z0-9.-]*\.(docx|pdf)"
-    r"|diffusion/(invitations/)?[A-Za-z0-9][A-Za-z0-9.-]*\.(eml|csv)"
-)
+# What a build writes: documents, drafts, the distribution table, calendar entries; never
+# anything under archives/ (the user's files moved aside), never a hidden file.
+OUTPUT_SUFFIXES = frozenset({".docx", ".pdf", ".eml", ".csv", ".ics"})
+_SAFE_PART = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 
 
 def is_output_name(name: object) -> bool:
-    """True for a path the tool writes: relative, inside the folder, of a known shape."""
-    if not isinstance(name, str) or not _OUTPUT_NAME.fullmatch(name):
+    """True for a path the tool may have written: relative, inside the folder, a known type."""
+    if not isinstance(name, str):
         return False
-    return ".." not in PurePosixPath(name).parts
+    parts = name.split("/")
+    return (
+        len(parts) <= 3
+        and all(_SAFE_PART.fullmatch(p) and p not in (".", "..") for p in parts)
+        and parts[0] != "archives"
+        and PurePosixPath(name).suffix in OUTPUT_SUFFIXES
+    )
 
 
 @dataclass

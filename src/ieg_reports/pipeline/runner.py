@@ -1,8 +1,12 @@
 """One workbook's build: plan from the manifest, render in parallel, write atomically.
 
 Read everything before writing anything: the workbook is loaded and checked, every output
-that must change is rendered, and only then are files replaced (each atomically), the
-distribution drafts written and, last, the manifest.
+that must change is rendered into a hidden file beside its place (drafts and envois.csv
+too, attaching the packs as they will be), the digests of all of them are journalled, and
+only then are files replaced (each atomically), the manifest last. A file is replaced only
+when its bytes are the ones the tool last wrote (manifest or journal); otherwise it is the
+user's and the new version goes beside it. After a kill, the journal tells the next build
+which files it wrote, and the temporary files left behind are removed.
 """
 
 from __future__ import annotations
@@ -62,7 +66,7 @@ DISTRIBUTION = ("envois", "courriel", "invitation")
 class ForeignOutputError(IegError):
     """The output folder holds the documents of another workbook."""
 
-    exit_code = 1
+    exit_code = 2
 
 
 @dataclass(frozen=True)
@@ -272,7 +276,9 @@ def _run(
         # Every file about to change is journalled first: after a kill, the next build
         # recognises them as its own, whatever the manifest says.
         write_pending(folder, {name: item.sha256 for name, item in staged.items()})
-        for decision in _in_order(plan):
+        for planned in _in_order(plan):
+            decision = _settled(planned, staged.get(planned.name), plan)
+            report.decisions[report.decisions.index(planned)] = decision
             _apply(folder, decision, staged.get(decision.name), plan, report)
             if options.progress:
                 options.progress.done(decision)
@@ -466,6 +472,16 @@ def _free_sidecar(folder: Path, name: str, previous: OutputRecord | None) -> str
         n += 1
 
 
+def _settled(decision: Decision, data: Staged | None, plan: _Plan) -> Decision:
+    """A file kept « in case it was edited » that is exactly the new version is simply adopted."""
+    same = data is not None and data.sha256 == plan.on_disk.get(decision.name)
+    if decision.action is Action.SIDECAR and same:
+        return Decision(
+            decision.name, Action.BUILD, "identique au fichier présent, repris tel quel"
+        )
+    return decision
+
+
 def _apply(
     folder: Path, decision: Decision, data: Staged | None, plan: _Plan, report: BuildReport
 ) -> None:
@@ -473,12 +489,6 @@ def _apply(
     wanted = plan.wanted_by_name.get(decision.name)
     previous = plan.previous.outputs.get(decision.name) if plan.previous else None
     action = decision.action
-    if (
-        action is Action.SIDECAR
-        and data is not None
-        and data.sha256 == plan.on_disk.get(decision.name)
-    ):
-        action = Action.BUILD  # the file there is exactly the new version: nothing to keep
     if action is Action.ARCHIVE and path.exists():
         archived = _archive(folder, path)
         report.notes.append(

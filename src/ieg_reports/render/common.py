@@ -52,19 +52,22 @@ def source_date() -> dt.datetime | None:
     return dt.datetime.fromtimestamp(int(value), dt.UTC).replace(tzinfo=None)
 
 
-def fixed_zip(data: bytes) -> bytes:
-    """Re-zip an OOXML package with fixed timestamps and a fixed member order."""
-    source = zipfile.ZipFile(io.BytesIO(data))
-    names = source.namelist()
-    first = [n for n in ("[Content_Types].xml", "_rels/.rels") if n in names]
-    ordered = first + sorted(n for n in names if n not in first)
+# Already-compressed media: deflating them again costs time and saves nothing.
+_STORED = (".png", ".jpeg", ".jpg", ".gif")
+
+
+def zip_members(members: dict[str, bytes]) -> bytes:
+    """An OOXML package: fixed timestamps, a fixed member order, media stored as they are."""
+    first = [n for n in ("[Content_Types].xml", "_rels/.rels") if n in members]
+    ordered = first + sorted(n for n in members if n not in first)
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for name in ordered:
             info = zipfile.ZipInfo(name, ZIP_EPOCH)
-            info.compress_type = zipfile.ZIP_DEFLATED
+            stored = name.lower().endswith(_STORED)
+            info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
             info.external_attr = 0o600 << 16
-            target.writestr(info, source.read(name))
+            target.writestr(info, members[name])
     return out.getvalue()
 
 

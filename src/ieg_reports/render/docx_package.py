@@ -9,10 +9,14 @@ from the face so that the same document gives the same bytes.
 from __future__ import annotations
 
 import io
+import logging
 import re
 import uuid
-import zipfile
+from functools import lru_cache
 from pathlib import Path
+
+# fontTools logs remarks about the font files (old timestamps…): not the user's business.
+logging.getLogger("fontTools").setLevel(logging.ERROR)
 
 FONT_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/font"
 ODTTF = "application/vnd.openxmlformats-officedocument.obfuscatedFont"
@@ -22,7 +26,8 @@ FACES = (("embedRegular", "regular"), ("embedBold", "bold"), ("embedItalic", "it
          ("embedBoldItalic", "bold_italic"))  # fmt: skip
 # Latin, Latin-1, Latin Extended-A and general punctuation: enough to edit French text.
 BASE_CHARS = "".join(
-    chr(c) for c in (*range(0x20, 0x7F), *range(0xA0, 0x180), *range(0x2000, 0x2070))
+    chr(c)
+    for c in (*range(0x20, 0x7F), *range(0xA0, 0x180), *range(0x2000, 0x2070), 0x20AC, 0x2116)
 )
 APP_XML = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -58,6 +63,7 @@ def obfuscate(data: bytes, key: str) -> bytes:
     return head + data[32:]
 
 
+@lru_cache(maxsize=32)
 def subset(path: Path, chars: str) -> bytes:
     """The font with only the glyphs of `chars` (and what they need)."""
     from fontTools import subset as ft_subset
@@ -76,10 +82,8 @@ def subset(path: Path, chars: str) -> bytes:
     return buffer.getvalue()
 
 
-def finish_package(data: bytes, family: str, faces: dict[str, Path]) -> bytes:
-    """The package with `family` embedded, a plain app.xml and no thumbnail."""
-    source = zipfile.ZipFile(io.BytesIO(data))
-    parts = {name: source.read(name) for name in source.namelist()}
+def finish_parts(parts: dict[str, bytes], family: str, faces: dict[str, Path]) -> None:
+    """The package's parts with `family` embedded, a plain app.xml and no thumbnail."""
     used = "".join(
         re.sub(r"<[^>]+>", "", parts[n].decode("utf-8"))
         for n in parts
@@ -89,11 +93,6 @@ def finish_package(data: bytes, family: str, faces: dict[str, Path]) -> bytes:
     _embed(parts, family, faces, chars)
     parts["docProps/app.xml"] = APP_XML.encode("utf-8")
     _drop_thumbnail(parts)
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for name, content in parts.items():
-            target.writestr(name, content)
-    return out.getvalue()
 
 
 def _embed(parts: dict[str, bytes], family: str, faces: dict[str, Path], chars: str) -> None:

@@ -41,8 +41,8 @@ from ieg_reports.compose.document import (
     Toc,
 )
 from ieg_reports.links import is_safe_url
-from ieg_reports.render.common import clip, fixed_zip, introduces, source_date, xml_safe
-from ieg_reports.render.docx_package import finish_package
+from ieg_reports.render.common import clip, introduces, source_date, xml_safe, zip_members
+from ieg_reports.render.docx_package import finish_parts
 
 PARAGRAPH_STYLES = {
     "body": "Normal",
@@ -116,7 +116,7 @@ def render_docx(
     """Write `model` as .docx bytes (reproducible), with the warnings met."""
     doc = open_docx(str(reference))
     _clear_body(doc)
-    writer = _Writer(doc, model, assets, colors)
+    writer = _Writer(doc, model, assets, colors, _style_ids=_known_styles(reference))
     first = model.blocks[0] if model.blocks else None
     if isinstance(first, Cover):
         _cover(writer, first)
@@ -125,12 +125,42 @@ def render_docx(
         _block(block, writer, doc)
     _properties(doc, model)
     _settings(doc)
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    data = buffer.getvalue()
-    if fonts and "regular" in fonts:
-        data = finish_package(data, font_family(fonts["regular"]), fonts)
-    return fixed_zip(data), writer.warnings
+    family = font_family(fonts["regular"]) if fonts and "regular" in fonts else None
+    return package_bytes(doc.part.package, family, fonts), writer.warnings
+
+
+# Style ids by reference document (path, size, mtime): the lookups cost 5 ms each.
+_STYLE_IDS: dict[tuple[str, int, int], dict[tuple[str, Any], str | None]] = {}
+
+
+def _known_styles(reference: Path) -> dict[tuple[str, Any], str | None]:
+    """The memo of style ids shared by every document made from `reference`."""
+    stat = reference.stat()
+    return _STYLE_IDS.setdefault((str(reference), stat.st_size, stat.st_mtime_ns), {})
+
+
+def package_bytes(
+    package: Any, family: str | None = None, fonts: dict[str, Path] | None = None
+) -> bytes:
+    """The package zipped once, reproducibly (python-docx's own save zips it with the time),
+    with the font family embedded when there is one."""
+    from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
+    from docx.opc.pkgwriter import _ContentTypesItem
+
+    parts = list(package.parts)
+    for part in parts:
+        part.before_marshal()
+    members = {
+        CONTENT_TYPES_URI.membername: _ContentTypesItem.from_parts(parts).blob,  # type: ignore[no-untyped-call]
+        PACKAGE_URI.rels_uri.membername: package.rels.xml,
+    }
+    for part in parts:
+        members[part.partname.membername] = part.blob
+        if len(part.rels):
+            members[part.partname.rels_uri.membername] = part.rels.xml
+    if family and fonts:
+        finish_parts(members, family, fonts)
+    return zip_members(members)
 
 
 def font_family(path: Path) -> str:
@@ -162,6 +192,8 @@ def _(block: Heading, w: _Writer, container: Any) -> None:
 def _(block: Paragraph, w: _Writer, container: Any) -> None:
     paragraph = w.paragraph(container, PARAGRAPH_STYLES.get(block.style, "Normal"))
     _paragraph(w, paragraph, block.runs)
+    if block.style == "title":  # a title at the top of a page, not on a cover: no drop
+        paragraph.paragraph_format.space_before = Pt(0)
     if introduces(block):
         paragraph.paragraph_format.keep_with_next = True
 

@@ -153,8 +153,11 @@ def check_event(workshop: Workshop, norm: Normalised, problems: Problems) -> Non
 
 def _field_at(norm: Normalised, key: str) -> Location:
     """Where an « Atelier » field's value is (the sheet itself when the field is absent)."""
-    if key in norm.fields:
-        return norm.fields[key][1]
+    return norm.fields[key][1] if key in norm.fields else _sheet_at(norm)
+
+
+def _sheet_at(norm: Normalised) -> Location:
+    """The « Atelier » sheet itself, for a field that is missing altogether."""
     table = norm.tables.get("atelier")
     return table.where() if table is not None else Location(norm.file, "Atelier")
 
@@ -167,7 +170,7 @@ def _no_event(workshop: Workshop, norm: Normalised, problems: Problems) -> None:
         return
     missing = DATE_LABEL if info.event else "Événement"
     problems.warning(
-        _field_at(norm, "evenement" if info.event else "titre").at("champ", "Champ"),
+        _field_at(norm, "evenement").at("champ", "Champ") if info.event else _sheet_at(norm),
         f"champ {q(missing)} non renseigné : ni programme ni invitations ne sont produits",
         f"ajoutez une ligne {q(missing)} dans la feuille Atelier"
         + ("" if info.event else f", avec la ligne {q(DATE_LABEL)}"),

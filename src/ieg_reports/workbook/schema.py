@@ -209,19 +209,6 @@ ATELIER_FIELDS: tuple[Field, ...] = (
     Field(
         "evenement_date", "Date de l'événement", Kind.DATE, aliases=("event date", "date evenement")
     ),
-    Field("evenement_lieu", "Lieu de l'événement", aliases=("event place", "lieu evenement")),
-    Field(
-        "lien", "Lien", Kind.URL, aliases=("site", "page", "url"), help="Page web de la démarche"
-    ),
-    Field(
-        "evenement_lien", "Lien de l'événement", Kind.URL, aliases=("event link", "lien evenement")
-    ),
-    Field(
-        "evenement_adresse",
-        "Adresse de l'événement",
-        aliases=("event address", "adresse evenement", "adresse"),
-        help="Adresse complète du lieu (pour le programme et l'invitation)",
-    ),
     Field(
         "evenement_debut",
         "Heure de début",
@@ -235,6 +222,19 @@ ATELIER_FIELDS: tuple[Field, ...] = (
         Kind.TIME,
         aliases=("fin de l'événement", "heure de fin de l'evenement", "event end", "fin"),
         help="Heure de clôture de l'événement (12h30)",
+    ),
+    Field("evenement_lieu", "Lieu de l'événement", aliases=("event place", "lieu evenement")),
+    Field(
+        "evenement_adresse",
+        "Adresse de l'événement",
+        aliases=("event address", "adresse evenement", "adresse"),
+        help="Adresse complète du lieu (pour le programme et l'invitation)",
+    ),
+    Field(
+        "lien", "Lien", Kind.URL, aliases=("site", "page", "url"), help="Page web de la démarche"
+    ),
+    Field(
+        "evenement_lien", "Lien de l'événement", Kind.URL, aliases=("event link", "lien evenement")
     ),
     Field(
         "evenement_inscription",
@@ -273,7 +273,7 @@ SHEETS: tuple[Sheet, ...] = (
             C("valeur", "Valeur", required=True, aliases=("value",), width=60, row_optional=True),
         ),
         "Une ligne par information sur l'atelier : titre, date, lieu, commanditaire, "
-        "événement de la phase 2.",
+        "événement de la phase 2 (date, heures, lieu, adresse, inscription, contact).",
         ("workshop", "informations", "general"),
     ),
     Sheet(
