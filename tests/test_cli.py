@@ -136,7 +136,7 @@ def test_user_templates_change_the_documents(tmp_path: Path, fixtures: Path) -> 
     _run("templates", "export", str(book / "modeles"))
     source = (book / "modeles" / "synthese.md.j2").read_text(encoding="utf-8")
     (book / "modeles" / "synthese.md.j2").write_text(
-        source.replace("# L'essentiel", "# En un coup d'œil"), encoding="utf-8"
+        source.replace("# L’essentiel", "# En un coup d’œil"), encoding="utf-8"
     )
     (book / "ieg-reports.toml").write_text('[documents]\nmodeles = "modeles"\n', encoding="utf-8")
     code, output = _run("build", str(book), "-o", str(tmp_path / "out"), "-q", "-j", "1")

@@ -124,9 +124,9 @@ def build(
     for report in batch.reports:
         if not quiet:
             for line in report.warnings:
-                click.echo(f"Avertissement : {line}")
+                click.echo(f"Avertissement\u00a0: {line}")
         for note in report.notes:
-            click.echo(f"Attention : {note}")
+            click.echo(f"Attention\u00a0: {note}")
         click.echo(summary_line(report))
     for _book, failure in batch.failures:
         failure.show()
@@ -177,5 +177,5 @@ def templates_export(dossier: Path) -> None:
 
     copied = run_export(dossier)
     for path in copied:
-        click.echo(f"copié : {path}")
+        click.echo(f"copié\u00a0: {path}")
     click.echo(f'Indiquez ce dossier dans ieg-reports.toml : [documents] modeles = "{dossier}"')

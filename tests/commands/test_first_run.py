@@ -36,7 +36,7 @@ def test_plan_accepts_a_folder_of_workbooks(two_books: Path, tmp_path: Path) -> 
     code, output = _run("plan", str(two_books), "-o", str(tmp_path / "out"))
     assert code == 0, output
     assert "autre :" in output and "mini :" in output
-    assert "synthese.docx : construit, première construction." in output
+    assert "synthese.docx\u00a0: construit, première construction." in output
     assert not (tmp_path / "out").exists()
 
 
@@ -44,7 +44,7 @@ def test_a_build_ends_with_the_full_path_of_its_documents(tmp_path: Path) -> Non
     code, output = _run("build", str(FIXTURES / "mini"), "-o", str(tmp_path / "out"), "-q")
     assert code == 0, output
     folder = (tmp_path / "out" / "mini").resolve()
-    assert output.rstrip().endswith(f"Documents dans : {folder}")
+    assert output.rstrip().endswith(f"Documents dans\u00a0: {folder}")
     assert " s." in output and "(" not in output.splitlines()[-2]
 
 
@@ -86,8 +86,8 @@ def test_status_lines_are_plain_sentences() -> None:
         plan_line(Decision("a.pdf", Action.BUILD, "reconstruction forcée par --force")),
     ]
     assert lines == [
-        "synthese.docx : modifié à la main, conservé tel quel.",
-        "a.pdf : construit, reconstruction forcée par --force.",
+        "synthese.docx\u00a0: modifié à la main, conservé tel quel.",
+        "a.pdf\u00a0: construit, reconstruction forcée par --force.",
     ]
     assert all(line.count("(") == 0 for line in lines)
 

@@ -30,7 +30,7 @@ def test_rebuilds_on_changes_and_keeps_watching_through_errors(tmp_path: Path) -
         raise KeyboardInterrupt
 
     run_watch(book, tmp_path / "out", 1, lines.append, changes())
-    summaries = [line for line in lines if line.startswith("mini : ")]
+    summaries = [line for line in lines if line.startswith("mini\u00a0: ")]
     errors = [line for line in lines if line.startswith("Erreur")]
     assert len(summaries) == 2 and len(errors) == 1
     assert "construit" in summaries[0] and "Nom" in errors[0]

@@ -136,7 +136,7 @@ def test_plan_explains_and_writes_nothing(built: Path) -> None:
     before = _state(built / "out" / "duo")
     result = CliRunner().invoke(main, ["plan", str(built / "duo"), "-o", str(built / "out")])
     assert result.exit_code == 0
-    assert f"{PACK_T3}.pdf : construit, ressource modifiée." in result.output
+    assert f"{PACK_T3}.pdf\u00a0: construit, ressource modifiée." in result.output
     assert "synthese.docx : inchangé." in result.output
     assert _state(built / "out" / "duo") == before
 

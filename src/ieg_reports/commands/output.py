@@ -60,7 +60,7 @@ class BarProgress(PlainProgress):
 
     def rendered(self, name: str) -> None:
         """Advance the bar, naming the output just rendered."""
-        self._bar.update(self._task, advance=1, description=f"Rendu : {name[-50:]}")
+        self._bar.update(self._task, advance=1, description=f"Rendu\u00a0: {name[-50:]}")
         if self._bar.tasks[0].finished:
             self._bar.stop()
 
@@ -84,14 +84,14 @@ def summary_line(report: BuildReport) -> str:
     A second line gives the output folder's full path, so the documents are easy to find.
     """
     seconds = number_fr(report.seconds)
-    where = f"\nDocuments dans : {report.folder.resolve()}"
+    where = f"\nDocuments dans\u00a0: {report.folder.resolve()}"
     if report.noop:
-        return f"{report.folder.name} : rien à faire, tout est à jour ({seconds} s).{where}"
+        return f"{report.folder.name}\u00a0: rien à faire, tout est à jour ({seconds} s).{where}"
     built = report.count(Action.BUILD, Action.ARCHIVE, Action.SIDECAR)
     kept = report.count(Action.KEEP, Action.KEEP_EDITED)
     removed = report.count(Action.REMOVE)
     return (
-        f"{report.folder.name} : {plural(built, 'construit')}, {plural(kept, 'inchangé')}, "
+        f"{report.folder.name}\u00a0: {plural(built, 'construit')}, {plural(kept, 'inchangé')}, "
         f"{plural(removed, 'supprimé')}, {plural(len(report.warnings), 'avertissement')}, "
         f"en {seconds} s.{where}"
     )
@@ -106,7 +106,7 @@ def plan_line(decision: Decision) -> str:
         text = "inchangé"
     else:
         text = reason
-    return f"{decision.name} : {text}."
+    return f"{decision.name}\u00a0: {text}."
 
 
 def number_fr(value: float) -> str:
@@ -117,7 +117,7 @@ def number_fr(value: float) -> str:
 def plan_lines(report: BuildReport, named: bool) -> str:
     """What `plan` prints for one workbook (headed by its name when there are several)."""
     if report.noop:
-        return f"{report.folder.name} : rien à faire, tout est à jour."
+        return f"{report.folder.name}\u00a0: rien à faire, tout est à jour."
     lines = [f"{report.folder.name} :"] if named else []
     lines += [("  " if named else "") + plan_line(d) for d in report.decisions]
     return "\n".join(lines)

@@ -53,7 +53,7 @@ def figures_fr(data: dict[str, Any]) -> list[str]:
         f"(dont {plural(data['weak_signals'], 'signal faible', 'signaux faibles')}), "
         f"{plural(data['key_factors'], 'facteur-clé', 'facteurs-clés')}",
         f"{plural(data['keywords'], 'mot-clé', 'mots-clés')}, {plural(data['effects'], 'effet')}",
-        f"{plural(data['themes'], 'thème')} en {plural(data['axes'], 'axe')} : "
+        f"{plural(data['themes'], 'thème')} en {plural(data['axes'], 'axe')}\u00a0: "
         f"{len(routes['rencontre'])} pour la rencontre ({', '.join(routes['rencontre']) or '—'}), "
         f"{len(routes['documentaire'])} en parcours documentaire "
         f"({', '.join(routes['documentaire']) or '—'})",
@@ -71,4 +71,4 @@ def _event_line(event: dict[str, Any]) -> list[str]:
         if event["sequences"]
         else "programme sans déroulé"
     )
-    return [f"{event['name']} : {timeline}, {plural(event['invited'], 'invité')}"]
+    return [f"{event['name']}\u00a0: {timeline}, {plural(event['invited'], 'invité')}"]
