@@ -205,7 +205,7 @@ def test_a_full_disk_or_read_only_folder_is_one_french_line(
     with pytest.raises(OutputWriteError) as caught:
         run_build(built / "duo", built / "out", jobs=1)
     message = str(caught.value)
-    assert "\n" not in message and "impossible d'écrire" in message
+    assert "\n" not in message and "impossible d’écrire" in message
     assert any(w in message for w in ("disque est plein", "lecture seule"))
     assert isinstance(caught.value, IegError) and caught.value.exit_code != 0
     assert _state(folder) == before and (folder / MANIFEST_NAME).read_bytes() == manifest
@@ -220,7 +220,7 @@ def test_a_read_only_folder(built: Path) -> None:
         if path.is_dir():
             path.chmod(0o555)
     try:
-        with pytest.raises(OutputWriteError, match="impossible d'écrire"):
+        with pytest.raises(OutputWriteError, match="impossible d’écrire"):
             run_build(built / "duo", built / "out", jobs=1)
     finally:
         for path in [folder, *folder.rglob("*")]:
@@ -234,3 +234,43 @@ def test_no_posix_only_call_in_the_package() -> None:
         text = path.read_text(encoding="utf-8")
         for call in ("import fcntl", "os.fork", "os.getuid", "signal.SIGKILL", "os.setsid"):
             assert call not in text, f"{path.name}: {call}"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="RLIMIT_FSIZE")
+def test_a_real_write_failure_leaves_everything_intact(built: Path) -> None:
+    """The file-size limit makes the kernel refuse writes (EFBIG), as a full disk would."""
+    import resource
+    import signal
+
+    folder = built / "out" / "duo"
+    before = _state(folder)
+    _edit_resource(built / "duo")
+
+    def small_files() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a refused write, not a killed process
+        resource.setrlimit(resource.RLIMIT_FSIZE, (20_000, 20_000))
+
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path), "PYTHONDONTWRITEBYTECODE": "1"}
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "ieg_reports",
+            "build",
+            str(built / "duo"),
+            "-o",
+            str(built / "out"),
+            "-j",
+            "1",
+            "-q",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        preexec_fn=small_files,
+        timeout=300,
+    )
+    assert result.returncode == 1, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "impossible d’écrire" in lines[0] and "Traceback" not in lines[0]
+    assert _state(folder) == before and not _hidden(folder)
