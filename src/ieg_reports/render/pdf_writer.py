@@ -271,7 +271,7 @@ def _(block: Heading, ctx: _Context, width: float) -> list[Flowable]:
     text = markup(block.runs, ctx.coverage, ctx.style.color("link"))
     heading = _HeadingParagraph(text, ctx.styles[f"h{level}"], level, block.text, block.anchor)
     # Room for the heading and a few lines under it, or a new page: a heading never ends one.
-    return [CondPageBreak((3.2 if level == 1 else 2.0) * cm), heading]
+    return [CondPageBreak((4.5 if level == 1 else 2.0) * cm), heading]
 
 
 @_flowable.register
