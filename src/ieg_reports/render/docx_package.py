@@ -66,7 +66,7 @@ def subset(path: Path, chars: str) -> bytes:
     options.name_IDs = ["*"]
     options.notdef_outline = True
     options.layout_features = ["kern", "liga", "locl"]
-    font = TTFont(str(path))
+    font = TTFont(str(path), recalcTimestamp=False)  # the same bytes at every build
     subsetter = ft_subset.Subsetter(options)
     subsetter.populate(text=chars)
     subsetter.subset(font)
