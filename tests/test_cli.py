@@ -95,7 +95,7 @@ def test_init_never_overwrites(tmp_path: Path) -> None:
     path = tmp_path / "a.xlsx"
     path.write_bytes(b"precious")
     code, output = _run("init", str(path))
-    assert code == 1 and "existe déjà" in output
+    assert code == 2 and "existe déjà" in output
     assert path.read_bytes() == b"precious"
 
 
@@ -122,7 +122,7 @@ def test_templates_export_copies_defaults_and_never_overwrites(tmp_path: Path) -
     }
     (target / "style.toml").write_text("# à moi\n", encoding="utf-8")
     code, output = _run("templates", "export", str(target))
-    assert code == 1 and "non remplacés" in output
+    assert code == 2 and "non remplacés" in output
     assert (target / "style.toml").read_text(encoding="utf-8") == "# à moi\n"
 
 
@@ -248,3 +248,32 @@ def test_interrupt_prints_french_and_no_traceback(monkeypatch: object) -> None:
     clickfr.install()
     result = CliRunner().invoke(boom, [])
     assert result.exit_code == 1 and "Interrompu." in result.output
+
+
+def test_templates_export_onto_a_file_is_one_french_line(tmp_path: Path) -> None:
+    blocking = tmp_path / "f.csv"
+    blocking.write_text("x", encoding="utf-8")
+    code, output = _run("templates", "export", str(blocking))
+    assert code == 2 and "Traceback" not in output
+    assert output.startswith("Erreur\u00a0: impossible de copier les modèles")
+    assert "un fichier porte déjà ce nom" in output
+
+
+def test_write_errors_are_french_with_the_right_advice(tmp_path: Path) -> None:
+    import errno
+
+    from ieg_reports.pipeline.io import write_error
+
+    full = str(write_error(tmp_path, OSError(errno.ENOSPC, "No space left on device")))
+    missing = str(write_error(tmp_path, OSError(errno.ENOTDIR, "Not a directory")))
+    assert "le disque est plein" in full and "libérez de la place" in full
+    assert "un fichier porte déjà ce nom" in missing and "libérez" not in missing
+    assert "No space" not in full and "Not a directory" not in missing
+
+
+def test_watch_on_a_folder_without_workbook_stops_like_build(tmp_path: Path) -> None:
+    empty = tmp_path / "vide"
+    empty.mkdir()
+    code, output = _run("watch", str(empty), "-o", str(tmp_path / "o"))
+    assert code == 2 and "Erreur\u00a0:" in output and "Traceback" not in output
+    assert "Surveillance" not in output

@@ -92,3 +92,14 @@ def test_atelier_fields(write_book: WriteBook) -> None:
     assert norm.fields["titre"][0] == "Test"
     assert str(norm.fields["date"][0]) == "2017-08-01"
     assert norm.problems.warnings[0].location.row == 4
+
+
+def test_column_messages_name_columns_as_the_contract_labels_them(write_book) -> None:  # type: ignore[no-untyped-def]
+    from ieg_reports.api import load_workshop
+
+    rows = [["Facteur", "Evaluateur", "capacty", "Criticité"], ["F1", "A", "4", "4"]]
+    problems = load_workshop(write_book({"evaluations": rows})).problems.items
+    text = "\n".join(p.format_fr() for p in problems)
+    assert "colonne obligatoire «\u00a0Capacité d'agir\u00a0» absente" in text
+    assert "vouliez-vous dire «\u00a0Capacité d'agir\u00a0»\u00a0?" in text
+    assert "capacite_agir" not in text

@@ -150,3 +150,15 @@ def test_dangling_theme_factor_is_an_error_with_hint(write_book: WriteBook) -> N
     ]
     error = load_workshop(write_book({"themes": rows})).problems.errors[0]
     assert (error.location.row, error.location.column) == (2, "facteurs") and "F33" in error.message
+
+
+def test_a_line_break_in_a_cell_never_breaks_a_message_line() -> None:
+    from ieg_reports.problems import Location, Problems
+
+    problems = Problems()
+    problems.error(
+        Location("a.xlsx", "Atelier", 3), "« a@b.fr\r\nBcc: x@y.fr » invalide", "un\nseul"
+    )
+    (line,) = [p.format_fr() for p in problems.items]
+    assert line.count("\n") == 1  # the message line, then the hint line
+    assert "a@b.fr ↵ Bcc: x@y.fr" in line and "un ↵ seul" in line

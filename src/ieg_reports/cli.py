@@ -25,7 +25,10 @@ def _sample() -> Path:
     return SAMPLE_WORKBOOK
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    context_settings={"help_option_names": ["-h", "--help"]},
+    subcommand_metavar="COMMANDE [ARGUMENTS]...",
+)
 @click.version_option(
     __version__,
     "--version",
@@ -33,7 +36,7 @@ def _sample() -> Path:
     help="Affiche la version et quitte.",
 )
 def main() -> None:
-    """Produit les documents d'un atelier de prospective à partir de son classeur."""
+    """Produit les documents d’un atelier de prospective à partir de son classeur."""
 
 
 @main.command()
@@ -73,7 +76,7 @@ def _output_option(function: F) -> F:
         "--output",
         "sortie",
         type=click.Path(path_type=Path),
-        help="Dossier où créer le sous-dossier de chaque classeur (défaut : outputs/).",
+        help="Dossier où créer le sous-dossier de chaque classeur (défaut : outputs/).",
     )(function)
 
 
@@ -85,7 +88,7 @@ def _output_option(function: F) -> F:
     "--jobs",
     type=clickfr.WholeNumber(0, 64),
     default=0,
-    help="Processus de rendu en parallèle (défaut : le nombre de cœurs).",
+    help="Processus de rendu en parallèle (défaut : le nombre de cœurs).",
 )
 @click.option(
     "--force", is_flag=True, help="Reconstruit tout (sauf les fichiers modifiés à la main)."
@@ -97,7 +100,7 @@ def _output_option(function: F) -> F:
 )
 @click.option("-q", "--quiet", is_flag=True, help="N’affiche que le bilan.")
 @click.option(
-    "--strict", is_flag=True, help="Traite les avertissements comme des erreurs : rien n’est écrit."
+    "--strict", is_flag=True, help="Traite les avertissements comme des erreurs : rien n’est écrit."
 )
 def build(
     classeur: Path | None,
@@ -108,7 +111,7 @@ def build(
     quiet: bool,
     strict: bool,
 ) -> None:
-    """Produit les documents d'un classeur, ou de chaque classeur d'un dossier."""
+    """Produit les documents d’un classeur, ou de chaque classeur d’un dossier."""
     from ieg_reports.commands.build import DEFAULT_OUTPUT, run_batch
     from ieg_reports.commands.output import make_progress, summary_line
     from ieg_reports.pipeline.runner import BuildOptions
@@ -135,7 +138,7 @@ def build(
 @_output_option
 @click.option("--force", is_flag=True, help="Montre ce que ferait une reconstruction complète.")
 def plan(classeur: Path | None, sortie: Path | None, force: bool) -> None:
-    """Montre ce que ferait « build » pour chaque document, et pourquoi, sans rien écrire."""
+    """Montre ce que ferait « build » pour chaque document, et pourquoi, sans rien écrire."""
     from ieg_reports.commands.build import run_plan
     from ieg_reports.commands.output import plan_lines
 

@@ -61,8 +61,8 @@ PLURALS: dict[str, tuple[str, str]] = {
         "arguments en trop ({args})",
     ),
     "Did you mean {possibility}?": (
-        "vouliez-vous dire {possibility} ?",
-        "(vouliez-vous dire l’une de celles-ci : {possibilities} ?)",
+        "Vouliez-vous dire {possibility} ?",
+        "(Vouliez-vous dire l’une de celles-ci : {possibilities} ?)",
     ),
     "Option {name!r} requires an argument.": (
         "l’option « {name} » attend une valeur.",
@@ -106,10 +106,24 @@ class WholeNumber(click.IntRange):
         """« N » in the usage line."""
         return "N"
 
+    def _describe_range(self) -> str:
+        """« de 0 à 64 » rather than « 0<=x<=64 »."""
+        return f"de {self.min} à {self.max}"
+
+
+def format_possibilities(possibilities: list[str]) -> str:
+    """click's « did you mean », with the names in French quotes."""
+    names = ", ".join(f"« {p} »" for p in sorted(possibilities))
+    return ngettext_fr("Did you mean {possibility}?", "", len(possibilities)).format(
+        possibility=names, possibilities=names
+    )
+
 
 def install() -> None:
     """Make click speak French (idempotent)."""
     click.Context.formatter_class = FrenchHelpFormatter
+    exceptions = importlib.import_module("click.exceptions")
+    exceptions._format_possibilities = format_possibilities  # type: ignore[attr-defined]
     for name in _CLICK_MODULES:
         module = importlib.import_module(f"click.{name}")
         patched: dict[str, Callable[..., str]] = {"_": gettext_fr, "ngettext": ngettext_fr}

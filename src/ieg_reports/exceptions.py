@@ -7,6 +7,7 @@ shows its traceback.
 
 from __future__ import annotations
 
+import errno
 from typing import IO, Any
 
 import click
@@ -52,7 +53,42 @@ class TemplateError(IegError):
 class OutputExistsError(IegError):
     """Refusing to overwrite an existing file."""
 
-    exit_code = 1
+    exit_code = 2
+
+
+class OutputFolderError(IegError):
+    """The destination cannot be used (missing, not a folder, read-only, full)."""
+
+    exit_code = 2
+
+
+# What the file system says, in French (the system's own strerror is English).
+OS_REASONS = {
+    errno.ENOSPC: "le disque est plein",
+    getattr(errno, "EDQUOT", -1): "le quota du disque est atteint",
+    errno.EROFS: "le dossier est en lecture seule",
+    errno.EACCES: "vous n’avez pas le droit d’y écrire (dossier en lecture seule\u00a0?)",
+    errno.EPERM: "vous n’avez pas le droit d’y écrire (dossier en lecture seule\u00a0?)",
+    errno.EFBIG: "le fichier dépasse la taille permise",
+    errno.ENOENT: "ce dossier n’existe pas et ne peut pas être créé",
+    errno.ENOTDIR: "un fichier porte déjà ce nom (il faut un dossier)",
+    errno.EISDIR: "un dossier porte déjà ce nom",
+    errno.EEXIST: "un fichier porte déjà ce nom",
+    errno.ENAMETOOLONG: "le chemin est trop long",
+}
+FULL_DISK = {errno.ENOSPC, getattr(errno, "EDQUOT", -1)}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why a file operation failed, in French."""
+    return OS_REASONS.get(exc.errno or 0, "erreur du système de fichiers")
+
+
+def os_advice(exc: OSError) -> str:
+    """What to do about it."""
+    if (exc.errno or 0) in FULL_DISK:
+        return "libérez de la place, puis relancez"
+    return "choisissez un autre dossier avec -o, puis relancez"
 
 
 class StrictWarningsError(IegError):

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from typing import Any
+
+_BREAKS = re.compile("\r\n|[\r\n\u2028\u2029\x0b\x0c\x85]")
+
+
+def one_line(text: str) -> str:
+    """A message on one line: a cell's line breaks shown as ↵, never breaking the terminal line."""
+    return _BREAKS.sub(" ↵ ", text)
 
 
 class Severity(StrEnum):
@@ -68,11 +76,11 @@ class Problems:
 
     def error(self, location: Location, message: str, hint: str = "") -> None:
         """Record an error (the build will stop)."""
-        self.items.append(Problem(Severity.ERROR, location, message, hint))
+        self.items.append(Problem(Severity.ERROR, location, one_line(message), one_line(hint)))
 
     def warning(self, location: Location, message: str, hint: str = "") -> None:
         """Record a warning (the build goes on)."""
-        self.items.append(Problem(Severity.WARNING, location, message, hint))
+        self.items.append(Problem(Severity.WARNING, location, one_line(message), one_line(hint)))
 
     def extend(self, other: Problems) -> None:
         """Append the problems of another collection."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
+
 import pytest
 
 from ieg_reports.charts import assets
@@ -13,8 +15,8 @@ from ieg_reports.pipeline.targets import targets_for
 @pytest.fixture
 def fresh(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
     """Empty memos and counters, as in a new worker."""
-    monkeypatch.setattr(assets, "_FIGURES", {})
-    monkeypatch.setattr(assets, "_QR", {})
+    monkeypatch.setattr(assets, "_FIGURES", OrderedDict())
+    monkeypatch.setattr(assets, "_QR", OrderedDict())
     monkeypatch.setattr(assets, "DRAWN", {"charts": 0, "qr": 0})
     return assets.DRAWN
 
@@ -56,3 +58,19 @@ def test_a_changed_slice_draws_again(fresh, sample_result) -> None:  # type: ign
     fewer = dataclasses.replace(workshop, factors=workshop.factors[1:])
     assert assets.figure_picture(figure, fewer, style) is not first
     assert assets.DRAWN["charts"] == 2
+
+
+def test_the_memo_keeps_only_recent_pictures(fresh, sample_result, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from ieg_reports.compose.document import Figure
+    from ieg_reports.resources import default_templates
+    from ieg_reports.style import load_style
+
+    monkeypatch.setattr(assets, "KEEP_FIGURES", 2)
+    style = load_style(default_templates() / "style.toml")
+    workshop = sample_result.workshop
+    codes = [f.code for f in workshop.factors[:3]]
+    for code in codes:  # three packs' matrices, each its own highlight
+        assets.figure_picture(Figure("matrice", (("surligner", code),), (), "", 1), workshop, style)
+    assert len(assets._FIGURES) == 2 and assets.DRAWN["charts"] == 3
+    assets.figure_picture(Figure("matrice", (("surligner", codes[2]),), (), "", 1), workshop, style)
+    assert assets.DRAWN["charts"] == 3  # the latest is still there

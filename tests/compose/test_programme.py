@@ -62,9 +62,9 @@ def test_priority_themes_and_practical_information(programme: tuple[str, str], w
     text = programme[which]
     assert "T2 — Travail demain" in text and "Télétravail" in text  # the theme, its key factor
     assert "T1 — Soleil" not in text  # a documentary theme is not on the agenda
-    assert "au programme à 9 h 30 (table ronde)" in text
+    assert "9 h 30, table ronde." in text  # when the theme is on the programme
     for expected in (
-        "Informations pratiques",
+        "Date",
         "Maison de la Chimie, 28 rue Saint-Dominique, 75007 Paris",
         "https://example.org/inscription",
         "Alice Nord, 01 02 03 04 05",
@@ -84,7 +84,7 @@ def test_without_programme_sheet_themes_and_event_but_no_timeline(tmp_path: Path
     for text in (pdf, word):
         assert "Rencontre Prospective" in text and "T2 — Travail demain" in text
         assert "Horaire" not in text and "Anne Roy" not in text
-        assert "sera communiqué" in text
+        assert flat("sera communiqué") in flat(text)  # wherever the line breaks
         assert "de 9 h à 11 h" in text  # the event's own hours still show
 
 

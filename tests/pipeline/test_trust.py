@@ -205,7 +205,7 @@ def test_a_full_disk_or_read_only_folder_is_one_french_line(
     with pytest.raises(OutputWriteError) as caught:
         run_build(built / "duo", built / "out", jobs=1)
     message = str(caught.value)
-    assert "\n" not in message and "impossible d'écrire" in message
+    assert "\n" not in message and "impossible d’écrire" in message
     assert any(w in message for w in ("disque est plein", "lecture seule"))
     assert isinstance(caught.value, IegError) and caught.value.exit_code != 0
     assert _state(folder) == before and (folder / MANIFEST_NAME).read_bytes() == manifest
@@ -220,7 +220,7 @@ def test_a_read_only_folder(built: Path) -> None:
         if path.is_dir():
             path.chmod(0o555)
     try:
-        with pytest.raises(OutputWriteError, match="impossible d'écrire"):
+        with pytest.raises(OutputWriteError, match="impossible d’écrire"):
             run_build(built / "duo", built / "out", jobs=1)
     finally:
         for path in [folder, *folder.rglob("*")]:
@@ -272,5 +272,5 @@ def test_a_real_write_failure_leaves_everything_intact(built: Path) -> None:
     )
     assert result.returncode == 1, result.stderr
     lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and "impossible d'écrire" in lines[0] and "Traceback" not in lines[0]
+    assert len(lines) == 1 and "impossible d’écrire" in lines[0] and "Traceback" not in lines[0]
     assert _state(folder) == before and not _hidden(folder)

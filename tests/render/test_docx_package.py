@@ -49,3 +49,14 @@ def test_app_xml_is_honest_and_no_blank_thumbnail(sample_build) -> None:  # type
     assert "<Application>ieg-reports</Application>" in app and "Microsoft" not in app
     assert not any(n.startswith("docProps/thumbnail") for n in package.namelist())
     assert "thumbnail" not in package.read("_rels/.rels").decode()
+
+
+def test_embedded_fonts_are_reproducible() -> None:
+    from ieg_reports.render.docx_package import subset
+    from ieg_reports.resources import fonts_folder
+
+    font = fonts_folder() / "Lato-Regular.ttf"
+    assert subset(font, "abc’é") == subset(font, "abc’é")
+    # the subset keeps the font's own date instead of stamping the time of the build
+    stamped = TTFont(io.BytesIO(subset(font, "abc")))["head"].modified
+    assert stamped == TTFont(str(font))["head"].modified

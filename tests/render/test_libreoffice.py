@@ -58,4 +58,4 @@ def test_libreoffice_opens_the_programme_on_two_pages(
         assert f"{theme.code} — " in text
     speakers = {p.name for s in workshop.programme for p in s.speakers}
     assert speakers and all(name in text for name in speakers)
-    assert "Informations pratiques" in text and "mercredi 18 octobre 2017" in text
+    assert "Inscription" in text and "mercredi 18 octobre 2017" in text

@@ -114,4 +114,6 @@ def test_meeting_themes_get_a_preparatory_pack_when_asked(tmp_path: Path) -> Non
     packs = _packs(folder)
     assert len(packs) == 11
     t01 = next(p for p in packs if p.name.startswith("T01-"))
-    assert "Dossier préparatoire — Rencontre Prospective du 18 octobre 2017" in pdf_text(t01)
+    assert flat("Dossier préparatoire — Rencontre Prospective du 18 octobre 2017") in flat(
+        pdf_text(t01)
+    )

@@ -152,3 +152,19 @@ def sparse_ods(path: Path, value: bool = False) -> Path:
 
     rewrite(path, "content.xml", grow)
     return path
+
+
+def repeated_rows(path: Path, rows: int = 880_000) -> Path:
+    """A sheet whose rows all claim the same number: each would overwrite the last."""
+    mini_xlsx(path)
+
+    def repeat(data: bytes) -> Iterator[bytes]:
+        head, _, tail = data.partition(b"</sheetData>")
+        yield head
+        row = b'<row r="90"><c r="A90" t="inlineStr"><is><t>AAAA</t></is></c></row>'
+        for _ in range(rows // 1000):
+            yield row * 1000
+        yield b"</sheetData>" + tail
+
+    rewrite(path, SHEET, repeat)
+    return path

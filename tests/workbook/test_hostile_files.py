@@ -119,3 +119,9 @@ def test_an_ods_value_past_the_limits_is_named(tmp_path: Path) -> None:
     code, output, _ = _validate(hostile.sparse_ods(tmp_path / "loin.ods", value=True))
     _no_traceback(output)
     assert code == 2 and "WQK1048006" in output and "loin.ods" in output
+
+
+def test_rows_that_repeat_their_number_are_a_damaged_sheet(tmp_path: Path) -> None:
+    code, output, seconds = _validate(hostile.repeated_rows(tmp_path / "repete.xlsx"))
+    assert code == 2 and "classeur illisible" in output and "ligne 90 répétée" in output
+    assert seconds < 30 and "Traceback" not in output

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import pickle
+from collections import OrderedDict
+from collections.abc import Callable
 from typing import Any
 
 from ieg_reports.compose.assets import Assets, Picture, qr_link
@@ -20,8 +22,13 @@ from ieg_reports.style import Style
 QR_SIZE_PT = 2.2 * 72 / 2.54  # 2.2 cm: large enough for a phone at arm's length
 QR_BORDER = 2  # modules of quiet zone; the white page around adds the rest
 
-_FIGURES: dict[tuple[Any, ...], Picture] = {}
-_QR: dict[str, Picture] = {}
+# Recently drawn pictures: enough for a document and its twin (rendered one after the other
+# in the same worker) and the synthesis's charts; bounded, so that a worker rendering
+# 1 100 packs, each with its own highlighted matrix, does not keep them all.
+KEEP_FIGURES = 16
+KEEP_QR = 256
+_FIGURES: OrderedDict[tuple[Any, ...], Picture] = OrderedDict()
+_QR: OrderedDict[str, Picture] = OrderedDict()
 DRAWN = {"charts": 0, "qr": 0}  # calls actually made (the tests count them)
 
 
@@ -48,9 +55,20 @@ def chart_key(block: Figure, workshop: Workshop, style: Style) -> tuple[Any, ...
 def figure_picture(block: Figure, workshop: Workshop, style: Style) -> Picture:
     """The picture of one figure, drawn on the first demand in this process."""
     key = chart_key(block, workshop, style)
-    if key not in _FIGURES:
-        _FIGURES[key] = _draw_figure(block, workshop, style)
-    return _FIGURES[key]
+    return _remember(_FIGURES, key, KEEP_FIGURES, lambda: _draw_figure(block, workshop, style))
+
+
+def _remember(
+    memo: OrderedDict[Any, Picture], key: Any, keep: int, make: Callable[[], Picture]
+) -> Picture:
+    """The memoised picture of `key`, made on a miss; the least recently used go first."""
+    if key in memo:
+        memo.move_to_end(key)
+        return memo[key]
+    memo[key] = picture = make()
+    while len(memo) > keep:
+        memo.popitem(last=False)
+    return picture
 
 
 def _draw_figure(block: Figure, workshop: Workshop, style: Style) -> Picture:
@@ -81,9 +99,7 @@ def _missing_glyphs(drawing: Any, block: Figure) -> tuple[str, ...]:
 
 def qr_picture(url: str) -> Picture:
     """The QR code of `url`, encoded once per process."""
-    if url not in _QR:
-        _QR[url] = _draw_qr(url)
-    return _QR[url]
+    return _remember(_QR, url, KEEP_QR, lambda: _draw_qr(url))
 
 
 def _draw_qr(url: str) -> Picture:

@@ -22,7 +22,9 @@ from ieg_reports.fonts import face_name, register_fonts
 from ieg_reports.style import Style
 
 CM = 72 / 2.54
-WIDTH = 16 * CM
+MM = CM / 10
+A4_WIDTH = 210 * MM
+WIDTH = 16 * CM  # the widest a chart gets; narrower when the page's measure is
 MIN_TEXT = 7.0  # nothing smaller at print size
 TEXT = 7.5
 # A chart never grows taller than this, however many families or themes there are.
@@ -38,6 +40,13 @@ class Kit:
 
     def __post_init__(self) -> None:
         register_fonts(self.style)
+
+    @property
+    def wide(self) -> float:
+        """The chart's width: the page's text measure, at most 16 cm (drawn at print size)."""
+        page = self.style.page
+        measure = A4_WIDTH - (page["margin_left"] + page["margin_right"]) * MM
+        return min(WIDTH, measure)
 
     def color(self, name: str) -> Color:
         """A named colour of the style."""

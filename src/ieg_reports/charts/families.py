@@ -11,7 +11,6 @@ from reportlab.lib.colors import Color, HexColor, white
 from ieg_reports.charts.base import (
     MAX_HEIGHT,
     TEXT,
-    WIDTH,
     Kit,
     Swatch,
     count_ticks,
@@ -29,7 +28,13 @@ REGISTRES = (
     ("question", "Question"),
     ("risque", "Risque"),
 )
-NAMES = 150.0  # width of the family names column
+
+
+def _names(kit: Kit) -> float:
+    """Width of the family names column: a third of the chart."""
+    return round(kit.wide / 3)
+
+
 Segments = list[list[int]]
 
 
@@ -75,7 +80,7 @@ def _rows(kit: Kit, families: tuple[Family, ...], room: float) -> tuple[list[lis
     """Wrapped names of the families that fit in `room` points of height."""
     names, used = [], 0.0
     for fam in families:
-        lines = kit.wrap(fam.name, NAMES - 8)
+        lines = kit.wrap(fam.name, _names(kit) - 8)
         height = max(17.0, len(lines) * 9 + 7)
         if used + height > room:
             break
@@ -98,18 +103,19 @@ def _bars(
     heights = [max(17.0, len(lines) * 9 + 7) for lines in names]
     top_value = max((sum(r) for r in counts), default=0)
     ticks = count_ticks(top_value)
-    area = WIDTH - NAMES - 86  # room for the total written after the longest bar
+    left, width = _names(kit), kit.wide
+    area = width - left - 86  # room for the total written after the longest bar
     scale = area / max(ticks[-1], 1)
     bottom = 48 + (12 if hidden else 0)
     height = bottom + sum(heights) + 28
-    drawing = Drawing(WIDTH, height)
-    keys, _ = legend(kit, items, NAMES, height - 4, WIDTH - NAMES)
+    drawing = Drawing(width, height)
+    keys, _ = legend(kit, items, left, height - 4, width - left)
     drawing.add(keys)
     y = height - 26
     for lines, row, h in zip(names, counts, heights, strict=True):
         y -= h
         drawing.add(kit.lines(0, y + h / 2 + len(lines) * 4.5 + 1, lines, TEXT, 9))
-        drawing.add(_bar(kit, row, looks, NAMES, y + 3.5, h - 7, scale, total(row)))
+        drawing.add(_bar(kit, row, looks, left, y + 3.5, h - 7, scale, total(row)))
     drawing.add(_axis(kit, ticks, scale, bottom, title))
     if hidden:
         drawing.add(
@@ -156,11 +162,11 @@ def _dark(color: Color) -> bool:
 
 
 def _axis(kit: Kit, ticks: list[int], scale: float, bottom: float, title: str) -> Group:
-    group, muted = Group(), kit.color("muted")
-    group.add(line(NAMES, bottom + 2, NAMES + ticks[-1] * scale, bottom + 2, kit.color("rule")))
+    group, muted, names = Group(), kit.color("muted"), _names(kit)
+    group.add(line(names, bottom + 2, names + ticks[-1] * scale, bottom + 2, kit.color("rule")))
     for tick in ticks:
-        x = NAMES + tick * scale
+        x = names + tick * scale
         group.add(line(x, bottom + 2, x, bottom - 1, muted))
         group.add(kit.text(x, bottom - 9, number(tick), anchor="middle"))
-    group.add(kit.text(NAMES + ticks[-1] * scale / 2, bottom - 21, title, 8, anchor="middle"))
+    group.add(kit.text(names + ticks[-1] * scale / 2, bottom - 21, title, 8, anchor="middle"))
     return group

@@ -19,7 +19,6 @@ from ieg_reports.charts.base import (
     MIN_TEXT,
     SHAPES,
     TEXT,
-    WIDTH,
     Kit,
     Swatch,
     axis_ticks,
@@ -33,7 +32,7 @@ from ieg_reports.model import Factor, Workshop
 from ieg_reports.style import Style
 
 MAX_LABELS = 40  # beyond that, codes would hide the points: the key says where to look
-PLOT = 262.0  # side of the square plot, in points
+PLOT = 262.0  # side of the square plot, in points, at the widest
 LEFT = 40.0
 GREY = HexColor("#C4C4C4")
 QUADRANTS = (("À surveiller", 0, 1), ("Leviers", 1, 0), ("Secondaires", 0, 0))
@@ -63,8 +62,9 @@ def selection_matrix(workshop: Workshop, style: Style, params: dict[str, str]) -
     labelled = [p for p in points if p.status in SECTIONS]
     key_lines, key_height = _key(kit, labelled)
     bottom = 22 + key_height + 34  # source line, key, axis title
-    drawing = Drawing(WIDTH, bottom + PLOT + 8)
-    frame = _Frame(workshop, bottom)
+    plot = min(PLOT, round(kit.wide * 0.58))
+    drawing = Drawing(kit.wide, bottom + plot + 8)
+    frame = _Frame(workshop, bottom, plot)
     drawing.add(_background(kit, workshop, frame, points, highlight))
     drawing.add(_markers(kit, workshop, frame, points))
     if len(labelled) <= MAX_LABELS:
@@ -100,62 +100,61 @@ def classify(workshop: Workshop, highlight: set[str]) -> list[Point]:
 class _Frame:
     """Data to points: the square plot with a little room around the scale."""
 
-    def __init__(self, workshop: Workshop, bottom: float) -> None:
+    def __init__(self, workshop: Workshop, bottom: float, plot: float) -> None:
+        self.plot = plot
         low, high = workshop.scale.low, workshop.scale.high
         pad = (high - low) * 0.05
         self.low, self.high, self.span = low - pad, high + pad, high - low + 2 * pad
         self.left, self.bottom = LEFT, bottom
-        self.right, self.top = LEFT + PLOT, bottom + PLOT
+        self.right, self.top = LEFT + plot, bottom + plot
 
     def x(self, value: float) -> float:
         """Capacity to act → x."""
-        return self.left + (value - self.low) / self.span * PLOT
+        return self.left + (value - self.low) / self.span * self.plot
 
     def y(self, value: float) -> float:
         """Criticality → y."""
-        return self.bottom + (value - self.low) / self.span * PLOT
+        return self.bottom + (value - self.low) / self.span * self.plot
 
 
 def _background(
     kit: Kit, workshop: Workshop, fr: _Frame, points: list[Point], highlight: set[str]
 ) -> Group:
-    group = Group()
+    """The zone of the thresholds, the frame, the axes and the names of the quadrants."""
     cx, cy = fr.x(workshop.capacity_threshold), fr.y(workshop.criticality_threshold)
-    muted, rule = kit.color("muted"), kit.color("rule")
+    muted = kit.color("muted")
+    zone = Rect(cx, cy, fr.right - cx, fr.top - cy, fillColor=kit.color("box"), strokeWidth=0)
+    zone.strokeColor = None
+    group = Group(zone)
     group.add(
-        Rect(
-            cx,
-            cy,
-            fr.right - cx,
-            fr.top - cy,
-            fillColor=kit.color("box"),
-            strokeWidth=0,
-            strokeColor=None,
-        )
-    )
-    group.add(
-        Rect(fr.left, fr.bottom, PLOT, PLOT, fillColor=None, strokeColor=rule, strokeWidth=0.5)
+        Rect(fr.left, fr.bottom, fr.plot, fr.plot, fillColor=None, strokeColor=kit.color("rule"))
     )
     group.add(line(cx, fr.bottom, cx, fr.top, muted, 0.7, (3, 2)))
     group.add(line(fr.left, cy, fr.right, cy, muted, 0.7, (3, 2)))
+    group.add(_axes(kit, workshop, fr))
+    exact = not any(p.status in ("sous", "ecarte") for p in points)
+    name = "Facteurs-clés" if exact and not highlight else "Au-dessus des deux seuils"
+    primary = kit.color("primary")
+    group.add(kit.text(fr.right - 4, fr.top - 11, name, 8, bold=True, anchor="end", color=primary))
+    for name, right, top in QUADRANTS:
+        x = fr.right - 4 if right else fr.left + 4
+        y = fr.top - 11 if top else fr.bottom + 5
+        group.add(kit.text(x, y, name, anchor="end" if right else "start", color=muted))
+    return group
+
+
+def _axes(kit: Kit, workshop: Workshop, fr: _Frame) -> Group:
+    """Ticks with French numbers on both axes, and the axis titles."""
+    group, muted = Group(), kit.color("muted")
     for tick in axis_ticks(workshop.scale.low, workshop.scale.high):
         group.add(line(fr.x(tick), fr.bottom, fr.x(tick), fr.bottom - 3, muted))
         group.add(kit.text(fr.x(tick), fr.bottom - 11, number(tick), anchor="middle"))
         group.add(line(fr.left, fr.y(tick), fr.left - 3, fr.y(tick), muted))
         group.add(kit.text(fr.left - 5, fr.y(tick) - 2.6, number(tick), anchor="end"))
     title = "Capacité d’agir (moyenne des notes)"
-    group.add(kit.text(fr.left + PLOT / 2, fr.bottom - 24, title, 8, anchor="middle"))
+    group.add(kit.text(fr.left + fr.plot / 2, fr.bottom - 24, title, 8, anchor="middle"))
     y_title = kit.text(0, 0, "Criticité (moyenne des notes)", 8, anchor="middle")
-    axis = Group(y_title, transform=(0, 1, -1, 0, fr.left - 24, fr.bottom + PLOT / 2))
-    group.add(axis)
-    exact = not any(p.status in ("sous", "ecarte") for p in points)
-    zone = "Facteurs-clés" if exact and not highlight else "Au-dessus des deux seuils"
-    primary = kit.color("primary")
-    group.add(kit.text(fr.right - 4, fr.top - 11, zone, 8, bold=True, anchor="end", color=primary))
-    for name, right, top in QUADRANTS:
-        x = fr.right - 4 if right else fr.left + 4
-        y = fr.top - 11 if top else fr.bottom + 5
-        group.add(kit.text(x, y, name, anchor="end" if right else "start", color=muted))
+    group.add(Group(y_title, transform=(0, 1, -1, 0, fr.left - 24, fr.bottom + fr.plot / 2)))
     return group
 
 
@@ -189,11 +188,7 @@ def _markers(kit: Kit, workshop: Workshop, fr: _Frame, points: list[Point]) -> G
         x, y = fr.x(point.x), fr.y(point.y)
         group.add(marker(look[0], x, y, look[1], look[2], look[3], look[4]))
         if point.status in ("sous", "ecarte"):
-            ring = Circle(
-                x, y, 7.2, fillColor=None, strokeColor=kit.color("accent"), strokeWidth=0.8
-            )
-            ring.strokeDashArray = [1.6, 1.2] if point.status == "sous" else None
-            group.add(ring)
+            group.add(_ring(kit, x, y, 7.2, [1.6, 1.2] if point.status == "sous" else None))
     return group
 
 
@@ -227,80 +222,81 @@ class _Grid:
         )
 
 
+DIRECTIONS = ((1, 0), (-1, 0), (0, 1), (0, -1), (1, 1), (-1, 1), (1, -1), (-1, -1))
+DISTANCES = (4.5, 11.0, 18.0, 26.0, 36.0)  # beyond the first, a leader line joins the point
+
+
 def place_labels(
     boxes: list[tuple[float, float, float, float]],
     anchors: list[tuple[float, float]],
     obstacles: list[Box],
     bounds: Box,
 ) -> list[tuple[float, float, bool]]:
-    """Lower-left corners for labels of sizes `boxes` (w, h, _, _) near their anchors.
+    """Lower-left corners (and whether a leader is needed) for labels of sizes `boxes`.
 
-    Tries eight positions around the point, then further out (with a leader line), and
-    keeps the first that meets no marker, no earlier label and stays in the plot.
+    Tries eight positions around each point, then further out, and keeps the first that
+    meets no marker and no earlier label, inside the plot (greedy, in the given order).
     """
     grid = _Grid()
     for box in obstacles:
         grid.add(box)
     out = []
     for (w, h, _, _), (x, y) in zip(boxes, anchors, strict=True):
-        chosen = None
-        for distance in (4.5, 11.0, 18.0, 26.0, 36.0):
-            for dx, dy in ((1, 0), (-1, 0), (0, 1), (0, -1), (1, 1), (-1, 1), (1, -1), (-1, -1)):
-                lx = x + dx * distance + (0 if dx > 0 else -w if dx < 0 else -w / 2)
-                ly = y + dy * distance + (0 if dy > 0 else -h if dy < 0 else -h / 2)
-                box = (lx, ly, lx + w, ly + h)
-                inside = (
-                    bounds[0] <= lx
-                    and lx + w <= bounds[2]
-                    and bounds[1] <= ly
-                    and ly + h <= bounds[3]
-                )
-                if inside and grid.free(box):
-                    chosen = (lx, ly, distance > 5)
-                    break
-            if chosen:
-                break
-        if chosen is None:  # nowhere free: right of the point, with a leader
-            chosen = (x + 5, y - h / 2, False)
+        chosen = _spot(grid, x, y, w, h, bounds) or (x + 5, y - h / 2, True)
         grid.add((chosen[0], chosen[1], chosen[0] + w, chosen[1] + h))
         out.append(chosen)
     return out
 
 
-def _labels(kit: Kit, fr: _Frame, points: list[Point], labelled: list[Point]) -> Group:
-    size = MIN_TEXT + 0.5
-    obstacles = [(fr.x(p.x) - 4, fr.y(p.y) - 4, fr.x(p.x) + 4, fr.y(p.y) + 4) for p in points]
-    obstacles += [
+def _spot(
+    grid: _Grid, x: float, y: float, w: float, h: float, bounds: Box
+) -> tuple[float, float, bool] | None:
+    """The first free place for a w × h label near (x, y), nearest rings first."""
+    for distance in DISTANCES:
+        for dx, dy in DIRECTIONS:
+            lx = x + dx * distance + (0 if dx > 0 else -w if dx < 0 else -w / 2)
+            ly = y + dy * distance + (0 if dy > 0 else -h if dy < 0 else -h / 2)
+            box = (lx, ly, lx + w, ly + h)
+            inside = (
+                bounds[0] <= lx and box[2] <= bounds[2] and bounds[1] <= ly and box[3] <= bounds[3]
+            )
+            if inside and grid.free(box):
+                return lx, ly, distance > DISTANCES[0]
+    return None
+
+
+def _obstacles(fr: _Frame, points: list[Point]) -> list[Box]:
+    """What a label may not cover: every marker and the four quadrant names."""
+    boxes = [(fr.x(p.x) - 4, fr.y(p.y) - 4, fr.x(p.x) + 4, fr.y(p.y) + 4) for p in points]
+    return [
+        *boxes,
         (fr.right - 120, fr.top - 13, fr.right, fr.top),
         (fr.left, fr.top - 13, fr.left + 70, fr.top),
-    ]
-    obstacles += [
         (fr.right - 60, fr.bottom, fr.right, fr.bottom + 13),
         (fr.left, fr.bottom, fr.left + 70, fr.bottom + 13),
     ]
-    boxes = [
-        (kit.width(p.factor.code, size, bold=True) + 2, size + 1.0, 0.0, 0.0) for p in labelled
-    ]
+
+
+def _labels(kit: Kit, fr: _Frame, points: list[Point], labelled: list[Point]) -> Group:
+    """The codes of the labelled factors, on a light ground, with leaders when moved."""
+    size = MIN_TEXT + 0.5
+    boxes = [(kit.width(p.factor.code, size, True) + 2, size + 1.0, 0.0, 0.0) for p in labelled]
     anchors = [(fr.x(p.x), fr.y(p.y)) for p in labelled]
     bounds = (fr.left + 1, fr.bottom + 1, fr.right - 1, fr.top - 1)
+    places = place_labels(boxes, anchors, _obstacles(fr, points), bounds)
     group = Group()
-    for p, box, (lx, ly, leader) in zip(
-        labelled, boxes, place_labels(boxes, anchors, obstacles, bounds), strict=True
+    for p, (x, y), (w, h, _, _), (lx, ly, leader) in zip(
+        labelled, anchors, boxes, places, strict=True
     ):
         if leader:
-            tx, ty = min(max(fr.x(p.x), lx), lx + box[0]), min(max(fr.y(p.y), ly), ly + box[1])
-            group.add(line(fr.x(p.x), fr.y(p.y), tx, ty, kit.color("muted"), 0.4))
-        group.add(
-            Rect(
-                lx,
-                ly,
-                box[0],
-                box[1],
-                fillColor=Color(1, 1, 1, 0.85),
-                strokeWidth=0,
-                strokeColor=None,
+            group.add(
+                line(
+                    x, y, min(max(x, lx), lx + w), min(max(y, ly), ly + h), kit.color("muted"), 0.4
+                )
             )
-        )
+        ground = Rect(lx, ly, w, h, fillColor=Color(1, 1, 1, 0.85), strokeWidth=0)
+        ground.strokeColor = None
+        group.add(ground)
         color = kit.color("muted") if p.status == "ecarte" else kit.color("text")
         group.add(kit.text(lx + 1, ly + 2, p.factor.code, size, bold=True, color=color))
     return group
@@ -310,81 +306,77 @@ def _side_legend(
     kit: Kit, workshop: Workshop, fr: _Frame, points: list[Point], highlight: bool
 ) -> Group:
     """Families (shape and colour), nature (fill) and the marks, right of the plot."""
-    x, width = fr.right + 16, WIDTH - fr.right - 16
-    group, top = Group(), fr.top
-    group.add(kit.text(x, top - 8, "Familles", 8, bold=True))
-    top -= 14
+    x, width = fr.right + 16, kit.wide - fr.right - 16
     shown = {p.factor.family.code for p in points if p.status != "gris"} if highlight else None
-    for n, family in enumerate(workshop.families):
-        if shown is not None and family.code not in shown:
-            continue
-        lines = kit.wrap(family.name, width - 14)
-        if top - len(lines) * 9 < fr.bottom + 60:
-            group.add(kit.text(x + 14, top - 8, "… et d’autres familles", italic=True))
-            top -= 10
-            break
-        color = HexColor(kit.style.family_color(n))
-        group.add(marker(SHAPES[n % len(SHAPES)], x + 4.5, top - 5.5, 7, color, white, 0.4))
-        group.add(kit.lines(x + 14, top + 0.5, lines, TEXT, 9))
-        top -= len(lines) * 9 + 3
-    top -= 6
+    group, top = _family_legend(kit, workshop, x, width, fr, shown)
     items: list[tuple[Swatch, str]] = [
         (("circle", 7, kit.color("muted"), white, 0.4), "Macro-déterminant (plein)"),
         (("circle", 7, white, kit.color("muted"), 1.3), "Signal faible (creux)"),
     ]
     if highlight:
         items.append((("circle", 5, GREY, GREY, 0.0), "Autres facteurs"))
-    marks, height = legend(kit, items, x, top, width)
+    marks, height = legend(kit, items, x, top - 6, width)
     group.add(marks)
-    top -= height + 2
-    for status, dash, text in (
-        ("sous", [1.6, 1.2], "Retenu sous un seuil"),
-        ("ecarte", None, "Non retenu, notes hautes"),
-    ):
+    top -= height + 8
+    for status, dash, text in RINGS:
         if any(p.status == status for p in points):
-            ring = Circle(
-                x + 4.5,
-                top - 5,
-                5,
-                fillColor=None,
-                strokeColor=kit.color("accent"),
-                strokeWidth=0.8,
-            )
-            ring.strokeDashArray = dash
-            group.add(ring)
+            group.add(_ring(kit, x + 4.5, top - 5, 5, dash))
             group.add(kit.text(x + 14, top - 7.5, text))
             top -= 13
     return group
 
 
-def _key(kit: Kit, labelled: list[Point]) -> tuple[Group, float]:
-    """The labelled factors by code, in two columns under the plot, by section."""
-    group, gap = Group(), 14.0
-    column = (WIDTH - gap) / 2
-    if len(labelled) > MAX_LABELS:
-        group.add(
-            kit.text(
-                0,
-                -TEXT,
-                f"{len(labelled)} facteurs à signaler : trop pour les étiqueter ici, "
-                "voir le tableau qui suit.",
-            )
-        )
-        return group, 12.0
-    entries: list[tuple[str, list[str], bool]] = []
-    code_width = max((kit.width(p.factor.code, TEXT, True) for p in labelled), default=0) + 5
-    for status, title in SECTIONS.items():
-        chosen = sorted((p for p in labelled if p.status == status), key=lambda p: p.factor.code)
-        if not chosen:
+RINGS = (
+    ("sous", [1.6, 1.2], "Retenu sous un seuil"),
+    ("ecarte", None, "Non retenu, notes hautes"),
+)
+
+
+def _ring(kit: Kit, x: float, y: float, r: float, dash: list[float] | None) -> Circle:
+    """The accent ring of a factor the selection treats apart (dashed: retained below)."""
+    ring = Circle(x, y, r, fillColor=None, strokeColor=kit.color("accent"), strokeWidth=0.8)
+    ring.strokeDashArray = dash
+    return ring
+
+
+def _family_legend(
+    kit: Kit, workshop: Workshop, x: float, width: float, fr: _Frame, shown: set[str] | None
+) -> tuple[Group, float]:
+    """Each family shown, with its marker, as many as fit beside the plot."""
+    group, top = Group(kit.text(x, fr.top - 8, "Familles", 8, bold=True)), fr.top - 14
+    for n, family in enumerate(workshop.families):
+        if shown is not None and family.code not in shown:
             continue
-        entries.append(("", kit.wrap(title, column, TEXT, bold=True), True))
-        for p in chosen:
-            entries.append((p.factor.code, kit.wrap(p.factor.label, column - code_width), False))
+        lines = kit.wrap(family.name, width - 14)
+        if top - len(lines) * 9 < fr.bottom + 60:
+            group.add(kit.text(x + 14, top - 8, "… et d’autres familles", italic=True))
+            return group, top - 10
+        color = HexColor(kit.style.family_color(n))
+        group.add(marker(SHAPES[n % len(SHAPES)], x + 4.5, top - 5.5, 7, color, white, 0.4))
+        group.add(kit.lines(x + 14, top + 0.5, lines, TEXT, 9))
+        top -= len(lines) * 9 + 3
+    return group, top
+
+
+Entry = tuple[str, list[str], bool]  # code, lines, is a section title
+
+
+def _key(kit: Kit, labelled: list[Point]) -> tuple[Group, float]:
+    """The labelled factors by code, in two balanced columns under the plot, by section."""
+    group, gap = Group(), 14.0
+    column = (kit.wide - gap) / 2
+    if len(labelled) > MAX_LABELS:
+        text = (
+            f"{len(labelled)} facteurs à signaler : trop pour les étiqueter ici, voir le tableau."
+        )
+        group.add(kit.text(0, -TEXT, text))
+        return group, 12.0
+    code_width = max((kit.width(p.factor.code, TEXT, True) for p in labelled), default=0) + 5
+    entries = _key_entries(kit, labelled, column, code_width)
     heights = [len(lines) * 9 + 2 for _, lines, _ in entries]
-    half, acc = sum(heights) / 2, 0.0
-    split = len(entries)
+    split, acc = len(entries), 0.0
     for n, h in enumerate(heights):
-        if acc + h / 2 > half:
+        if acc + h / 2 > sum(heights) / 2:
             split = n
             break
         acc += h
@@ -398,5 +390,16 @@ def _key(kit: Kit, labelled: list[Point]) -> tuple[Group, float]:
                 group.add(kit.text(x, top - TEXT, code, TEXT, bold=True))
                 group.add(kit.lines(x + code_width, top, lines, TEXT, 9))
             top -= len(lines) * 9 + 2
-    height = max(sum(heights[:split]), sum(heights[split:]))
-    return group, height
+    return group, max(sum(heights[:split]), sum(heights[split:]))
+
+
+def _key_entries(kit: Kit, labelled: list[Point], column: float, code_width: float) -> list[Entry]:
+    """Section titles and factors (code and wrapped label), in the order of SECTIONS."""
+    entries: list[Entry] = []
+    for status, title in SECTIONS.items():
+        chosen = sorted((p for p in labelled if p.status == status), key=lambda p: p.factor.code)
+        if chosen:
+            entries.append(("", kit.wrap(title, column, TEXT, bold=True), True))
+        for p in chosen:
+            entries.append((p.factor.code, kit.wrap(p.factor.label, column - code_width), False))
+    return entries

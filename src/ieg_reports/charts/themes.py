@@ -9,7 +9,6 @@ from reportlab.lib.colors import white
 from ieg_reports.charts.base import (
     MAX_HEIGHT,
     TEXT,
-    WIDTH,
     Kit,
     Swatch,
     legend,
@@ -33,7 +32,7 @@ def themes_map(workshop: Workshop, style: Style, params: dict[str, str]) -> Draw
     budget = (MAX_HEIGHT - 40) / len(bands)
     parts = [_band(kit, workshop, band, len(bands[0]), budget) for band in bands]
     height = 40 + sum(h for _, h in parts) + GAP * (len(parts) - 1)
-    drawing = Drawing(WIDTH, height)
+    drawing = Drawing(kit.wide, height)
     items: list[tuple[Swatch, str]] = [
         (
             ("square", 8, kit.color(k), kit.color(k), 0.5)
@@ -43,7 +42,7 @@ def themes_map(workshop: Workshop, style: Style, params: dict[str, str]) -> Draw
         )
         for k, label in LEGEND
     ]
-    keys, _ = legend(kit, items, 0, height - 2, WIDTH)
+    keys, _ = legend(kit, items, 0, height - 2, kit.wide)
     drawing.add(keys)
     top = height - 20
     for group, h in parts:
@@ -58,7 +57,7 @@ def _band(
     kit: Kit, workshop: Workshop, axes: list[str], columns: int, budget: float
 ) -> tuple[Group, float]:
     """One row of axis columns, hanging from y = 0; returns it and its height."""
-    width = (WIDTH - GAP * (columns - 1)) / max(columns, 1)
+    width = (kit.wide - GAP * (columns - 1)) / max(columns, 1)
     heads = [kit.wrap(axis, width, 8, bold=True) for axis in axes]
     head = max((len(h) for h in heads), default=1) * 10 + 4
     group, used = Group(), float(head)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from ieg_reports.exceptions import OutputExistsError
+from ieg_reports.exceptions import OutputExistsError, OutputFolderError, os_reason
 from ieg_reports.resources import default_templates
 
 
@@ -15,11 +15,15 @@ def run_export(folder: Path) -> list[Path]:
     clashes = [folder / p.name for p in sources if (folder / p.name).exists()]
     if clashes:
         raise OutputExistsError(
-            "déjà présents, non remplacés : " + ", ".join(str(c) for c in clashes)
+            "déjà présents, non remplacés\u00a0: " + ", ".join(str(c) for c in clashes)
         )
-    folder.mkdir(parents=True, exist_ok=True)
-    copied = []
-    for source in sources:
-        shutil.copy2(source, folder / source.name)
-        copied.append(folder / source.name)
-    return copied
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for source in sources:
+            shutil.copy2(source, folder / source.name)
+    except OSError as exc:
+        raise OutputFolderError(
+            f"impossible de copier les modèles dans {folder}\u00a0: {os_reason(exc)}\u00a0; "
+            "indiquez un autre dossier."
+        ) from exc
+    return [folder / p.name for p in sources]

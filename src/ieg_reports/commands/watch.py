@@ -37,8 +37,14 @@ def watched_paths(workbook: Path) -> list[Path]:
     return paths
 
 
-def rebuild(workbook: Path, output: Path | None, jobs: int, say: Callable[[str], None]) -> None:
-    """One build, with the progress display of `build`; errors are printed, watching goes on."""
+def rebuild(
+    workbook: Path, output: Path | None, jobs: int, say: Callable[[str], None], first: bool = False
+) -> None:
+    """One build, with the progress display of `build`; errors are printed, watching goes on.
+
+    On the first build, a path that is no workbook at all stops the watch (as `build` would):
+    later, an unreadable file is usually one being saved, and the next save mends it.
+    """
     from ieg_reports.commands.build import run_build
     from ieg_reports.commands.output import make_progress, summary_line
 
@@ -46,10 +52,12 @@ def rebuild(workbook: Path, output: Path | None, jobs: int, say: Callable[[str],
     try:
         report = run_build(workbook, output, jobs=jobs, progress=make_progress(False))
     except IegError as exc:
-        say(f"Erreur : {exc}")
+        if first and isinstance(exc, UnreadableWorkbookError):
+            raise
+        say(f"Erreur\u00a0: {exc}")
         return
     for note in report.notes:
-        say(f"Attention : {note}")
+        say(f"Attention\u00a0: {note}")
     say(summary_line(report))
 
 
@@ -61,9 +69,14 @@ def run_watch(
     changes: Iterable[set[tuple[object, str]]] | None = None,
 ) -> None:
     """Build now, then after each batch of relevant changes, until Ctrl-C."""
+    import logging
+
     from watchfiles import watch
 
     from ieg_reports.commands.build import DEFAULT_OUTPUT
+
+    # watchfiles says « KeyboardInterrupt caught, stopping watch » in English: we say it in French.
+    logging.getLogger("watchfiles").setLevel(logging.ERROR)
 
     if not workbook.exists():  # nothing to watch: say so once, like build
         raise UnreadableWorkbookError(
@@ -72,8 +85,8 @@ def run_watch(
         )
     outputs = output or DEFAULT_OUTPUT
     try:
-        rebuild(workbook, output, jobs, say)
-        say(f"Surveillance de {workbook} : chaque enregistrement relance la construction.")
+        rebuild(workbook, output, jobs, say, first=True)
+        say(f"Surveillance de {workbook}\u00a0: chaque enregistrement relance la construction.")
         say("Appuyez sur Ctrl-C pour arrêter.")
         stream = (
             changes

@@ -66,6 +66,7 @@ def _draft(
     packs: dict[str, str],
 ) -> bytes:
     from ieg_reports.compose.environment import make_environment, render_template
+    from ieg_reports.compose.typography import typeset
     from ieg_reports.distribution.drafts import draft_email
 
     person = workshop.participants[int(target.ref or 0)]
@@ -74,6 +75,6 @@ def _draft(
     text = render_template(
         env, "courriel.txt.j2", {"atelier": workshop.info, "person": person, "packs": themes}
     )
-    subject, _, body = text.partition("\n")
+    subject, _, body = typeset(text).partition("\n")  # the e-mail is prose like the documents
     attachments = [(name, attachment(name)) for name in packs]
     return draft_email(workshop, person, attachments, subject.strip(), body.strip() + "\n")

@@ -8,7 +8,6 @@ Errors of the file system (read-only folder, full disk) become one French line.
 
 from __future__ import annotations
 
-import errno
 import hashlib
 import os
 import tempfile
@@ -17,15 +16,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from ieg_reports.exceptions import IegError
+from ieg_reports.exceptions import OutputFolderError, os_advice, os_reason
 
 TEMP_PREFIX = ".ieg-tmp-"
 
 
-class OutputWriteError(IegError):
+class OutputWriteError(OutputFolderError):
     """The output folder cannot be written (read-only, full, missing rights)."""
-
-    exit_code = 1
 
 
 def _umask() -> int:
@@ -37,22 +34,12 @@ def _umask() -> int:
 # Temporary files are created 0600; the final file gets the usual permissions.
 FILE_MODE = 0o666 & ~_umask()
 
-_REASONS = {
-    errno.ENOSPC: "le disque est plein",
-    getattr(errno, "EDQUOT", -1): "le quota du disque est atteint",
-    errno.EROFS: "le dossier est en lecture seule",
-    errno.EACCES: "vous n'avez pas le droit d'y écrire (dossier en lecture seule ?)",
-    errno.EPERM: "vous n'avez pas le droit d'y écrire (dossier en lecture seule ?)",
-    errno.EFBIG: "le fichier dépasse la taille permise",
-}
-
 
 def write_error(path: Path, exc: OSError) -> OutputWriteError:
     """The French error for a failed write to `path`."""
-    reason = _REASONS.get(exc.errno or 0, exc.strerror or "erreur du système de fichiers")
     return OutputWriteError(
-        f"impossible d'écrire {path} : {reason}. Les documents précédents sont intacts ; "
-        "libérez de la place ou choisissez un autre dossier avec -o, puis relancez."
+        f"impossible d’écrire {path}\u00a0: {os_reason(exc)}. Les documents précédents sont "
+        f"intacts\u00a0; {os_advice(exc)}."
     )
 
 

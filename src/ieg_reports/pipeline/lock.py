@@ -17,7 +17,7 @@ LOCK_NAME = ".ieg-build.lock"
 class BuildLockedError(IegError):
     """Another build is writing to the same folder."""
 
-    exit_code = 1
+    exit_code = 2
 
 
 @contextmanager

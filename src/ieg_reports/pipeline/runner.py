@@ -66,7 +66,7 @@ DISTRIBUTION = ("envois", "courriel", "invitation")
 class ForeignOutputError(IegError):
     """The output folder holds the documents of another workbook."""
 
-    exit_code = 1
+    exit_code = 2
 
 
 @dataclass(frozen=True)

@@ -9,9 +9,14 @@ from the face so that the same document gives the same bytes.
 from __future__ import annotations
 
 import io
+import logging
 import re
 import uuid
+from functools import lru_cache
 from pathlib import Path
+
+# fontTools logs remarks about the font files (old timestamps…): not the user's business.
+logging.getLogger("fontTools").setLevel(logging.ERROR)
 
 FONT_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/font"
 ODTTF = "application/vnd.openxmlformats-officedocument.obfuscatedFont"
@@ -21,7 +26,8 @@ FACES = (("embedRegular", "regular"), ("embedBold", "bold"), ("embedItalic", "it
          ("embedBoldItalic", "bold_italic"))  # fmt: skip
 # Latin, Latin-1, Latin Extended-A and general punctuation: enough to edit French text.
 BASE_CHARS = "".join(
-    chr(c) for c in (*range(0x20, 0x7F), *range(0xA0, 0x180), *range(0x2000, 0x2070))
+    chr(c)
+    for c in (*range(0x20, 0x7F), *range(0xA0, 0x180), *range(0x2000, 0x2070), 0x20AC, 0x2116)
 )
 APP_XML = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -57,6 +63,7 @@ def obfuscate(data: bytes, key: str) -> bytes:
     return head + data[32:]
 
 
+@lru_cache(maxsize=32)
 def subset(path: Path, chars: str) -> bytes:
     """The font with only the glyphs of `chars` (and what they need)."""
     from fontTools import subset as ft_subset
@@ -66,7 +73,7 @@ def subset(path: Path, chars: str) -> bytes:
     options.name_IDs = ["*"]
     options.notdef_outline = True
     options.layout_features = ["kern", "liga", "locl"]
-    font = TTFont(str(path), recalcTimestamp=False)  # the same bytes at every build
+    font = TTFont(str(path), recalcTimestamp=False)  # same font, same bytes
     subsetter = ft_subset.Subsetter(options)
     subsetter.populate(text=chars)
     subsetter.subset(font)

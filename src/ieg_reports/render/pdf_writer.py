@@ -193,7 +193,8 @@ def _styles(style: Style) -> dict[str, ParagraphStyle]:
             leading=size["small"] * 1.3,
             alignment=TA_LEFT,
             spaceAfter=0,
-            hyphenationLang="fr",
+            # Cells are not hyphenated; a compound breaks only at its own hyphen (macro-/…).
+            hyphenationLang="",
         ),
         "toc1": derive(
             "toc1", fontName=SANS + "-Bold", alignment=TA_LEFT, spaceBefore=5, spaceAfter=1

@@ -12,7 +12,7 @@ from typing import Any
 import pandas as pd
 
 from ieg_reports.problems import Location, Problems
-from ieg_reports.suggest import did_you_mean
+from ieg_reports.suggest import closest, did_you_mean, quote_fr
 from ieg_reports.workbook import cells
 from ieg_reports.workbook.readers.raw import RawSheet, RawWorkbook
 from ieg_reports.workbook.schema import ATELIER_FIELDS, INFO_SHEETS, SHEETS, Column, Kind, Sheet
@@ -74,6 +74,13 @@ def _match(name: str, candidates: dict[str, tuple[str, ...]]) -> str | None:
 def _suggest(name: str, names: list[str]) -> str:
     """« vouliez-vous dire « Libellé » ? » when a close name exists."""
     return did_you_mean(name, names, 0.6, key=fold_plural)
+
+
+def _suggest_column(name: str, sheet: Sheet) -> str:
+    """« vouliez-vous dire « Libellé » ? », naming the column as the contract labels it."""
+    labels = {n: c.label for c in sheet.columns for n in (c.label, c.key, *c.aliases)}
+    found = closest(name, labels, 0.6, key=fold_plural)
+    return f"vouliez-vous dire {quote_fr(labels[found])}\u00a0?" if found else ""
 
 
 def normalise(raw: RawWorkbook) -> Normalised:
@@ -140,7 +147,7 @@ def _header_map(header: pd.Series, table: Table, row: int, problems: Problems) -
         text = cells.as_text(cell)[0]
         key = _match(text, candidates)
         if key is None:
-            hint = _suggest(text, [n for c in sheet.columns for n in (c.label, c.key)])
+            hint = _suggest_column(text, sheet)
             problems.warning(
                 where.at(None, text),
                 "colonne inconnue, ignorée",
@@ -158,7 +165,7 @@ def _header_map(header: pd.Series, table: Table, row: int, problems: Problems) -
     for column in sheet.columns:
         if column.required and column.key not in table.columns:
             problems.error(
-                where.at(column.key, None),
+                where,
                 f"colonne obligatoire «\u00a0{column.label}\u00a0» absente",
                 f"ajoutez une colonne «\u00a0{column.label}\u00a0» à la ligne d'en-tête",
             )

@@ -363,7 +363,7 @@ SHEETS: tuple[Sheet, ...] = (
                 "Capacité d'agir",
                 Kind.NUMBER,
                 True,
-                aliases=("capacity to act", "capacité à agir", "capacite"),
+                aliases=("capacity to act", "capacity", "capacité à agir", "capacite"),
                 width=18,
             ),
             C("criticite", "Criticité", Kind.NUMBER, True, aliases=("criticality",), width=14),

@@ -96,7 +96,11 @@ def _sheet(path: Path, ws: Any) -> RawSheet:
             date_formats=book._date_formats,
             timedelta_formats=book._timedelta_formats,
         )
+        last = 0
         for number, cells in parser.parse():
+            if number <= last:  # Excel numbers rows in order, once each: a damaged sheet
+                raise unreadable(path, ValueError(f"feuille {ws.title}, ligne {number} répétée"))
+            last = number
             _keep(number, cells, rows, beyond)
             if len(beyond) > 5:
                 break  # enough to say what is wrong
