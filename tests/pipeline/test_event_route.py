@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import email
-import shutil
 from email import policy
 from email.message import EmailMessage
 from pathlib import Path
@@ -14,6 +13,7 @@ import pytest
 
 from fixtures.event import event_sheets, write_csv_book
 from ieg_reports.commands.build import run_build
+from pipeline.conftest import output_state as _state
 
 INVITED = ("diffusion/invitations/petit-noe.eml", "diffusion/invitations/martin-lea.eml")
 PROGRAMME = ("programme.pdf", "programme.docx")
@@ -24,21 +24,6 @@ def prebuilt(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("event")
     run_build(write_csv_book(root / "book", event_sheets()), root / "out")
     return root
-
-
-@pytest.fixture
-def built(prebuilt: Path, tmp_path: Path) -> Path:
-    """A copy of the built workbook and outputs (mtimes kept), for one test to change."""
-    shutil.copytree(prebuilt, tmp_path / "w", copy_function=shutil.copy2)
-    return tmp_path / "w"
-
-
-def _state(folder: Path) -> dict[str, tuple[bytes, int]]:
-    return {
-        str(p.relative_to(folder)): (p.read_bytes(), p.stat().st_mtime_ns)
-        for p in sorted(folder.rglob("*"))
-        if p.is_file() and not p.name.startswith(".ieg-build")
-    }
 
 
 def _message(path: Path) -> EmailMessage:

@@ -15,6 +15,7 @@ from ieg_reports.commands.build import run_build
 from ieg_reports.pipeline import pool
 from ieg_reports.pipeline.lock import BuildLockedError, build_lock
 from ieg_reports.pipeline.manifest import MANIFEST_NAME, PENDING_NAME
+from pipeline.conftest import output_state as _state
 
 PACK_T1 = "dossiers/T1-soleil-reseaux"
 PACK_T3 = "dossiers/T3-travail-et-sens"
@@ -46,21 +47,6 @@ def prebuilt(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("prebuilt")
     run_build(_write(root / "duo", _sheets()), root / "out")
     return root
-
-
-@pytest.fixture
-def built(prebuilt: Path, tmp_path: Path) -> Path:
-    """A copy of the built workbook and its outputs (mtimes kept), for one test to change."""
-    shutil.copytree(prebuilt, tmp_path / "w", copy_function=shutil.copy2)
-    return tmp_path / "w"
-
-
-def _state(folder: Path) -> dict[str, tuple[bytes, int]]:
-    return {
-        str(p.relative_to(folder)): (p.read_bytes(), p.stat().st_mtime_ns)
-        for p in sorted(folder.rglob("*"))
-        if p.is_file() and not p.name.startswith(".ieg-build")
-    }
 
 
 def _edit_resource(book: Path) -> None:
@@ -137,7 +123,7 @@ def test_plan_explains_and_writes_nothing(built: Path) -> None:
     result = CliRunner().invoke(main, ["plan", str(built / "duo"), "-o", str(built / "out")])
     assert result.exit_code == 0
     assert f"{PACK_T3}.pdf\u00a0: construit, ressource modifiée." in result.output
-    assert "synthese.docx : inchangé." in result.output
+    assert "synthese.docx\u00a0: inchangé." in result.output
     assert _state(built / "out" / "duo") == before
 
 
@@ -310,7 +296,7 @@ def test_a_folder_of_workbooks_builds_each_and_reports_failures(tmp_path: Path) 
     assert (tmp_path / "out/mini/synthese.docx").is_file() and not (
         tmp_path / "out/broken"
     ).exists()
-    assert "broken.xlsx" in result.output and "mini : " in result.output
+    assert "broken.xlsx" in result.output and "mini\u00a0: " in result.output
 
 
 def test_render_warnings_are_located_at_their_document(tmp_path: Path) -> None:

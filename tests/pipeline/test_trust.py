@@ -18,7 +18,8 @@ from ieg_reports.exceptions import IegError
 from ieg_reports.pipeline.io import TEMP_PREFIX, OutputWriteError
 from ieg_reports.pipeline.manifest import MANIFEST_NAME, PENDING_NAME
 from ieg_reports.pipeline.runner import ForeignOutputError
-from pipeline.test_runner import PACK_T3, _edit_resource, _sheets, _state, _write
+from pipeline.conftest import output_state as _state
+from pipeline.test_runner import PACK_T3, _edit_resource, _sheets, _write
 
 KILLER = Path(__file__).with_name("killer.py")
 
@@ -28,12 +29,6 @@ def prebuilt(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("trust")
     run_build(_write(root / "duo", _sheets()), root / "out")
     return root
-
-
-@pytest.fixture
-def built(prebuilt: Path, tmp_path: Path) -> Path:
-    shutil.copytree(prebuilt, tmp_path / "w", copy_function=shutil.copy2)
-    return tmp_path / "w"
 
 
 def _hidden(folder: Path) -> list[Path]:

@@ -1,0 +1,24 @@
+"""What the build tests share: a copy of a module's prebuilt workbook for each test."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture
+def built(prebuilt: Path, tmp_path: Path) -> Path:
+    """A copy of the module's built workbook and outputs (mtimes kept), for one test to change."""
+    shutil.copytree(prebuilt, tmp_path / "w", copy_function=shutil.copy2)
+    return tmp_path / "w"
+
+
+def output_state(folder: Path) -> dict[str, tuple[bytes, int]]:
+    """Every output file's bytes and modification time (the build's own records left out)."""
+    return {
+        str(p.relative_to(folder)): (p.read_bytes(), p.stat().st_mtime_ns)
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and not p.name.startswith(".ieg-build")
+    }
