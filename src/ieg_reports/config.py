@@ -178,15 +178,21 @@ def _values(tables: dict[str, dict[str, Any]], errors: _Errors) -> dict[str, Any
     return values
 
 
+def _fr(value: float) -> str:
+    """A setting's number as a French reader writes it (2,5)."""
+    return f"{value:g}".replace(".", ",")
+
+
 def _check_ranges(values: dict[str, Any], scale: Scale, errors: _Errors) -> None:
     # A bound already reported as invalid is not compared again (no cascade).
     rejected = {f"echelle.{k}" for k in ("min", "max")} & errors.keys
     if scale.low >= scale.high and not rejected:
-        errors.add("echelle", "max", f"doit dépasser min ({scale.low:g})")
+        errors.add("echelle", "max", f"doit dépasser min ({_fr(scale.low)})")
     for key in ("capacite_agir", "criticite"):
         value = values.get(f"seuils.{key}")
         if value is not None and not scale.low <= value <= scale.high:
-            errors.add("seuils", key, f"{value:g} sort de l’échelle {scale.low:g}–{scale.high:g}")
+            span = f"{_fr(scale.low)}–{_fr(scale.high)}"
+            errors.add("seuils", key, f"{_fr(value)} sort de l’échelle {span}")
 
 
 def parse_config(data: dict[str, Any], path: Path, text: str = "") -> Config:
