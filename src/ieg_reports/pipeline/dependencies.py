@@ -8,6 +8,7 @@ resolve before rendering (a name computed at run time) counts every template as 
 from __future__ import annotations
 
 import tomllib
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,7 +17,7 @@ from ieg_reports.pipeline.render import RenderSettings, template_file
 from ieg_reports.resources import default_templates, fonts_folder
 
 if TYPE_CHECKING:  # jinja2 is imported when a build plans, never by a no-op build
-    import jinja2
+    pass
 
 ROOTS = {
     "synthese-docx": ("synthese.md.j2",),
@@ -40,19 +41,33 @@ _STYLED = (
 _WORD = ("synthese-docx", "pack-docx", "programme-docx")
 
 
-def _loader(settings: RenderSettings) -> jinja2.FileSystemLoader:
-    import jinja2
-
-    folders = [str(settings.templates)] if settings.templates else []
-    return jinja2.FileSystemLoader([*folders, str(default_templates())])
-
-
 def template_closure(settings: RenderSettings, roots: tuple[str, ...]) -> dict[str, Path]:
     """Every template reachable from `roots` through include, extends and import."""
+    # Parsing the templates costs about 30 ms a root: each is parsed once per state of the
+    # template folders (a build asks for the same roots for every output of a kind).
+    return dict(_closure(settings.templates, roots, _stamp(settings)))
+
+
+def _stamp(settings: RenderSettings) -> tuple[tuple[str, int, int], ...]:
+    """Name, size and modification time of every file of the template folders."""
+    folders = [settings.templates] if settings.templates else []
+    files = []
+    for folder in [*folders, default_templates()]:
+        for path in sorted(folder.glob("*")) if folder.is_dir() else ():
+            stat = path.stat()
+            files.append((str(path), stat.st_size, stat.st_mtime_ns))
+    return tuple(files)
+
+
+@lru_cache(maxsize=16)
+def _closure(
+    templates: Path | None, roots: tuple[str, ...], stamp: tuple[tuple[str, int, int], ...]
+) -> tuple[tuple[str, Path], ...]:
     import jinja2
     from jinja2 import meta
 
-    env = jinja2.Environment(loader=_loader(settings))
+    folders = [str(templates)] if templates else []
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader([*folders, str(default_templates())]))
     found: dict[str, Path] = {}
     todo = list(roots)
     while todo:
@@ -68,7 +83,7 @@ def template_closure(settings: RenderSettings, roots: tuple[str, ...]) -> dict[s
         if None in references:
             todo += env.loader.list_templates()  # type: ignore[union-attr]
         todo += [r for r in references if r is not None]
-    return found
+    return tuple(found.items())
 
 
 def _fonts(style_file: Path) -> dict[str, Path]:
