@@ -163,6 +163,9 @@ def test_png_and_pdf_come_from_the_same_drawing(workshop: Workshop, tmp_path) ->
     image = Image.open(io.BytesIO(png))
     assert image.size == (round(drawing.width * 100 / 72), round(drawing.height * 100 / 72))
     assert len(image.convert("RGB").getcolors(1 << 16) or ()) > 50  # painted, not blank
+    rgb = image.convert("RGB")
+    corners = [(0, 0), (image.width - 1, 0), (0, image.height - 1)]
+    assert {rgb.getpixel(xy) for xy in corners} == {(255, 255, 255)}  # no grey box on the page
     path = tmp_path / "matrice.pdf"
     renderPDF.drawToFile(drawing, str(path))
     text = pdf_text(path)
