@@ -35,6 +35,15 @@ def workshop(sample_result) -> Workshop:  # type: ignore[no-untyped-def]
     return sample_result.workshop  # type: ignore[no-any-return]
 
 
+def test_theme_cards_read_at_least_at_seven_and_a_half_points(workshop: Workshop) -> None:
+    """Lato reads small: the cards' titles and routes stay clear of the 7 pt floor."""
+    drawing = draw("themes", workshop, STYLE, {})
+    titles = [t for t in strings(drawing) if t.text in {th.code for th in workshop.themes}]
+    assert titles
+    cards = [t for t in strings(drawing) if not t.text.startswith("Source")]
+    assert min(t.fontSize for t in cards) >= 7.5
+
+
 def test_every_chart_keeps_its_text_legible_and_inside(workshop: Workshop) -> None:
     for name in CHARTS:
         drawing = draw(name, workshop, STYLE, {})
@@ -163,6 +172,9 @@ def test_png_and_pdf_come_from_the_same_drawing(workshop: Workshop, tmp_path) ->
     image = Image.open(io.BytesIO(png))
     assert image.size == (round(drawing.width * 100 / 72), round(drawing.height * 100 / 72))
     assert len(image.convert("RGB").getcolors(1 << 16) or ()) > 50  # painted, not blank
+    rgb = image.convert("RGB")
+    corners = [(0, 0), (image.width - 1, 0), (0, image.height - 1)]
+    assert {rgb.getpixel(xy) for xy in corners} == {(255, 255, 255)}  # no grey box on the page
     path = tmp_path / "matrice.pdf"
     renderPDF.drawToFile(drawing, str(path))
     text = pdf_text(path)

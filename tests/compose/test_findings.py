@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import fields, is_dataclass
 from pathlib import Path
 
@@ -281,3 +282,22 @@ def _text(block: object) -> str:
         return ""
     parts = [_text(getattr(block, f.name)) for f in fields(block)]
     return "".join(parts).replace("\u00a0", " ").replace("’", "'")
+
+
+def test_sample_essentials_are_not_repeated_in_the_sections(sample_result) -> None:  # type: ignore[no-untyped-def]
+    found = section_findings(sample_result.workshop, "l’événement")
+    sections = " ".join(s for key, texts in found.items() if key != "essentiel" for s in texts)
+    sentences = [s for text in found["essentiel"] for s in re.split(r"(?<=[.!?])\s+", text)]
+    assert sentences
+    for sentence in sentences:
+        assert sentence not in sections, sentence
+
+
+def test_sample_synthesis_states_each_essential_once(sample_result) -> None:  # type: ignore[no-untyped-def]
+    from ieg_reports.compose import compose_synthesis
+    from ieg_reports.compose.findings import ESSENTIALS
+
+    texts = [_text(b) for b in compose_synthesis(sample_result.workshop).blocks]
+    for finding in ESSENTIALS:
+        sentence = (finding(sample_result.workshop) or "").replace("\u00a0", " ")
+        assert sum(sentence.replace("’", "'") in t for t in texts) == 1, sentence

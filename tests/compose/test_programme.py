@@ -136,3 +136,15 @@ def sample_build_sequences() -> list[str]:
 
     with (SAMPLE_SOURCE / "programme.csv").open(encoding="utf-8", newline="") as handle:
         return [row["Séquence"] for row in csv.DictReader(handle, delimiter=";")]
+
+
+@pytest.mark.parametrize("which", [0, 1], ids=["pdf", "docx"])
+def test_factor_counts_agree_and_are_in_words(programme: tuple[str, str], which: int) -> None:
+    import re
+
+    text = " ".join(programme[which].replace("\u00a0", " ").split())
+    found = re.findall(r"Issu d(?:’un|e \S+) facteurs?-clés?", text)
+    assert found
+    for phrase in found:
+        assert not re.search(r"\d", phrase), phrase
+        assert phrase == "Issu d’un facteur-clé" or phrase.endswith("facteurs-clés"), phrase

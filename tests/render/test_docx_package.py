@@ -60,3 +60,15 @@ def test_embedded_fonts_are_reproducible() -> None:
     # the subset keeps the font's own date instead of stamping the time of the build
     stamped = TTFont(io.BytesIO(subset(font, "abc")))["head"].modified
     assert stamped == TTFont(str(font))["head"].modified
+
+
+def test_embedded_fonts_have_no_ligatures() -> None:
+    """LibreOffice would draw Lato's « ti » ligature, which neither Word nor the PDF shows."""
+    from ieg_reports.render.docx_package import subset
+    from ieg_reports.resources import fonts_folder
+
+    full = TTFont(str(fonts_folder() / "Lato-Regular.ttf"))
+    embedded = TTFont(io.BytesIO(subset(fonts_folder() / "Lato-Regular.ttf", "Criticité fi")))
+    tags = {r.FeatureTag for r in embedded["GSUB"].table.FeatureList.FeatureRecord}
+    assert "liga" in {r.FeatureTag for r in full["GSUB"].table.FeatureList.FeatureRecord}
+    assert "liga" not in tags

@@ -100,6 +100,20 @@ def test_tables_repeat_header_and_rows_do_not_split(document) -> None:  # type: 
     assert len({g.get(qn("w:w")) for g in grid}) > 1  # real widths, not equal columns
 
 
+def test_header_words_fit_their_columns(document) -> None:  # type: ignore[no-untyped-def]
+    """LibreOffice breaks a header word wider than its column (« Cod/e », « Capacit/é »)."""
+    from ieg_reports.render.docx_writer import _header_width
+
+    checked = 0
+    for table in document.tables:
+        grid = table._tbl.tblGrid.gridCol_lst
+        for cell, col in zip(table.rows[0].cells, grid, strict=False):
+            if cell.text.strip():
+                assert col.w >= _header_width(cell.text) - 635, cell.text  # twips, rounded
+                checked += 1
+    assert checked > 10
+
+
 def test_core_properties_from_the_data(document) -> None:  # type: ignore[no-untyped-def]
     props = document.core_properties
     assert props.title.startswith("Synthèse — Atelier collaboratif")

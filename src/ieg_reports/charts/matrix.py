@@ -35,6 +35,14 @@ MAX_LABELS = 40  # beyond that, codes would hide the points: the key says where 
 PLOT = 262.0  # side of the square plot, in points, at the widest
 LEFT = 40.0
 GREY = HexColor("#C4C4C4")
+COLUMN_NOTE = (
+    (
+        "Les facteurs-clés sont ceux que l’atelier a retenus (colonne « Facteur clé »), "
+        "pas ceux du quadrant « Au-dessus des deux seuils »."
+    )
+    .replace("« ", "«\u00a0")
+    .replace(" »", "\u00a0»")
+)
 QUADRANTS = (("À surveiller", 0, 1), ("Leviers", 1, 0), ("Secondaires", 0, 0))
 SECTIONS = {
     "cle": "Facteurs-clés",
@@ -61,7 +69,8 @@ def selection_matrix(workshop: Workshop, style: Style, params: dict[str, str]) -
     points = classify(workshop, highlight)
     labelled = [p for p in points if p.status in SECTIONS]
     key_lines, key_height = _key(kit, labelled)
-    bottom = 22 + key_height + 34  # source line, key, axis title
+    by_column = workshop.key_rule == "colonne"
+    bottom = 22 + key_height + 34 + (10 if by_column else 0)  # source, key, axis title
     plot = min(PLOT, round(kit.wide * 0.58))
     drawing = Drawing(kit.wide, bottom + plot + 8)
     frame = _Frame(workshop, bottom, plot)
@@ -75,6 +84,8 @@ def selection_matrix(workshop: Workshop, style: Style, params: dict[str, str]) -
     source_line(
         kit, drawing, f"Source : {workshop.info.title}, moyennes des notes des participants."
     )
+    if by_column:
+        drawing.add(kit.text(0, 13, COLUMN_NOTE, MIN_TEXT, italic=True, color=kit.color("muted")))
     return drawing
 
 
@@ -132,8 +143,9 @@ def _background(
     group.add(line(cx, fr.bottom, cx, fr.top, muted, 0.7, (3, 2)))
     group.add(line(fr.left, cy, fr.right, cy, muted, 0.7, (3, 2)))
     group.add(_axes(kit, workshop, fr))
-    exact = not any(p.status in ("sous", "ecarte") for p in points)
-    name = "Facteurs-clés" if exact and not highlight else "Au-dessus des deux seuils"
+    # DOMAIN.md: the quadrant is « Facteurs-clés » when the thresholds decide; when the
+    # column decides, it only locates the ratings (the source line says so).
+    name = "Au-dessus des deux seuils" if workshop.key_rule == "colonne" else "Facteurs-clés"
     primary = kit.color("primary")
     group.add(kit.text(fr.right - 4, fr.top - 11, name, 8, bold=True, anchor="end", color=primary))
     for name, right, top in QUADRANTS:

@@ -44,10 +44,21 @@ def to_png(drawing: Drawing, fonts: dict[str, str], dpi: int = 200) -> bytes:
     reduced = image.reduce(OVERSAMPLE)  # a box filter: smooth edges, and fast
     # A chart has few colours: 256 keep its smooth edges; the PNG is half the size and
     # twice as fast to encode.
-    palette = reduced.quantize(colors=256, method=Image.Quantize.FASTOCTREE)
+    palette = _white_kept(reduced.quantize(colors=256, method=Image.Quantize.FASTOCTREE))
     buffer = io.BytesIO()
     palette.save(buffer, format="PNG", dpi=(dpi, dpi), compress_level=1)
     return buffer.getvalue()
+
+
+def _white_kept(image: Image.Image) -> Image.Image:
+    """The palette's near-whites set back to white: the octree averages the page white
+    with its neighbours (254, 254, 254), a faint grey box around the chart on the page."""
+    colours = image.getpalette() or []
+    for n in range(0, len(colours) - 2, 3):
+        if min(colours[n : n + 3]) >= 250:
+            colours[n : n + 3] = [255, 255, 255]
+    image.putpalette(colours)
+    return image
 
 
 def _multiply(a: Matrix, b: Matrix) -> Matrix:

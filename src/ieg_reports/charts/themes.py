@@ -8,7 +8,6 @@ from reportlab.lib.colors import white
 
 from ieg_reports.charts.base import (
     MAX_HEIGHT,
-    TEXT,
     Kit,
     Swatch,
     legend,
@@ -22,6 +21,9 @@ ROUTES = {"rencontre": "Rencontre", "documentaire": "Documentaire"}
 LEGEND = (("rencontre", "Rencontre (événement)"), ("documentaire", "Parcours documentaire"))
 GAP = 10.0
 PER_BAND = 3  # axes side by side; more axes go to a band below
+# The cards' type: Lato's small x-height reads smaller than its size, so a size above the
+# 7 pt floor, even on the narrowest page measure.
+CARD_TEXT, CARD_LEADING = 8.0, 10.0
 
 
 def themes_map(workshop: Workshop, style: Style, params: dict[str, str]) -> Drawing:
@@ -83,8 +85,8 @@ def _column(
     """The boxes of one axis, as many as fit in `room`; returns the height used."""
     used = 0.0
     for n, theme in enumerate(themes):
-        lines = kit.wrap(theme.title, width - 12)
-        h = 19 + len(lines) * 9 + 4
+        lines = kit.wrap(theme.title, width - 12, CARD_TEXT)
+        h = 19 + len(lines) * CARD_LEADING + 4
         if used + h > room and n:
             group.add(
                 kit.text(
@@ -120,7 +122,9 @@ def _box(
     group.add(kit.text(x + 6, y + h - 12, theme.code, 8, bold=True, color=ink if filled else color))
     route = ROUTES.get(theme.route, theme.route)
     group.add(
-        kit.text(x + width - 6, y + h - 12, route, 7, anchor="end", color=ink if filled else color)
+        kit.text(
+            x + width - 6, y + h - 12, route, 7.5, anchor="end", color=ink if filled else color
+        )
     )
-    group.add(kit.lines(x + 6, y + h - 17, lines, TEXT, 9, color=ink))
+    group.add(kit.lines(x + 6, y + h - 17, lines, CARD_TEXT, CARD_LEADING, color=ink))
     return group

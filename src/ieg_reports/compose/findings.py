@@ -379,6 +379,71 @@ def family_sizes(ws: Workshop) -> str | None:
     )
 
 
+def key_families_brief(ws: Workshop) -> str | None:
+    """L'essentiel's short form of key_factor_families: where the key factors come from."""
+    if not ws.families or not ws.key_factors:
+        return None
+    counts = [(f.name, sum(k.family.code == f.code for k in ws.key_factors)) for f in ws.families]
+    top, _ = _top(counts)
+    if len(top) == len(counts) and len(top) > 1:
+        return "Aucune famille ne domine parmi les facteurs-clés."
+    if len(top) == 1:
+        return f"La famille {quote(top[0])} est la première source de facteurs-clés."
+    return f"Les familles {named(top)} sont les premières sources de facteurs-clés."
+
+
+def weak_signals_brief(ws: Workshop) -> str | None:
+    """L'essentiel's short form of weak_signals: how many of them became key factors."""
+    weak = [f for f in ws.factors if f.is_weak_signal]
+    kept = sum(f.is_key for f in weak)
+    if not weak:
+        return None
+    if kept == 0:
+        return "Aucun signal faible ne figure parmi les facteurs-clés."
+    if kept == len(weak):
+        return "Tous les signaux faibles figurent parmi les facteurs-clés."
+    if kept == 1:
+        return f"Un seul des {words_fr(len(weak))} signaux faibles figure parmi les facteurs-clés."
+    return (
+        f"{cap(words_fr(kept))} des {words_fr(len(weak))} signaux faibles "
+        "figurent parmi les facteurs-clés."
+    )
+
+
+def choices_brief(ws: Workshop) -> str | None:
+    """L'essentiel's short form of choices_to_explain: how many choices depart from the notes."""
+    rated = [f for f in ws.factors if f.rating is not None]
+    if not rated:
+        return None
+    odd = sum(
+        (f.is_key and _quadrant(ws, f) == "low") or (not f.is_key and _quadrant(ws, f) == "high")
+        for f in rated
+    )
+    if odd == 0:
+        return "Les choix de l’atelier suivent les notes des équipes."
+    if odd == 1:
+        return "Un choix de l’atelier s’écarte des notes des équipes ; il reste à expliquer."
+    return (
+        f"{cap(words_fr(odd))} choix de l’atelier s’écartent des notes des équipes ; "
+        "ils restent à expliquer."
+    )
+
+
+def routes_brief(ws: Workshop, event: str) -> str | None:
+    """L'essentiel's short form of routes: the share of themes that go to the event."""
+    meeting = sum(not t.is_documentary for t in ws.themes)
+    total = len(ws.themes)
+    if not ws.themes:
+        return None
+    if meeting == 0:
+        return "La suite passe par des apports documentaires, thème par thème."
+    if meeting == total:
+        return f"La suite se joue à {event}."
+    who = "Un thème" if meeting == 1 else f"{cap(words_fr(meeting))} thèmes"
+    verb = "sera approfondi" if meeting == 1 else "seront approfondis"
+    return f"{who} sur {words_fr(total)} {verb} à {event}, les autres par apports documentaires."
+
+
 Finding = Callable[[Workshop], str | None]
 SECTION_FINDINGS: dict[str, tuple[Finding, ...]] = {
     "familles": (family_sizes, key_factor_families, weak_signals),
@@ -387,6 +452,8 @@ SECTION_FINDINGS: dict[str, tuple[Finding, ...]] = {
     "effets": (effects_split,),
     "themes": (theme_roots,),
 }
+# L'essentiel states each finding once, in short; its section gives the detail.
+ESSENTIALS: tuple[Finding, ...] = (key_families_brief, weak_signals_brief, choices_brief)
 
 
 def section_findings(ws: Workshop, event: str) -> dict[str, list[str]]:
@@ -396,10 +463,9 @@ def section_findings(ws: Workshop, event: str) -> dict[str, list[str]]:
         for section, funcs in SECTION_FINDINGS.items()
     }
     found["etapes"] = [s for s in (routes(ws, event),) if s]
-    # L'essentiel keeps to what a decision-maker needs on one page; agreement and the
-    # themes' roots open their own sections.
-    essentials = (key_factor_families, weak_signals, choices_to_explain, effects_split)
-    found["essentiel"] = [s for s in (f(ws) for f in essentials) if s] + found["etapes"]
+    # The effects' counts are in L'essentiel's box already: no short form of them here.
+    essentials = [f(ws) for f in ESSENTIALS] + [routes_brief(ws, event)]
+    found["essentiel"] = [s for s in essentials if s]
     return found
 
 

@@ -102,7 +102,9 @@ def _subset_now(path: Path, chars: str) -> bytes:
     options = ft_subset.Options()
     options.name_IDs = ["*"]
     options.notdef_outline = True
-    options.layout_features = ["kern", "liga", "locl"]
+    # No « liga »: LibreOffice would draw Lato's « ti » ligature, which Word and the PDF
+    # (no ligatures) never show; one look for the same document everywhere.
+    options.layout_features = ["kern", "locl"]
     font = TTFont(str(path), recalcTimestamp=False)  # same font, same bytes
     subsetter = ft_subset.Subsetter(options)
     subsetter.populate(text=chars)

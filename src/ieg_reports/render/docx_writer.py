@@ -347,7 +347,24 @@ def _widths(w: _Writer, table: Table, columns: int) -> list[int]:
     weights = list(table.widths[:columns]) + [1.0] * (columns - len(table.widths))
     total = sum(weights) or 1.0
     width = int(w.text_width)
-    return [int(width * x / total) for x in weights]
+    widths = [width * x / total for x in weights]
+    least = [_header_width(cell.text) for cell in table.header]
+    # LibreOffice breaks a header word that does not fit (« Cod/e »): widen those columns,
+    # taking the room from the others in proportion to what they have to spare.
+    short = sum(max(0.0, m - x) for m, x in zip(least, widths, strict=True))
+    spare = sum(max(0.0, x - m) for m, x in zip(least, widths, strict=True))
+    if short <= 0 or spare <= short:
+        return [int(x) for x in widths]
+    return [
+        int(m if x <= m else x - (x - m) * short / spare)
+        for m, x in zip(least, widths, strict=True)
+    ]
+
+
+def _header_width(text: str) -> float:
+    """The width in EMU the longest word of a header needs (9 pt bold Lato, cell margins)."""
+    longest = max((len(word) for word in text.split()), default=0)
+    return longest * 0.62 * 9 * 12700 + int(Cm(0.5))
 
 
 def _table(w: _Writer, container: Any, block: Table) -> None:

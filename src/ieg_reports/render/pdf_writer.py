@@ -254,9 +254,49 @@ class _HeadingParagraph(RLParagraph):  # type: ignore[misc]
 
 def _flowables(ctx: _Context, blocks: tuple[Block, ...], width: float) -> list[Flowable]:
     out: list[Flowable] = []
-    for block in blocks:
-        out += _flowable(block, ctx, width)
+    for n, block in enumerate(blocks):
+        made = _flowable(block, ctx, width)
+        if isinstance(block, Heading):
+            made = _heading_group(ctx, blocks[n + 1 :], width, made)
+        out += made
     return out
+
+
+class _RoomFor(CondPageBreak):  # type: ignore[misc]
+    """A page break unless the heading, the paragraphs after it and a few lines of what
+    they introduce fit in the space left (measured, not guessed)."""
+
+    def __init__(self, least: float, group: list[Flowable], extra: float, most: float) -> None:
+        super().__init__(least)
+        self._least: float = least
+        self._group, self._extra, self._most = group, extra, most
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        need = self._extra + sum(
+            f.wrap(availWidth, 1e6)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in self._group
+        )
+        # A group taller than a third of a page splits as usual rather than leave a hole.
+        self.height = max(self._least, need) if need < self._most else self._least
+        return super().wrap(availWidth, availHeight)  # type: ignore[no-any-return]
+
+
+def _heading_group(
+    ctx: _Context, following: tuple[Block, ...], width: float, made: list[Flowable]
+) -> list[Flowable]:
+    """The heading's flowables, its page break made to keep the paragraphs under it too."""
+    texts: list[Flowable] = []
+    rest = following
+    # A heading right under it (an axis, then its first theme) belongs to the group too.
+    while rest and isinstance(rest[0], Paragraph | Heading) and len(texts) < 4:
+        texts += [f for f in _flowable(rest[0], ctx, width) if not isinstance(f, CondPageBreak)]
+        rest = rest[1:]
+    if not texts or not isinstance(made[0], CondPageBreak):
+        return made
+    # What a list, table or figure shows under an introducing line: its first lines.
+    extra = 2.8 * cm if rest and not isinstance(rest[0], Heading | Paragraph) else 0.6 * cm
+    heading = made[1:]
+    least = made[0].height
+    return [_RoomFor(least, [*heading, *texts], extra, ctx.frame_height / 3), *heading]
 
 
 @singledispatch
@@ -512,9 +552,15 @@ def _box(ctx: _Context, block: Box, width: float) -> RLTable:
 def _aside(ctx: _Context, block: Aside, width: float) -> Flowable:
     picture = ctx.assets.qr(block.qr)
     qr_size = picture.width if picture else 2.2 * cm
-    inner = _flowables(ctx, block.blocks, width - qr_size - 12)
+    # Kept together as a whole: page breaks inside the cell would only break it up.
+    inner = [
+        f
+        for f in _flowables(ctx, block.blocks, width - qr_size - 12)
+        if not isinstance(f, CondPageBreak)
+    ]
     if picture is None:
         return KeepTogether(inner)
+    # The aside splits only when taller than a page: never its title and code apart.
     table = RLTable(
         [[inner, picture.vector]], colWidths=[width - qr_size - 8, qr_size + 8], splitInRow=1
     )
@@ -529,7 +575,7 @@ def _aside(ctx: _Context, block: Aside, width: float) -> Flowable:
             ]
         )
     )
-    return table
+    return KeepTogether([table])
 
 
 def _cover(ctx: _Context, block: Cover, width: float) -> list[Flowable]:
