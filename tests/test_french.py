@@ -63,3 +63,12 @@ def test_join_and_ordinals() -> None:
     assert (
         ordinal_fr(1) == "1er" and ordinal_fr(1, feminine=True) == "1re" and ordinal_fr(2) == "2e"
     )
+
+
+def test_small_counts_are_written_in_words_in_prose() -> None:
+    from ieg_reports.compose.french import count_fr
+
+    assert count_fr(1, "piste", feminine=True) == "une\u00a0piste"
+    assert count_fr(3, "facteur-clé", "facteurs-clés") == "trois\u00a0facteurs-clés"
+    assert count_fr(0, "effet") == "zéro\u00a0effet"
+    assert count_fr(12, "thème") == "12\u00a0thèmes"

@@ -170,7 +170,7 @@ def test_effects_split_zero_one_many_ties() -> None:
         effects_split(workshop([f])) == "Aucun effet n’a encore été décrit pour les facteurs-clés."
     )
     one = workshop([f], effects=[_effect(f, "innovation", "nouveau_metier")])
-    assert effects_split(one) == "Un seul effet a été décrit : 1\u00a0piste d’innovation."
+    assert effects_split(one) == "Un seul effet a été décrit : une\u00a0piste d’innovation."
     many = workshop(
         [f],
         effects=[
@@ -182,8 +182,8 @@ def test_effects_split_zero_one_many_ties() -> None:
         ],
     )
     assert effects_split(many) == (
-        "Les 5 effets se partagent entre 3\u00a0pistes d’innovation (surtout de nouveaux "
-        "métiers : 2) et 2\u00a0compétences nouvelles (à parts égales entre des connaissances "
+        "Les cinq effets se partagent entre trois\u00a0pistes d’innovation (surtout de nouveaux "
+        "métiers : 2) et deux\u00a0compétences nouvelles (à parts égales entre des connaissances "
         "et des pratiques professionnelles)."
     )
 
@@ -204,7 +204,7 @@ def test_theme_roots_leader_tie_and_busiest_factor() -> None:
         Theme("T2", "Deux", "Axe", "rencontre", (f2,)),
     ]
     assert (
-        theme_roots(workshop([f1, f2], themes=tie)) == "Chaque thème repose sur 1\u00a0facteur-clé."
+        theme_roots(workshop([f1, f2], themes=tie)) == "Chaque thème repose sur un\u00a0facteur-clé."
     )
     empty = [Theme("T1", "Un", "Axe", "documentaire")]
     assert theme_roots(workshop([f1], themes=empty)) == (

@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 
 from ieg_reports.compose.french import (
     NBSP,
+    count_fr,
     join_fr,
     number_fr,
     percent_fr,
@@ -222,19 +223,24 @@ def effects_split(ws: Workshop) -> str | None:
     parts = []
     if innov:
         parts.append(
-            plural_fr(len(innov), "piste d’innovation", "pistes d’innovation")
+            count_fr(len(innov), "piste d’innovation", "pistes d’innovation", feminine=True)
             + _lead_category(innov)
         )
     if skills:
         parts.append(
-            plural_fr(len(skills), "compétence nouvelle", "compétences nouvelles")
+            count_fr(len(skills), "compétence nouvelle", "compétences nouvelles", feminine=True)
             + _lead_category(skills)
         )
     if len(effects) == 1:
         return f"Un seul effet a été décrit : {parts[0]}."
     if len(parts) == 1:
-        return f"Les {len(effects)} effets sont tous des {parts[0].split(NBSP, 1)[1]}."
-    return f"Les {len(effects)} effets se partagent entre {parts[0]} et {parts[1]}."
+        return f"Les {_small(len(effects))} effets sont tous des {parts[0].split(NBSP, 1)[1]}."
+    return f"Les {_small(len(effects))} effets se partagent entre {parts[0]} et {parts[1]}."
+
+
+def _small(count: int) -> str:
+    """A count under ten in words (« les cinq effets »), digits above."""
+    return words_fr(count) if 0 <= count < 10 else str(count)
 
 
 def _lead_category(effects: Sequence[object]) -> str:
@@ -258,7 +264,7 @@ def theme_roots(ws: Workshop) -> str | None:
     if best == 0:
         return "Aucun thème n’est encore rattaché à des facteurs-clés."
     titles = [_theme_name(ws.theme(code)) for code in top]
-    many = plural_fr(best, "facteur-clé", "facteurs-clés")
+    many = count_fr(best, "facteur-clé", "facteurs-clés")
     if len(top) == len(counts) and len(top) > 1:
         text = f"Chaque thème repose sur {many}."
     elif len(top) > MAX_NAMED:

@@ -62,6 +62,14 @@ def plural_words_fr(
     return f"{words_fr(count, feminine)} {word}"
 
 
+def count_fr(count: int, singular: str, plural: str | None = None, feminine: bool = False) -> str:
+    """« trois pistes », « une piste », « 12 pistes »: small counts in words, as in prose."""
+    if 0 <= count < 10:
+        word = singular if count < 2 else (plural or _plural(singular))
+        return f"{words_fr(count, feminine)}\u00a0{word}"
+    return plural_fr(count, singular, plural)
+
+
 def capitalize_first(text: str) -> str:
     """The text with its first letter in capitals, the rest untouched."""
     return text[:1].upper() + text[1:]
