@@ -204,7 +204,8 @@ def test_theme_roots_leader_tie_and_busiest_factor() -> None:
         Theme("T2", "Deux", "Axe", "rencontre", (f2,)),
     ]
     assert (
-        theme_roots(workshop([f1, f2], themes=tie)) == "Chaque thème repose sur un\u00a0facteur-clé."
+        theme_roots(workshop([f1, f2], themes=tie))
+        == "Chaque thème repose sur un\u00a0facteur-clé."
     )
     empty = [Theme("T1", "Un", "Axe", "documentaire")]
     assert theme_roots(workshop([f1], themes=empty)) == (
