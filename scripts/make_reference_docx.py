@@ -90,11 +90,15 @@ def main() -> None:
     _font(styles["Normal"], 11)
     _spacing(styles["Normal"], 0, 6, 1.15)
     styles["Normal"].paragraph_format.widow_control = True
+    # Body text justified like the PDF; everything set from a narrower measure stays left.
+    styles["Normal"].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
     for level, size, before in ((1, 19, 18), (2, 14.5, 14), (3, 12.5, 10)):
         style = styles[f"Heading {level}"]
         _font(style, size, PRIMARY if level < 3 else ACCENT, bold=True)
         _spacing(style, before, 6, 1.0, keep=True)
+        style.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
     _font(styles["Title"], 28, PRIMARY, bold=True)
+    styles["Title"].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
     _spacing(styles["Title"], 120, 18, 1.0)
     title_ppr = styles["Title"].element.get_or_add_pPr()
     for border in title_ppr.findall(qn("w:pBdr")):
@@ -123,11 +127,16 @@ def main() -> None:
         _font(style, 11 if level == 1 else 10.5, TEXT, bold=level == 1)
         style.paragraph_format.left_indent = Cm(0.6 * (level - 1))
         _spacing(style, 6 if level == 1 else 1, 1)
+        style.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
     link = styles.add_style("Hyperlink", WD_STYLE_TYPE.CHARACTER)
     link.font.color.rgb = RGBColor(0x1F, 0x5F, 0xA8)
     link.font.underline = True
     for name in ("List Bullet", "List Bullet 2", "List Number", "List Number 2"):
-        _spacing(styles[name], 0, 3, 1.15)
+        _spacing(styles[name], 0, 4, 1.15)
+        styles[name].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+        # The default template suppresses the space between items of one list: the PDF keeps it.
+        for contextual in styles[name].element.get_or_add_pPr().findall(qn("w:contextualSpacing")):
+            contextual.getparent().remove(contextual)
     body = doc.element.body
     for child in list(body):
         if child.tag != qn("w:sectPr"):
