@@ -6,6 +6,7 @@ every problem is recorded with its place; nothing stops at the first fault.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -221,29 +222,26 @@ def _cell(value: Any, column: Column, record: Record, problems: Problems) -> Non
         problems.error(record.at(column.key), exc.message, exc.hint)
 
 
+# One parser per kind of cell; text is the default, enumerations need their column.
+_PARSERS: dict[Kind, Callable[[Any], Any]] = {
+    Kind.NUMBER: cells.parse_number,
+    Kind.BOOL: cells.parse_bool,
+    Kind.DATE: cells.parse_date,
+    Kind.YEAR: cells.parse_year,
+    Kind.TIME: cells.parse_time,
+    Kind.PEOPLE: cells.parse_people,
+    Kind.LIST: cells.parse_list,
+    Kind.LINES: cells.parse_lines,
+    Kind.EMAIL: cells.parse_email,
+}
+
+
 def parse_value(value: Any, kind: Kind, column: Column | None = None) -> Any:
     """Parse a non-blank cell by kind."""
-    if kind is Kind.NUMBER:
-        return cells.parse_number(value)
-    if kind is Kind.BOOL:
-        return cells.parse_bool(value)
-    if kind is Kind.DATE:
-        return cells.parse_date(value)
-    if kind is Kind.YEAR:
-        return cells.parse_year(value)
-    if kind is Kind.TIME:
-        return cells.parse_time(value)
-    if kind is Kind.PEOPLE:
-        return cells.parse_people(value)
     if kind is Kind.ENUM and column is not None and column.enum is not None:
         return cells.parse_enum(value, column.enum)
-    if kind is Kind.LIST:
-        return cells.parse_list(value)
-    if kind is Kind.LINES:
-        return cells.parse_lines(value)
-    if kind is Kind.EMAIL:
-        return cells.parse_email(value)
-    return cells.as_text(value)[0]
+    parser = _PARSERS.get(kind)
+    return parser(value) if parser is not None else cells.as_text(value)[0]
 
 
 def _fields(
