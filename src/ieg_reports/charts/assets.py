@@ -79,7 +79,10 @@ def _draw_figure(block: Figure, workshop: Workshop, style: Style) -> Picture:
     drawing = draw(block.chart, workshop, style, dict(block.params))
     notes = _missing_glyphs(drawing, block)
     fonts = font_files(style)
-    return Picture(drawing, drawing.width, drawing.height, lambda: to_png(drawing, fonts), notes)
+    below = tuple(getattr(drawing, "below", ()))
+    return Picture(
+        drawing, drawing.width, drawing.height, lambda: to_png(drawing, fonts), notes, below
+    )
 
 
 def _missing_glyphs(drawing: Any, block: Figure) -> tuple[str, ...]:

@@ -126,8 +126,7 @@ def _bars(
                 italic=True,
             )
         )
-    source_line(kit, drawing, f"Source : {workshop.info.title}.")
-    return drawing
+    return source_line(drawing, f"Source : {workshop.info.title}.")
 
 
 def _bar(

@@ -70,7 +70,7 @@ def selection_matrix(workshop: Workshop, style: Style, params: dict[str, str]) -
     labelled = [p for p in points if p.status in SECTIONS]
     key_lines, key_height = _key(kit, labelled)
     by_column = workshop.key_rule == "colonne"
-    bottom = 22 + key_height + 34 + (10 if by_column else 0)  # source, key, axis title
+    bottom = key_height + 34  # the key, the axis title
     plot = min(PLOT, round(kit.wide * 0.58))
     drawing = Drawing(kit.wide, bottom + plot + 8)
     frame = _Frame(workshop, bottom, plot)
@@ -81,12 +81,8 @@ def selection_matrix(workshop: Workshop, style: Style, params: dict[str, str]) -
     drawing.add(_side_legend(kit, workshop, frame, points, bool(highlight)))
     key_lines.translate(0, bottom - 34)
     drawing.add(key_lines)
-    source_line(
-        kit, drawing, f"Source : {workshop.info.title}, moyennes des notes des participants."
-    )
-    if by_column:
-        drawing.add(kit.text(0, 13, COLUMN_NOTE, MIN_TEXT, italic=True, color=kit.color("muted")))
-    return drawing
+    source = f"Source : {workshop.info.title}, moyennes des notes des participants."
+    return source_line(drawing, *([f"Note : {COLUMN_NOTE}"] if by_column else []), source)
 
 
 def classify(workshop: Workshop, highlight: set[str]) -> list[Point]:
