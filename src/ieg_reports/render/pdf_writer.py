@@ -8,6 +8,7 @@ byte-reproducible.
 from __future__ import annotations
 
 import io
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import singledispatch
@@ -281,15 +282,22 @@ def _flowables(ctx: _Context, blocks: tuple[Block, ...], width: float) -> list[F
 
 def _let_float(made: list[Flowable], before: Block) -> None:
     """A figure after plain text may float to the next page while text fills this one;
-    never when the text announces it « ci-dessous » or introduces it."""
-    if not isinstance(before, Paragraph) or introduces(before):
-        return
-    text = before.text.lower()
-    if any(word in text for word in ("ci-dessous", "ci-après", "suivante")):
+    never when the text introduces it or points to it « ci-dessous »."""
+    if not isinstance(before, Paragraph) or introduces(before) or _points_below(before.text):
         return
     for flowable in made:
         if isinstance(flowable, FigureBlock):
             flowable.floats = True
+
+
+def _points_below(text: str) -> bool:
+    """True when a sentence of `text` shows a figure « ci-dessous » (or « ci-après »)."""
+    for sentence in re.split(r"(?<=[.!?])\s+", text.lower()):
+        if re.search(r"ci-dessous|ci-après|suivante", sentence) and re.search(
+            r"\b(figure|graphique|schéma|carte|matrice)s?\b", sentence
+        ):
+            return True
+    return False
 
 
 def _group(
