@@ -13,13 +13,14 @@ from collections.abc import Sequence
 from typing import Any
 
 from reportlab.graphics import renderPDF
-from reportlab.graphics.shapes import Drawing
+from reportlab.graphics.shapes import Drawing, String
 from reportlab.platypus import ActionFlowable, CondPageBreak, Flowable, KeepTogether, ListFlowable
 from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus import Table as RLTable
 
 LEAST_ROWS = 2  # body rows a split table keeps on each side of the break
 FIGURE_FLOOR = 0.75  # a figure shrinks to this fraction of its size to fit a page's foot
+MIN_PRINT = 7.0  # the smallest text a printed figure may hold, in points
 FIRST_LINES = 2.2  # lines of a paragraph that may stand alone at a page's foot (with room)
 
 
@@ -97,6 +98,8 @@ class FigureBlock(Flowable):  # type: ignore[misc]
         self.drawing, self.texts = drawing, texts
         self.full = min(1.0, width / drawing.width, height / drawing.height)
         self.scale = self.full
+        # Never below 7 pt at print size: a chart set in 7 pt does not shrink at all.
+        self.floor = max(FIGURE_FLOOR, min(1.0, MIN_PRINT / (smallest_text(drawing) * self.full)))
         self.spaceBefore, self.spaceAfter = 4.0, 4.0
         self.floats = False  # may wait for the next page while the text after it goes on
 
@@ -107,12 +110,12 @@ class FigureBlock(Flowable):  # type: ignore[misc]
 
     def least_height(self, canvas: Any, width: float) -> float:
         """The height of this block drawn at its floor size."""
-        return float(self.drawing.height * self.full * FIGURE_FLOOR) + self._text_height(width)
+        return float(self.drawing.height * self.full * self.floor) + self._text_height(width)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         text = self._text_height(availWidth)
         room = (availHeight - text) / self.drawing.height
-        self.scale = min(self.full, max(self.full * FIGURE_FLOOR, room))
+        self.scale = min(self.full, max(self.full * self.floor, room))
         self.width = availWidth
         self.height = self.drawing.height * self.scale + text
         return self.width, self.height
@@ -130,6 +133,17 @@ class FigureBlock(Flowable):  # type: ignore[misc]
             y -= text.getSpaceBefore() + text.wrap(width, 1e6)[1]
             text.drawOn(canvas, 0, y)
             y -= text.getSpaceAfter()
+
+
+def smallest_text(drawing: Drawing) -> float:
+    """The size of the smallest text of a drawing (its nested groups included)."""
+    sizes, stack = [], list(drawing.contents)
+    while stack:
+        shape = stack.pop()
+        if isinstance(shape, String):
+            sizes.append(float(shape.fontSize))
+        stack += getattr(shape, "contents", [])
+    return min(sizes, default=MIN_PRINT * 2)
 
 
 def floats_past(flowables: list[Flowable], frame: Any) -> bool:
