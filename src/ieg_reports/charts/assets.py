@@ -19,7 +19,7 @@ from ieg_reports.compose.document import Aside, Document, Figure, walk
 from ieg_reports.model import Workshop
 from ieg_reports.style import Style
 
-QR_SIZE_PT = 2.2 * 72 / 2.54  # 2.2 cm: large enough for a phone at arm's length
+QR_SIZE_PT = 2.0 * 72 / 2.54  # 2 cm: a phone reads it at arm's length; it does not dominate
 QR_BORDER = 2  # modules of quiet zone; the white page around adds the rest
 
 # Recently drawn pictures: enough for a document and its twin (rendered one after the other

@@ -24,7 +24,6 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
-    CondPageBreak,
     Flowable,
     Frame,
     KeepTogether,
@@ -576,27 +575,28 @@ def _box(ctx: _Context, block: Box, width: float) -> RLTable:
 
 def _aside(ctx: _Context, block: Aside, width: float) -> Flowable:
     picture = ctx.assets.qr(block.qr)
-    qr_size = picture.width if picture else 2.2 * cm
+    qr_size = picture.width if picture else 2.0 * cm
+    gutter = 0.8 * cm  # white between the text and the code: neither touches the other
     # Kept together as a whole: page breaks inside the cell would only break it up.
-    inner = [
-        f
-        for f in _flowables(ctx, block.blocks, width - qr_size - 12)
-        if not isinstance(f, CondPageBreak)
-    ]
+    inner = without_breaks(_flowables(ctx, block.blocks, width - qr_size - gutter))
     if picture is None:
         return KeepTogether(inner)
     # The aside splits only when taller than a page: never its title and code apart.
     table = RLTable(
-        [[inner, picture.vector]], colWidths=[width - qr_size - 8, qr_size + 8], splitInRow=1
+        [[inner, picture.vector]],
+        colWidths=[width - qr_size - gutter, qr_size + gutter],
+        splitInRow=1,
     )
     table.setStyle(
         TableStyle(
             [
                 ("FONTNAME", (0, 0), (-1, -1), SANS),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("ALIGN", (1, 0), (1, 0), "RIGHT"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+                ("TOPPADDING", (1, 0), (1, 0), 2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
             ]
         )
     )
