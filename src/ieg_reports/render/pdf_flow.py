@@ -102,6 +102,7 @@ class FigureBlock(Flowable):  # type: ignore[misc]
         self.floor = max(FIGURE_FLOOR, min(1.0, MIN_PRINT / (smallest_text(drawing) * self.full)))
         self.spaceBefore, self.spaceAfter = 4.0, 4.0
         self.floats = False  # may wait for the next page while the text after it goes on
+        self.waiting = False  # is waiting
 
     def _text_height(self, width: float) -> float:
         return float(
@@ -146,10 +147,22 @@ def smallest_text(drawing: Drawing) -> float:
     return min(sizes, default=MIN_PRINT * 2)
 
 
-def floats_past(flowables: list[Flowable], frame: Any) -> bool:
+def float_figures(flowables: list[Flowable], frame: Any) -> None:
+    """Let a floating figure that does not fit in what is left of the page wait behind the
+    next flowable; at the top of the next page, it goes first."""
+    if frame is None or len(flowables) < 2:
+        return
+    if frame._atTop and isinstance(flowables[1], FigureBlock) and flowables[1].waiting:
+        flowables[0], flowables[1] = flowables[1], flowables[0]
+    elif _floats_past(flowables, frame):
+        flowables[0].waiting = True
+        flowables[0], flowables[1] = flowables[1], flowables[0]
+
+
+def _floats_past(flowables: list[Flowable], frame: Any) -> bool:
     """True when the first flowable is a floating figure that does not fit in what is left
     of a page already begun, and the next one is text it may let go first."""
-    if frame is None or len(flowables) < 2 or frame._atTop:
+    if frame._atTop:
         return False
     figure, after = flowables[0], flowables[1]
     if not isinstance(figure, FigureBlock) or not figure.floats:

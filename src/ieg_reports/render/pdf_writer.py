@@ -63,7 +63,7 @@ from ieg_reports.render.pdf_flow import (
     FigureBlock,
     RoomFor,
     SplitTable,
-    floats_past,
+    float_figures,
     without_breaks,
 )
 from ieg_reports.style import Style
@@ -98,7 +98,17 @@ class Coverage:
         ]
 
 
-def _styles(style: Style) -> dict[str, ParagraphStyle]:
+def _styles(style: Style, tight: float = 1.0) -> dict[str, ParagraphStyle]:
+    """The paragraph styles; `tight` scales the vertical space around paragraphs."""
+    styles = _base_styles(style)
+    if tight != 1.0:
+        for paragraph in styles.values():
+            paragraph.spaceBefore *= tight
+            paragraph.spaceAfter *= tight
+    return styles
+
+
+def _base_styles(style: Style) -> dict[str, ParagraphStyle]:
     size, text = style.sizes, colors.HexColor(style.color("text"))
     primary = colors.HexColor(style.color("primary"))
     muted = colors.HexColor(style.color("muted"))
@@ -643,8 +653,11 @@ class _Doc(BaseDocTemplate):  # type: ignore[misc]
     """Outline entries, bookmarks and TOC entries from heading paragraphs."""
 
     _last_level: int = -1
+    _lowest: float = 0.0
 
     def afterFlowable(self, flowable: Flowable) -> None:
+        if getattr(self, "frame", None) is not None:
+            self._lowest = self.frame._y  # where the last thing laid out ends
         outline = getattr(flowable, "outline", None)
         if outline is None:
             return
@@ -659,11 +672,16 @@ class _Doc(BaseDocTemplate):  # type: ignore[misc]
     def beforeDocument(self) -> None:
         self._last_level = -1
 
+    def last_fill(self) -> float:
+        """How full the last page is (0–1), as laid out in the last pass."""
+        frame = self.frame
+        top = frame._y1 + frame._height - frame._topPadding
+        return float((top - self._lowest) / (top - frame._y1p))
+
     def handle_flowable(self, flowables: list[Flowable]) -> None:
         """Lay out the next flowable; a floating figure that does not fit lets the text
         after it fill the page first (it waits one flowable at a time)."""
-        if floats_past(flowables, getattr(self, "frame", None)):
-            flowables[0], flowables[1] = flowables[1], flowables[0]
+        float_figures(flowables, getattr(self, "frame", None))
         super().handle_flowable(flowables)
 
 
@@ -694,8 +712,30 @@ class PdfWriter:
         return render_pdf(document, assets, self.style)
 
 
+# A last page less full than this is set again a little tighter, if that saves it.
+LAST_PAGE_LEAST = 0.25
+TIGHTER = 0.7  # the vertical spaces around paragraphs and headings, when set tighter
+
+
 def render_pdf(model: Document, assets: Assets, style: Style) -> tuple[bytes, list[str]]:
-    """Write `model` as PDF bytes (reproducible), with the warnings met."""
+    """Write `model` as PDF bytes (reproducible), with the warnings met.
+
+    A last page holding only a few lines (a section that overflowed by a hair) is a
+    page a reader turns for nothing: the document is set again with tighter vertical
+    spaces, and that version is kept when it has one page fewer.
+    """
+    data, warnings, doc = _render_once(model, assets, style)
+    if doc.page > 2 and doc.last_fill() < LAST_PAGE_LEAST:
+        tight, _, tight_doc = _render_once(model, assets, style, TIGHTER)
+        if tight_doc.page < doc.page:
+            return tight, warnings
+    return data, warnings
+
+
+def _render_once(
+    model: Document, assets: Assets, style: Style, tight: float = 1.0
+) -> tuple[bytes, list[str], _Doc]:
+    """The PDF's bytes, the warnings met and the laid-out document (for its page count)."""
     font = register_fonts(style)
     assert isinstance(font, TTFont)
     page = style.page
@@ -703,7 +743,7 @@ def render_pdf(model: Document, assets: Assets, style: Style) -> tuple[bytes, li
     top, bottom = page["margin_top"] * mm, page["margin_bottom"] * mm
     width = A4[0] - left - right
     frame_height = A4[1] - top - bottom
-    ctx = _Context(_styles(style), style, assets, Coverage(font), model, width, frame_height)
+    ctx = _Context(_styles(style, tight), style, assets, Coverage(font), model, width, frame_height)
     story = _flowables(ctx, model.blocks, width)
     buffer = io.BytesIO()
     doc = _Doc(
@@ -735,7 +775,7 @@ def render_pdf(model: Document, assets: Assets, style: Style) -> tuple[bytes, li
     doc.multiBuild(
         story, canvasmaker=lambda *a, **k: _NumberedCanvas(*a, footer=decorate, stamp=stamp, **k)
     )
-    return buffer.getvalue(), ctx.coverage.warnings()
+    return buffer.getvalue(), ctx.coverage.warnings(), doc
 
 
 def _page_decoration(
