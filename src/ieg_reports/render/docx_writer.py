@@ -453,7 +453,8 @@ def _figure(w: _Writer, container: Any, block: Figure) -> None:
     caption.add_run(" — ")
     _paragraph(w, caption, block.caption)
     for line in picture.below:  # the chart's notes and source, under the caption as in the PDF
-        w.paragraph(container, "Caption").add_run(xml_safe(line, w.warnings))
+        caption.add_run().add_break()
+        caption.add_run(xml_safe(line, w.warnings)).italic = False
 
 
 def _field(paragraph: Any, instruction: str, result: str) -> None:
