@@ -69,7 +69,6 @@ def built(tmp_path_factory):  # type: ignore[no-untyped-def]
     the tests write (long titles, many factors, documentary themes without resources).
     """
     from fixtures.held_out import write_held_out
-
     from ieg_reports.commands.build import run_build
 
     reports = {}

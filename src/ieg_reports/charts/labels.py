@@ -108,14 +108,14 @@ class _Board:
 
     def crossings(self, seg: Segment) -> int:
         """How many markers (and quadrant names) a leader from a point crosses, its own
-        marker and those under its start aside; a label or leader crossed counts 100."""
+        marker and those under its start aside; a leader crossed counts 10, a label 100."""
         start = (seg[0], seg[1])
         count = 0
         for box in self.obstacles:
             own = box[0] <= start[0] <= box[2] and box[1] <= start[1] <= box[3]
             count += not own and _meets(seg, box)
         count += 100 * sum(crosses_box(seg, box) for box in self.labels)
-        return count + 100 * sum(crosses(seg, other) for other in self.leaders)
+        return count + 10 * sum(crosses(seg, other) for other in self.leaders)
 
 
 def _meets(seg: Segment, box: Box) -> bool:
@@ -216,6 +216,6 @@ def _any_spot(
             cost = board.crossings(leader(x, y, box))
             if cost == 0:
                 return lx, ly, True
-            if best is None or cost < best[0]:
+            if cost < 100 and (best is None or cost < best[0]):
                 best = (cost, lx, ly)
     return (best[1], best[2], True) if best else None
