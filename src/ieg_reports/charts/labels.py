@@ -216,6 +216,6 @@ def _any_spot(
             cost = board.crossings(leader(x, y, box))
             if cost == 0:
                 return lx, ly, True
-            if cost < 100 and (best is None or cost < best[0]):
-                best = (cost, lx, ly)
+            if best is None or cost < best[0]:
+                best = (cost, lx, ly)  # over a label, a leader is still better than a label
     return (best[1], best[2], True) if best else None
