@@ -473,7 +473,11 @@ def _ragged(flowables: list[Flowable]) -> list[Flowable]:
 
 
 def _list(ctx: _Context, block: ListBlock, width: float) -> ListFlowable:
-    items = [ListItem(_ragged(_flowables(ctx, item.blocks, width - 16))) for item in block.items]
+    # No page break inside an item: measured inside the list, it would break the page early.
+    items = [
+        ListItem(_ragged(without_breaks(_flowables(ctx, item.blocks, width - 16))))
+        for item in block.items
+    ]
     kind = (
         {"bulletType": "1", "start": str(block.start)}
         if block.ordered
