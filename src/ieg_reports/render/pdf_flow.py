@@ -52,7 +52,7 @@ class SplitTable(RLTable):  # type: ignore[misc]
         frame = getattr(self, "_frame", None)
         at_top = frame is None or bool(frame._atTop)
         if self.continued and not at_top:
-            return []
+            return self._next_page()
         head = self.repeatRows if isinstance(self.repeatRows, int) else 0
         keep = rows_to_keep(self._rowHeights, availHeight, head, LEAST_ROWS)
         if not keep and at_top:
@@ -61,11 +61,19 @@ class SplitTable(RLTable):  # type: ignore[misc]
             if not keep:
                 return self._split_inside_row(availWidth, availHeight)
         if not keep:
-            return []
+            return self._next_page()
         parts: list[Flowable] = self._splitRows(sum(self._rowHeights[: head + keep]) + 1e-3)
         for part in parts[1:]:
             part.continued = True
         return parts
+
+    def _next_page(self) -> list[Flowable]:
+        """The whole table on the next page. Said with a frame break rather than a refusal:
+        reportlab takes a flowable refused twice for one too large for any page (and a
+        floating figure may take the top of the next page before it)."""
+        from reportlab.platypus.doctemplate import FrameBreak
+
+        return [FrameBreak(), self]
 
     def _split_inside_row(self, width: float, height: float) -> list[Flowable]:
         """A row taller than a page: the one case where a row splits (or the build fails)."""
