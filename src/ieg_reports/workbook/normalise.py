@@ -10,12 +10,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-import pandas as pd
-
 from ieg_reports.problems import Location, Problems
 from ieg_reports.suggest import closest, did_you_mean, quote_fr
 from ieg_reports.workbook import cells
-from ieg_reports.workbook.readers.raw import RawSheet, RawWorkbook
+from ieg_reports.workbook.readers.raw import RawSheet, RawWorkbook, Row
 from ieg_reports.workbook.schema import ATELIER_FIELDS, INFO_SHEETS, SHEETS, Column, Kind, Sheet
 from ieg_reports.workbook.text import fold_plural
 
@@ -116,33 +114,45 @@ def _unknown_sheet(raw_sheet: RawSheet, problems: Problems) -> None:
     problems.warning(Location(raw_sheet.file, raw_sheet.name), "feuille inconnue, ignorée", hint)
 
 
-def _trimmed(frame: pd.DataFrame) -> pd.DataFrame:
-    """Drop the fully empty rows and columns Excel leaves around the data."""
-    blank = frame.map(cells.is_blank)
-    return frame.loc[~blank.all(axis=1), ~blank.all(axis=0)]
+def _trimmed(rows: tuple[Row, ...]) -> tuple[list[int], list[int]]:
+    """The row numbers (as Excel shows them) and column positions that hold something.
+
+    The fully empty rows and columns Excel leaves around the data are dropped; column
+    positions stay those of the sheet, so a table starting in column B is read as written.
+    """
+    kept_rows: list[int] = []
+    kept_columns: set[int] = set()
+    for number, row in enumerate(rows, start=1):
+        filled = [i for i, value in enumerate(row) if not cells.is_blank(value)]
+        if filled:
+            kept_rows.append(number)
+            kept_columns.update(filled)
+    return kept_rows, sorted(kept_columns)
 
 
 def _table(raw_sheet: RawSheet, sheet: Sheet, problems: Problems) -> Table:
     table = Table(sheet, raw_sheet.name, raw_sheet.file)
-    frame = _trimmed(raw_sheet.frame)
-    if frame.empty:
+    numbers, columns = _trimmed(raw_sheet.rows)
+    if not numbers:
         return table
-    header_row = int(frame.index[0])
-    mapping = _header_map(frame.iloc[0], table, header_row, problems)
-    for row_number, row in frame.iloc[1:].iterrows():
-        record = _record(row, mapping, table, int(str(row_number)), problems)
+    header = raw_sheet.rows[numbers[0] - 1]
+    mapping = _header_map([(i, header[i]) for i in columns], table, numbers[0], problems)
+    for number in numbers[1:]:
+        record = _record(raw_sheet.rows[number - 1], mapping, table, number, problems)
         if record is not None:
             table.records.append(record)
     return table
 
 
-def _header_map(header: pd.Series, table: Table, row: int, problems: Problems) -> dict[int, Column]:
+def _header_map(
+    header: list[tuple[int, object]], table: Table, row: int, problems: Problems
+) -> dict[int, Column]:
     """Map column positions to contract columns; warn on unknown ones."""
     sheet = table.sheet
     candidates = {c.key: c.names() for c in sheet.columns}
     mapping: dict[int, Column] = {}
     where = Location(table.file, table.name, row)
-    for position, cell in header.items():
+    for position, cell in header:
         if cells.is_blank(cell):
             continue
         text = cells.as_text(cell)[0]
@@ -161,7 +171,7 @@ def _header_map(header: pd.Series, table: Table, row: int, problems: Problems) -
                 "supprimez ou renommez l'une des deux colonnes",
             )
         else:
-            mapping[int(str(position))] = sheet.column(key)
+            mapping[position] = sheet.column(key)
             table.columns[key] = text
     for column in sheet.columns:
         if column.required and column.key not in table.columns:
@@ -174,14 +184,14 @@ def _header_map(header: pd.Series, table: Table, row: int, problems: Problems) -
 
 
 def _record(
-    row: pd.Series, mapping: dict[int, Column], table: Table, number: int, problems: Problems
+    row: Row, mapping: dict[int, Column], table: Table, number: int, problems: Problems
 ) -> Record | None:
     """Parse one row; None when it holds nothing the contract knows."""
     location = Location(table.file, table.name, number)
     headers = {c.key: table.columns[c.key] for c in mapping.values()}
     record = Record(location, {}, headers)
     for position, column in mapping.items():
-        value = row.iloc[position] if position < len(row) else None
+        value = row[position] if position < len(row) else None
         if not cells.is_blank(value):
             _cell(value, column, record, problems)
     if not record.values and not record.failed:

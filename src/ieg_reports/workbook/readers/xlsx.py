@@ -27,7 +27,7 @@ from ieg_reports.workbook.readers.raw import (
     RawSheet,
     RawWorkbook,
     Uncalculated,
-    frame_from_rows,
+    padded,
 )
 
 # What a damaged file raises while being read: a corrupt zip member (zlib), malformed XML
@@ -108,7 +108,7 @@ def _sheet(path: Path, ws: Any) -> RawSheet:
     if beyond:
         raise over_limit(path, ws.title, beyond)
     _fill_merged(rows, merged)
-    return RawSheet(ws.title, path.name, frame_from_rows(dense(rows)))
+    return RawSheet(ws.title, path.name, padded(dense(rows)))
 
 
 def _keep(
