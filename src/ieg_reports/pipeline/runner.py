@@ -40,6 +40,7 @@ from ieg_reports.pipeline.plan import Action, Decision, Wanted, decide
 from ieg_reports.pipeline.pool import RenderPool
 from ieg_reports.pipeline.render import RenderSettings
 from ieg_reports.pipeline.slices import model_components, slice_for
+from ieg_reports.pipeline.tablecache import TableFiles
 from ieg_reports.pipeline.targets import Target, inside, targets_for
 from ieg_reports.problems import Location, Problem, Severity
 from ieg_reports.resources import default_templates
@@ -134,15 +135,16 @@ def build_workbook(workbook: Path, options: BuildOptions) -> BuildReport:
         report.seconds = time.perf_counter() - start
         return report
     pool = RenderPool(1 if options.dry_run else jobs_count(options.jobs))  # warms up meanwhile
+    tables = TableFiles(folder)  # the sheets unchanged since the last build are not parsed
     try:
-        result = _load(
-            workbook, report, options.strict
-        )  # read and check everything before touching the folder
+        # Read and check everything before touching the folder.
+        result = _load(workbook, report, options.strict, tables)
         if options.dry_run:
             _run(result, folder, inputs, options, report, pool)
         else:
             with build_lock(folder), writing(folder):
                 _run(result, folder, inputs, options, report, pool)
+                tables.save()
     except BaseException:
         pool.terminate()  # Ctrl-C or a failure: no worker outlives the build
         raise
@@ -218,13 +220,15 @@ class _Plan:
         return {w.name: w for w in self.wanted}
 
 
-def _load(workbook: Path, report: BuildReport, strict: bool = False) -> Any:
+def _load(
+    workbook: Path, report: BuildReport, strict: bool = False, tables: TableFiles | None = None
+) -> Any:
     """The loaded workshop; a workbook with errors stops here, before anything is written."""
     from ieg_reports.compose.summary import plural
     from ieg_reports.exceptions import WorkbookInvalidError
     from ieg_reports.workbook import load_workbook, sorted_problems
 
-    result = load_workbook(workbook)
+    result = load_workbook(workbook, store=tables)
     if not result.ok:
         lines = [p.format_fr() for p in sorted_problems(result.problems.errors)]
         raise WorkbookInvalidError(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ieg_reports.problems import Location, Problems
 from ieg_reports.suggest import closest, did_you_mean, quote_fr
@@ -16,6 +16,9 @@ from ieg_reports.workbook import cells
 from ieg_reports.workbook.readers.raw import RawSheet, RawWorkbook, Row
 from ieg_reports.workbook.schema import ATELIER_FIELDS, INFO_SHEETS, SHEETS, Column, Kind, Sheet
 from ieg_reports.workbook.text import fold_plural
+
+if TYPE_CHECKING:
+    from ieg_reports.workbook.tables import TableStore
 
 
 @dataclass(frozen=True)
@@ -82,8 +85,12 @@ def _suggest_column(name: str, sheet: Sheet) -> str:
     return f"vouliez-vous dire {quote_fr(labels[found])}\u00a0?" if found else ""
 
 
-def normalise(raw: RawWorkbook) -> Normalised:
-    """Match sheets and columns, parse every cell; collect every problem."""
+def normalise(raw: RawWorkbook, store: TableStore | None = None) -> Normalised:
+    """Match sheets and columns, parse every cell; collect every problem.
+
+    With a `store`, a sheet whose cells are exactly those of a stored table is not parsed
+    again: its table and its problems come from the store (see `tables.py`).
+    """
     problems = Problems(list(raw.problems))
     tables: dict[str, Table] = {}
     candidates = {s.key: s.names() for s in SHEETS}
@@ -98,11 +105,30 @@ def normalise(raw: RawWorkbook) -> Normalised:
                 f"les données sont lues dans la feuille «\u00a0{tables[key].name}\u00a0»",
             )
         else:
-            tables[key] = _table(raw_sheet, SHEETS[[s.key for s in SHEETS].index(key)], problems)
+            sheet = SHEETS[[s.key for s in SHEETS].index(key)]
+            tables[key] = _stored_table(raw_sheet, sheet, problems, store)
     file = raw.path.name
     failed: set[str] = set()
     fields = _fields(tables.get("atelier"), problems, failed)
     return Normalised(file, tables, fields, problems, failed)
+
+
+def _stored_table(
+    raw_sheet: RawSheet, sheet: Sheet, problems: Problems, store: TableStore | None
+) -> Table:
+    """The sheet's table, from the store when its cells are unchanged, else parsed (and kept)."""
+    if store is None:
+        return _table(raw_sheet, sheet, problems)
+    from ieg_reports.workbook.tables import store_table, stored_table, table_key
+
+    key = table_key(raw_sheet, sheet)
+    found = stored_table(store, key, raw_sheet, sheet)
+    if found is None:
+        own = Problems()
+        found = _table(raw_sheet, sheet, own), own.items
+        store_table(store, key, *found)
+    problems.items.extend(found[1])
+    return found[0]
 
 
 def _unknown_sheet(raw_sheet: RawSheet, problems: Problems) -> None:
