@@ -11,6 +11,7 @@ entry that is damaged, foreign or of another format is ignored and the sheet par
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -49,10 +50,8 @@ class _Damaged(ValueError):
 def code_digest() -> str:
     """The digest of the source that reads and parses sheets (this package and its helpers)."""
     package = Path(__file__).parent
-    files = sorted(package.rglob("*.py")) + [
-        package.parent / "problems.py",
-        package.parent / "suggest.py",
-    ]
+    helpers = [package.parent / "problems.py", package.parent / "suggest.py"]
+    files = [*sorted(package.rglob("*.py")), *helpers]
     digest = hashlib.sha256()
     for path in files:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
@@ -132,10 +131,8 @@ def stored_table(
 
 def store_table(store: TableStore, key: str, table: Table, problems: list[Problem]) -> None:
     """Keep a freshly parsed table for the next build (unless a value cannot be stored)."""
-    try:
+    with contextlib.suppress(_Unstorable):  # not stored: parsed again next time, only slower
         store.put(key, encode_table(key, table, problems))
-    except _Unstorable:
-        pass  # parsed again next time: correct, only slower
 
 
 def _decode(data: Any, key: str, raw: RawSheet, sheet: Sheet) -> tuple[Table, list[Problem]]:
