@@ -8,7 +8,10 @@ from pathlib import Path
 
 from ieg_reports.commands.build import run_build
 
-HEAVY = ("pandas", "jinja2", "markdown_it", "reportlab", "docx", "openpyxl", "PIL", "qrcode")
+HEAVY = (
+    *("pandas", "jinja2", "markdown_it", "reportlab", "docx", "openpyxl", "PIL", "qrcode"),
+    *("email_validator", "multiprocessing", "ieg_reports.compose", "ieg_reports.model"),
+)
 PROGRAM = """
 import sys
 from ieg_reports.cli import main

@@ -18,15 +18,13 @@ import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from ieg_reports import __version__
 from ieg_reports.exceptions import IegError, UnreadableWorkbookError
-from ieg_reports.pipeline.dependencies import dependency_digests
 from ieg_reports.pipeline.fingerprint import Fingerprinter, combine, file_digest
 from ieg_reports.pipeline.inputs import input_digests
 from ieg_reports.pipeline.io import Staged, commit, discard, remove_stale_temps, stage, writing
-from ieg_reports.pipeline.lock import build_lock
 from ieg_reports.pipeline.manifest import (
     Manifest,
     OutputRecord,
@@ -37,14 +35,15 @@ from ieg_reports.pipeline.manifest import (
     write_pending,
 )
 from ieg_reports.pipeline.plan import Action, Decision, Wanted, decide
-from ieg_reports.pipeline.pool import RenderPool
-from ieg_reports.pipeline.render import RenderSettings
-from ieg_reports.pipeline.slices import model_components, slice_for
-from ieg_reports.pipeline.tablecache import TableFiles
-from ieg_reports.pipeline.targets import Target, inside, targets_for
+from ieg_reports.pipeline.targets import Target, inside
 from ieg_reports.problems import Location, Problem, Severity
 from ieg_reports.resources import default_templates
 from ieg_reports.workbook.readers import workbook_name
+
+if TYPE_CHECKING:  # imported by a build with work to do, never by a no-op build
+    from ieg_reports.pipeline.pool import RenderPool
+    from ieg_reports.pipeline.render import RenderSettings
+    from ieg_reports.pipeline.tablecache import TableFiles
 
 
 class Progress(Protocol):
@@ -128,12 +127,18 @@ def build_workbook(workbook: Path, options: BuildOptions) -> BuildReport:
         )
     folder = options.output / workbook_name(workbook)
     report = BuildReport(workbook, folder)
-    moved = check_owner(folder, workbook, report)
+    manifest, _ = load_manifest(folder)  # read once: at 100× it is a large file
+    moved = check_owner(folder, workbook, report, manifest)
     inputs = input_digests(workbook, default_templates())
-    if not (options.force or options.overwrite_edited or moved) and nothing_changed(folder, inputs):
+    fresh = not (options.force or options.overwrite_edited or moved)
+    if fresh and nothing_changed(folder, inputs, manifest):
         report.noop = True
         report.seconds = time.perf_counter() - start
         return report
+    from ieg_reports.pipeline.lock import build_lock
+    from ieg_reports.pipeline.pool import RenderPool
+    from ieg_reports.pipeline.tablecache import TableFiles
+
     pool = RenderPool(1 if options.dry_run else jobs_count(options.jobs))  # warms up meanwhile
     tables = TableFiles(folder)  # the sheets unchanged since the last build are not parsed
     try:
@@ -167,9 +172,10 @@ def workbook_relative(workbook: Path, folder: Path) -> str:
         return ""
 
 
-def check_owner(folder: Path, workbook: Path, report: BuildReport) -> bool:
+def check_owner(
+    folder: Path, workbook: Path, report: BuildReport, manifest: Manifest | None
+) -> bool:
     """Refuse a folder built from another workbook that still exists; True for a moved one."""
-    manifest, _ = load_manifest(folder)
     if manifest is None or manifest.workbook in ("", workbook_id(workbook)):
         return False
     if manifest.workbook_relative == workbook_relative(workbook, folder):
@@ -187,9 +193,8 @@ def check_owner(folder: Path, workbook: Path, report: BuildReport) -> bool:
     return True
 
 
-def nothing_changed(folder: Path, inputs: dict[str, str]) -> bool:
+def nothing_changed(folder: Path, inputs: dict[str, str], manifest: Manifest | None) -> bool:
     """True when inputs and outputs are exactly as the manifest recorded (no parsing at all)."""
-    manifest, _ = load_manifest(folder)
     if manifest is None or manifest.inputs != inputs or not manifest.outputs:
         return False
     for name, record in manifest.outputs.items():
@@ -261,6 +266,8 @@ def _run(
     report: BuildReport,
     pool: RenderPool,
 ) -> None:
+    from ieg_reports.pipeline.render import RenderSettings
+
     settings = RenderSettings(result.config.templates, result.config)
     if not options.dry_run:
         remove_stale_temps(folder)  # left by a killed build: we hold the lock, they are ours
@@ -309,6 +316,10 @@ def _plan(
     inputs: dict[str, str],
     options: BuildOptions,
 ) -> _Plan:
+    from ieg_reports.pipeline.dependencies import dependency_digests
+    from ieg_reports.pipeline.slices import model_components, slice_for
+    from ieg_reports.pipeline.targets import targets_for
+
     fp = Fingerprinter()
     cache: dict[Path, str] = {}
     targets = {t.name: t for t in targets_for(workshop, settings.config)}
@@ -347,6 +358,7 @@ def _distribution_targets(
 ) -> list[tuple[Target, dict[str, Any]]]:
     """envois.csv, a draft per participant receiving packs or invited; keys cover attachments."""
     from ieg_reports.distribution.drafts import ENVOIS, draft_name, packs_for
+    from ieg_reports.pipeline.dependencies import dependency_digests
     from ieg_reports.pipeline.invite import invitation_targets
     from ieg_reports.pipeline.targets import PROGRAMME_PDF
 

@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ieg_reports.config import Config, load_config
-from ieg_reports.model import Workshop
 from ieg_reports.problems import Problem, Problems
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # a no-op build names the workbook's folder without loading the model
+    from ieg_reports.config import Config
+    from ieg_reports.model import Workshop
     from ieg_reports.workbook.tables import TableStore
 
 __all__ = ["LoadResult", "load_workbook", "sorted_problems"]
@@ -41,6 +41,7 @@ def load_workbook(
 
     With a `store`, the sheets unchanged since it was filled are not parsed again.
     """
+    from ieg_reports.config import load_config
     from ieg_reports.workbook.normalise import normalise
     from ieg_reports.workbook.readers import load_raw
     from ieg_reports.workbook.validate import validate
