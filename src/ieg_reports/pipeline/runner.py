@@ -229,12 +229,13 @@ def _load(
     workbook: Path, report: BuildReport, strict: bool = False, tables: TableFiles | None = None
 ) -> Any:
     """The loaded workshop; a workbook with errors stops here, before anything is written."""
-    from ieg_reports.compose.summary import plural
-    from ieg_reports.exceptions import WorkbookInvalidError
     from ieg_reports.workbook import load_workbook, sorted_problems
 
     result = load_workbook(workbook, store=tables)
     if not result.ok:
+        from ieg_reports.compose.summary import plural
+        from ieg_reports.exceptions import WorkbookInvalidError
+
         lines = [p.format_fr() for p in sorted_problems(result.problems.errors)]
         raise WorkbookInvalidError(
             f"{workbook.name} : {plural(len(lines), 'erreur')}, aucun document produit.\n  - "
