@@ -145,17 +145,13 @@ def _decode(data: Any, key: str, raw: RawSheet, sheet: Sheet) -> tuple[Table, li
         raise _Damaged("column")
     table = Table(sheet, raw.name, raw.file, columns=columns)
     for row, values, failed in data["records"]:
+        if not (values.keys() <= columns.keys() and set(failed) <= columns.keys()):
+            raise _Damaged("value of an absent column")
         location = Location(raw.file, raw.name, _row(row))
-        decoded = {_known(k, columns): _decode_value(v) for k, v in values.items()}
-        failures = {_known(k, columns) for k in failed}
-        table.records.append(Record(location, decoded, dict(columns), failures))
+        # Most values are text: kept as they are, without a call each.
+        decoded = {k: v if type(v) is str else _decode_value(v) for k, v in values.items()}
+        table.records.append(Record(location, decoded, dict(columns), set(failed)))
     return table, [_decode_problem(p) for p in data["problems"]]
-
-
-def _known(key: Any, columns: dict[str, str]) -> str:
-    if key not in columns:
-        raise _Damaged("value of an absent column")
-    return str(key)
 
 
 def _text(value: Any) -> str:
