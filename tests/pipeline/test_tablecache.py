@@ -40,8 +40,11 @@ def _parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return names
 
 
-def test_a_build_keeps_one_table_per_sheet(built: Path) -> None:
-    assert len(_stored(built)) == len(_sheets())
+def test_a_build_keeps_one_table_per_sheet_and_the_atelier_fields(built: Path) -> None:
+    stored = _stored(built).values()
+    assert sum(b'"ieg-reports-table"' in data for data in stored) == len(_sheets())
+    assert sum(b'"ieg-reports-table-champs"' in data for data in stored) == 1
+    assert len(stored) == len(_sheets()) + 1
 
 
 def test_after_an_edit_only_the_edited_sheet_is_parsed(

@@ -41,6 +41,7 @@ from ieg_reports.resources import default_templates
 from ieg_reports.workbook.readers import workbook_name
 
 if TYPE_CHECKING:  # imported by a build with work to do, never by a no-op build
+    from ieg_reports.pipeline.dependencies import DependencyCache
     from ieg_reports.pipeline.pool import RenderPool
     from ieg_reports.pipeline.render import RenderSettings
     from ieg_reports.pipeline.tablecache import TableFiles
@@ -325,12 +326,20 @@ def _plan(
     inputs: dict[str, str],
     options: BuildOptions,
 ) -> _Plan:
-    from ieg_reports.pipeline.dependencies import dependency_digests
+    from ieg_reports.pipeline.dependencies import (
+        DependencyCache,
+        dependency_digests,
+        known_closures,
+        templates_key,
+        templates_record,
+    )
     from ieg_reports.pipeline.slices import model_components, slice_for
     from ieg_reports.pipeline.targets import targets_for
 
     fp = Fingerprinter()
-    cache: dict[Path, str] = {}
+    previous, why = load_manifest(folder)
+    key = templates_key(settings, inputs)
+    cache = DependencyCache(closures=known_closures(previous and previous.templates, key, settings))
     targets = {t.name: t for t in targets_for(workshop, settings.config)}
     wanted = []
     for target in targets.values():
@@ -346,7 +355,6 @@ def _plan(
     for target, parts in _distribution_targets(workshop, settings, packs, programme, fp, cache):
         targets[target.name] = target
         wanted.append(Wanted(target.name, combine(parts), parts))
-    previous, why = load_manifest(folder)
     records = dict(previous.outputs) if previous else None
     pending = load_pending(folder)
     on_disk = _disk_digests(folder, wanted, records)
@@ -354,6 +362,7 @@ def _plan(
         wanted, records, on_disk, options.force, options.overwrite_edited, why, pending
     )
     manifest = Manifest(__version__, inputs, {}, dict(previous.distributed) if previous else {})
+    manifest.templates = templates_record(cache, key)
     return _Plan(folder, targets, wanted, decisions, manifest, previous, on_disk)
 
 
@@ -363,7 +372,7 @@ def _distribution_targets(
     packs: dict[str | None, tuple[str, str]],
     programme: str | None,
     fp: Fingerprinter,
-    cache: dict[Path, str],
+    cache: DependencyCache,
 ) -> list[tuple[Target, dict[str, Any]]]:
     """envois.csv, a draft per participant receiving packs or invited; keys cover attachments."""
     from ieg_reports.distribution.drafts import ENVOIS, draft_name, packs_for

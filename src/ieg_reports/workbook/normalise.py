@@ -48,6 +48,8 @@ class Table:
     file: str
     records: list[Record] = field(default_factory=list)
     columns: dict[str, str] = field(default_factory=dict)
+    # The key of the cells it was parsed from, when it went through a store (tables.py).
+    key: str = ""
 
     def where(self) -> Location:
         """The location of the sheet itself."""
@@ -109,7 +111,7 @@ def normalise(raw: RawWorkbook, store: TableStore | None = None) -> Normalised:
             tables[key] = _stored_table(raw_sheet, sheet, problems, store)
     file = raw.path.name
     failed: set[str] = set()
-    fields = _fields(tables.get("atelier"), problems, failed)
+    fields = _stored_fields(tables.get("atelier"), problems, failed, store)
     return Normalised(file, tables, fields, problems, failed)
 
 
@@ -128,7 +130,31 @@ def _stored_table(
         found = _table(raw_sheet, sheet, own), own.items
         store_table(store, key, *found)
     problems.items.extend(found[1])
+    found[0].key = key
     return found[0]
+
+
+def _stored_fields(
+    table: Table | None, problems: Problems, failed: set[str], store: TableStore | None
+) -> dict[str, tuple[Any, Location]]:
+    """The atelier fields, from the store when the atelier sheet is unchanged, else parsed.
+
+    Stored too because reading the contact's e-mail loads email-validator, whose regular
+    expressions cost more to compile than the whole of an unchanged workbook to load.
+    """
+    if store is None or table is None or not table.key:
+        return _fields(table, problems, failed)
+    from ieg_reports.workbook.tables import store_fields, stored_fields
+
+    found = stored_fields(store, table.key)
+    if found is None:
+        own = Problems()
+        found = _fields(table, own, failed), set(failed), own.items
+        store_fields(store, table.key, *found)
+    fields, failures, items = found
+    failed.update(failures)
+    problems.items.extend(items)
+    return fields
 
 
 def _unknown_sheet(raw_sheet: RawSheet, problems: Problems) -> None:

@@ -107,10 +107,9 @@ _DATES: dict[str, type[dt.date] | type[dt.time]] = {
 
 
 def _encode_problem(problem: Problem) -> list[Any]:
-    where = problem.location
     return [
         str(problem.severity),
-        [where.file, where.sheet, where.row, where.column, where.header],
+        _encode_location(problem.location),
         problem.message,
         problem.hint,
     ]
@@ -181,13 +180,68 @@ def _decode_value(value: Any) -> Any:
     return _DATES[kind].fromisoformat(_text(text))
 
 
-def _decode_problem(item: Any) -> Problem:
-    severity, (file, sheet, row, column, header), message, hint = item
-    location = Location(
+def fields_key(table_key: str) -> str:
+    """The key of the atelier fields read from the table stored under `table_key`."""
+    return hashlib.sha256(f"{FORMAT}-champs\n{VERSION}\n{table_key}".encode()).hexdigest()
+
+
+Fields = dict[str, tuple[Any, Location]]
+
+
+def store_fields(
+    store: TableStore, table_key: str, fields: Fields, failed: set[str], problems: list[Problem]
+) -> None:
+    """Keep the atelier fields read from a table, with the problems reading them raised."""
+    key = fields_key(table_key)
+    data = {
+        "format": f"{FORMAT}-champs",
+        "version": VERSION,
+        "key": key,
+        "fields": {k: [_encode(v), _encode_location(at)] for k, (v, at) in fields.items()},
+        "failed": sorted(failed),
+        "problems": [_encode_problem(p) for p in problems],
+    }
+    with contextlib.suppress(_Unstorable):
+        store.put(key, json.dumps(data, ensure_ascii=False).encode("utf-8"))
+
+
+def stored_fields(
+    store: TableStore, table_key: str
+) -> tuple[Fields, set[str], list[Problem]] | None:
+    """The atelier fields kept for that table, or None (absent, damaged or foreign)."""
+    key = fields_key(table_key)
+    data = store.get(key)
+    if data is None:
+        return None
+    try:
+        entry = json.loads(data.decode("utf-8"))
+        if (entry["format"], entry["version"], entry["key"]) != (f"{FORMAT}-champs", VERSION, key):
+            raise _Damaged("other fields")
+        fields = {
+            _text(k): (_decode_value(v), _decode_location(at))
+            for k, (v, at) in entry["fields"].items()
+        }
+        failed = {_text(k) for k in entry["failed"]}
+        return fields, failed, [_decode_problem(p) for p in entry["problems"]]
+    except (ValueError, TypeError, KeyError, AttributeError, IndexError, RecursionError):
+        return None
+
+
+def _encode_location(where: Location) -> list[Any]:
+    return [where.file, where.sheet, where.row, where.column, where.header]
+
+
+def _decode_location(item: Any) -> Location:
+    file, sheet, row, column, header = item
+    return Location(
         _text(file),
         _optional_text(sheet),
         None if row is None else _row(row),
         _optional_text(column),
         _optional_text(header),
     )
-    return Problem(Severity(severity), location, _text(message), _text(hint))
+
+
+def _decode_problem(item: Any) -> Problem:
+    severity, where, message, hint = item
+    return Problem(Severity(severity), _decode_location(where), _text(message), _text(hint))
