@@ -462,15 +462,19 @@ SECTION_FINDINGS: dict[str, tuple[Finding, ...]] = {
 ESSENTIALS: tuple[Finding, ...] = (key_families_brief, weak_signals_brief, choices_brief)
 
 
-def section_findings(ws: Workshop, event: str) -> dict[str, list[str]]:
-    """The findings that open each section of the synthesis, by section key."""
+def section_findings(ws: Workshop, event: str, when: str = "") -> dict[str, list[str]]:
+    """The findings that open each section of the synthesis, by section key.
+
+    `event` names the phase-2 event, `when` dates it (« du mercredi 18 octobre 2017 »):
+    L'essentiel gives the date; Prochaines étapes gives it in its own detail.
+    """
     found = {
         section: [s for s in (f(ws) for f in funcs) if s]
         for section, funcs in SECTION_FINDINGS.items()
     }
     found["etapes"] = [s for s in (routes(ws, event),) if s]
     # The effects' counts are in L'essentiel's box already: no short form of them here.
-    essentials = [f(ws) for f in ESSENTIALS] + [routes_brief(ws, event)]
+    essentials = [f(ws) for f in ESSENTIALS] + [routes_brief(ws, event + when)]
     found["essentiel"] = [s for s in essentials if s]
     return found
 
