@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ieg_reports.model import Effect, Factor, Keyword, Workshop
+from ieg_reports.model import Effect, Factor, Keyword, Theme, Workshop
 from ieg_reports.workbook.schema import CATEGORY, EFFECT_TYPE, NATURE, REGISTRE, ROUTE
 
 REGISTRE_TITLES = {
@@ -120,6 +120,42 @@ def origin(factors: tuple[Factor, ...] | list[Factor]) -> str:
         return Raw(f"{names(group)}, {where} «\u00a0{escape_markup(family)}\u00a0»")
     parts = [f"{names(g)} (famille «\u00a0{escape_markup(n)}\u00a0»)" for n, g in groups]
     return Raw(", ".join(parts[:-1]) + " ainsi que " + parts[-1])
+
+
+PACK_REGISTRES = (("definition", "consequence"), ("question",), ("risque",))
+
+
+def pack_keywords(workshop: Workshop, factors: tuple[Factor, ...]) -> dict[str, list[Keyword]]:
+    """A pack's keywords by « code:registre », each canonical keyword printed once.
+
+    Keywords are met in the pack's reading order (each factor's meaning and consequences,
+    then the questions, then the risks); one already printed is not printed again.
+    """
+    seen: set[str] = set()
+    out: dict[str, list[Keyword]] = {}
+    for registres in PACK_REGISTRES:
+        for factor in factors:
+            for registre in registres:
+                fresh = []
+                for k in workshop.keywords_of(factor, registre):
+                    if k.canonical not in seen:
+                        seen.add(k.canonical)
+                        fresh.append(k)
+                out[f"{factor.code}:{registre}"] = fresh
+    return out
+
+
+def neighbours(workshop: Workshop, theme: Theme) -> list[tuple[Theme, list[str], list[str]]]:
+    """Each related theme, the key factors it shares with `theme`, and its other ones."""
+    mine = {f.code for f in theme.factors}
+    return [
+        (
+            other,
+            [f.label for f in other.factors if f.code in mine],
+            [f.label for f in other.factors if f.code not in mine],
+        )
+        for other in workshop.related_themes(theme)
+    ]
 
 
 def factor_line(factor: Factor) -> str:

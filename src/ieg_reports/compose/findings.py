@@ -480,3 +480,98 @@ def section_findings(ws: Workshop, event: str, when: str = "") -> dict[str, list
 
 
 __all__ = ["Family", "section_findings", "words_fr"]
+
+
+# « En bref » of a briefing pack: what a reader who was not in the room keeps.
+def _mean(values: Sequence[float]) -> float:
+    return sum(values) / len(values)
+
+
+def _theme_criticality(t: Theme) -> float | None:
+    """The mean criticality of a theme's rated key factors (None when none is rated)."""
+    rated = [f.rating.criticality for f in t.factors if f.rating is not None]
+    return round(_mean(rated), 6) if rated else None
+
+
+def pack_origin(ws: Workshop, theme: Theme) -> str | None:
+    """Where the theme comes from: its key factors' families and their mean ratings."""
+    if not theme.factors:
+        return None
+    families = list(dict.fromkeys(f.family.name for f in theme.factors))
+    many = count_fr(len(theme.factors), "facteur-clé", "facteurs-clés")
+    if len(families) == 1:
+        text = f"Le thème naît {_de(many)} de la famille {quote(families[0])}"
+    else:
+        text = f"Le thème naît {_de(many)} issus de {words_fr(len(families), True)} familles, "
+        text += join_fr([quote(n) for n in families])
+    rated = [f.rating for f in theme.factors if f.rating is not None]
+    if rated:
+        capacity = _mean([r.capacity for r in rated])
+        criticality = _mean([r.criticality for r in rated])
+        text += (
+            f", {'noté' if len(theme.factors) == 1 else 'notés'} en moyenne "
+            f"{score_fr(capacity)} en capacité d’agir et {score_fr(criticality)} en criticité "
+            f"sur une échelle de {number_fr(ws.scale.low)} à {number_fr(ws.scale.high)}"
+        )
+    return text + "." + _criticality_rank(ws, theme)
+
+
+def _de(phrase: str) -> str:
+    """« de trois facteurs-clés », « d’un facteur-clé »."""
+    return ("d’" if phrase[:1] in "aeiouyéèh" else "de ") + phrase
+
+
+def _criticality_rank(ws: Workshop, theme: Theme) -> str:
+    """« C’est le plus critique des onze thèmes. » when the theme ranks first (or top three)."""
+    mine = _theme_criticality(theme)
+    scores = [s for s in (_theme_criticality(t) for t in ws.themes) if s is not None]
+    if mine is None or len(scores) < 4:
+        return ""
+    rank = 1 + sum(s > mine for s in scores)
+    ties = sum(s == mine for s in scores)
+    if rank == 1 and ties == 1:
+        return f" C’est le plus critique des {words_fr(len(scores))} thèmes de l’atelier."
+    if rank + ties - 1 <= 3:
+        return " Il compte parmi les trois thèmes jugés les plus critiques par l’atelier."
+    return ""
+
+
+def pack_effects(ws: Workshop, theme: Theme) -> str | None:
+    """What the workshop expects of the theme: its innovation tracks and skills, counted."""
+    if not theme.factors:
+        return None
+    mine = {f.code for f in theme.factors}
+    effects = [e for e in ws.effects if e.factor.code in mine]
+    if not effects:
+        return "Les effets de ces facteurs sur l’environnement de travail restent à préciser."
+    innov = [e for e in effects if e.type == "innovation"]
+    jobs = sum(e.category == "nouveau_metier" for e in innov)
+    skills = len(effects) - len(innov)
+    parts = []
+    if innov:
+        text = count_fr(len(innov), "piste d’innovation", "pistes d’innovation", feminine=True)
+        if 0 < jobs < len(innov):
+            text += f" (dont {count_fr(jobs, 'nouveau métier', 'nouveaux métiers')})"
+        elif jobs and jobs == len(innov):
+            text += f" ({'un nouveau métier' if jobs == 1 else 'autant de nouveaux métiers'})"
+        parts.append(text)
+    if skills:
+        parts.append(count_fr(skills, "compétence nouvelle", "compétences nouvelles", True))
+    return f"L’atelier en attend {join_fr(parts)}."
+
+
+def pack_next(theme: Theme, event: str, when: str) -> str:
+    """What happens next for the theme, and when."""
+    if not theme.is_documentary:
+        return (
+            f"Suite de la démarche : le thème est débattu lors de {event}{when} ; "
+            "ce dossier prépare la discussion."
+        )
+    text = "Suite de la démarche : un parcours documentaire, dont ce dossier est le support"
+    return text + (f" ; {event}{when} approfondit les thèmes prioritaires." if when else ".")
+
+
+def pack_brief(ws: Workshop, theme: Theme, event: str, when: str) -> list[str]:
+    """The three to five messages of a pack's « En bref », the theme's own stakes first."""
+    found = [theme.stakes, pack_origin(ws, theme), pack_effects(ws, theme)]
+    return [s for s in found if s] + [pack_next(theme, event, when)]
