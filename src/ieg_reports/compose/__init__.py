@@ -29,7 +29,8 @@ def compose(
         blocks = parse(text)
     except ValueError as exc:
         raise TemplateError(f"modèle {template} : {exc}") from exc
-    return Document(typeset_document(info), typeset_document(blocks))
+    foreign = tuple(context.get("foreign_terms", ()))
+    return Document(typeset_document(info), typeset_document(blocks, foreign))
 
 
 def synthesis_info(workshop: Workshop) -> DocumentInfo:

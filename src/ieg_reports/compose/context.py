@@ -212,6 +212,7 @@ def base_context(workshop: Workshop, for_all: bool = False) -> dict[str, Any]:
         "scope": workshop.info.scope or DEFAULT_SCOPE,
         "findings": section_findings(workshop, event, event_when),
         "hours": hours_fr(workshop),
+        "foreign_terms": tuple(e.term for e in workshop.glossary if e.foreign),
         "lessons": workshop.lessons_for,
         "glossary": lambda method: glossary(workshop, method),
         "event": event,
