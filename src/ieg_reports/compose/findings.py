@@ -331,17 +331,21 @@ def keyword_registres(ws: Workshop) -> str | None:
     counts = [(names[k], n) for k, n in Counter(k.registre for k in ws.keywords).items()]
     top, best = _top(counts)
     total = len(ws.keywords)
-    text = f"Le registre {join_fr([quote(t) for t in top])} domine ({best} mots-clés sur {total})"
+    if len(counts) == 1:
+        return f"Tous les mots-clés relèvent du registre {quote(top[0])}."
+    many = plural_fr(best, "mot-clé", "mots-clés")
+    text = f"Le registre {quote(top[0])} domine ({many} sur {total})"
     if len(top) > 1:
         shown = join_fr([quote(t) for t in top])
-        text = f"Les registres {shown} dominent ({best} mots-clés chacun sur {total})"
+        text = f"Les registres {shown} dominent ({many} chacun sur {total})"
     bottom = min(n for _, n in counts)
     if len(counts) > len(top):
         last = [name for name, n in counts if n == bottom]
+        verb = "en recueille" if len(last) == 1 else "en recueillent"
         text += (
             f", devant {join_fr([quote(t) for t in last])} ({bottom})"
             if len(counts) == 2
-            else f" ; {join_fr([quote(t) for t in last])} en recueille le moins ({bottom})"
+            else f" ; {join_fr([quote(t) for t in last])} {verb} le moins ({bottom})"
         )
     return text + "."
 
@@ -372,14 +376,17 @@ def family_sizes(ws: Workshop) -> str | None:
         return f"Les familles sont de même taille ({plural_fr(best, 'facteur')} chacune)."
     smallest = [name for name, n in counts if n == low]
     if len(top) == 1 and len(smallest) == len(counts) - 1:
+        rest = f"en comptent {low} chacune" if low else "n’en comptent aucun"
         return (
             f"La famille {quote(top[0])} est la plus fournie ({plural_fr(best, 'facteur')}) ; "
-            f"les autres en comptent {low} chacune."
+            f"les autres {rest}."
         )
+    each = " chacune" if len(top) > 1 else ""
     return (
         f"{'La famille' if len(top) == 1 else 'Les familles'} {named(top)} "
         f"{'est la plus fournie' if len(top) == 1 else 'sont les plus fournies'} "
-        f"({plural_fr(best, 'facteur')}), {'la famille' if len(smallest) == 1 else 'les familles'} "
+        f"({plural_fr(best, 'facteur')}{each}), "
+        f"{'la famille' if len(smallest) == 1 else 'les familles'} "
         f"{named(smallest)} "
         f"{'la moins fournie' if len(smallest) == 1 else 'les moins fournies'} ({low})."
     )
@@ -543,7 +550,8 @@ def pack_effects(ws: Workshop, theme: Theme) -> str | None:
     mine = {f.code for f in theme.factors}
     effects = [e for e in ws.effects if e.factor.code in mine]
     if not effects:
-        return "Les effets de ces facteurs sur l’environnement de travail restent à préciser."
+        which = "ce facteur" if len(theme.factors) == 1 else "ces facteurs"
+        return f"Les effets de {which} sur l’environnement de travail restent à préciser."
     innov = [e for e in effects if e.type == "innovation"]
     jobs = sum(e.category == "nouveau_metier" for e in innov)
     skills = len(effects) - len(innov)
