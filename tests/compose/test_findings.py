@@ -13,6 +13,7 @@ from ieg_reports.compose.findings import (
     choices_brief,
     choices_to_explain,
     effects_split,
+    family_leader,
     family_sizes,
     key_factor_families,
     key_families_brief,
@@ -487,4 +488,21 @@ def test_pack_effects_zero_one_many() -> None:
     assert pack_effects(ws, themes[2]) == "L’atelier en attend une\u00a0compétence nouvelle."
     assert pack_effects(ws, themes[1]) == (
         "Les effets de ce facteur sur l’environnement de travail restent à préciser."
+    )
+
+
+def test_family_leader_one_sentence_when_one_family_leads_both() -> None:
+    same = workshop([factor("1", A), factor("2", A), factor("3", B), factor("4", C, False)])
+    assert family_leader(same) == (
+        "La famille «\u00a0Énergie\u00a0» est à la fois la plus fournie (2\u00a0facteurs) et la "
+        "première source de facteurs-clés (2 sur 3, soit 67\u00a0%), devant «\u00a0Travail\u00a0» "
+        "(1). La famille «\u00a0Clients\u00a0» n’en fournit aucun."
+    )
+    apart = workshop([factor("1", A), factor("2", B, False), factor("3", B, False), factor("4", C)])
+    assert family_leader(apart) == f"{family_sizes(apart)} {key_factor_families(apart)}"
+    even = workshop([factor("1", A), factor("2", B)], (A, B))
+    assert family_leader(even) == f"{family_sizes(even)} {key_factor_families(even)}"
+    none = workshop([factor("1", A, False)], (A, B))
+    assert family_leader(none) == (
+        f"{family_sizes(none)} Aucun facteur n’a été retenu comme facteur-clé."
     )

@@ -457,9 +457,29 @@ def routes_brief(ws: Workshop, event: str) -> str | None:
     return f"{who} sur {words_fr(total)} {verb} à {event}, les autres par apports documentaires."
 
 
+def family_leader(ws: Workshop) -> str | None:
+    """The largest family and the first source of key factors: one sentence when they are
+    the same single family, else the two findings one after the other."""
+    sizes = [(f.name, len(ws.factors_of(f))) for f in ws.families]
+    keys = [(f.name, sum(k.family.code == f.code for k in ws.key_factors)) for f in ws.families]
+    separate = " ".join(s for s in (family_sizes(ws), key_factor_families(ws)) if s) or None
+    if len(sizes) < 2 or not ws.key_factors:
+        return separate
+    (big, best), (lead, most) = _top(sizes), _top(keys)
+    total = len(ws.key_factors)
+    if len(big) != 1 or big != lead or most == total:
+        return separate
+    text = (
+        f"La famille {quote(big[0])} est à la fois la plus fournie "
+        f"({plural_fr(best, 'facteur')}) et la première source de facteurs-clés "
+        f"({most} sur {total}, soit {percent_fr(most / total)})"
+    )
+    return text + _runner_up(keys, most) + "." + _families_without(keys, False)
+
+
 Finding = Callable[[Workshop], str | None]
 SECTION_FINDINGS: dict[str, tuple[Finding, ...]] = {
-    "familles": (family_sizes, key_factor_families, weak_signals),
+    "familles": (family_leader, weak_signals),
     "mots_cles": (keyword_registres, shared_keywords),
     "selection": (agreement, choices_to_explain),
     "effets": (effects_split,),
