@@ -422,6 +422,9 @@ def test_routes_brief_zero_one_many_all() -> None:
     assert routes_brief(workshop([], themes=docs + meet[:1]), event) == (
         "Un thème sur quatre sera approfondi à l’événement, les autres par apports documentaires."
     )
+    assert routes_brief(workshop([], themes=docs[:1] + meet[:1]), event) == (
+        "Un thème sur deux sera approfondi à l’événement, l’autre par apports documentaires."
+    )
     assert (routes_brief(workshop([], themes=docs + meet), event) or "").startswith(
         "Deux thèmes sur cinq seront approfondis"
     )

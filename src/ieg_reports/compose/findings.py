@@ -454,7 +454,8 @@ def routes_brief(ws: Workshop, event: str) -> str | None:
         return f"La suite se joue à {event}."
     who = "Un thème" if meeting == 1 else f"{cap(words_fr(meeting))} thèmes"
     verb = "sera approfondi" if meeting == 1 else "seront approfondis"
-    return f"{who} sur {words_fr(total)} {verb} à {event}, les autres par apports documentaires."
+    rest = "l’autre" if total - meeting == 1 else "les autres"
+    return f"{who} sur {words_fr(total)} {verb} à {event}, {rest} par apports documentaires."
 
 
 def family_leader(ws: Workshop) -> str | None:
