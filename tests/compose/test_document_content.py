@@ -146,3 +146,29 @@ def test_what_comes_next_is_dated(packs: list[Document]) -> None:
     for pack in packs:
         text = " ".join(b.text for b in _section(pack, "Et ensuite ?") if isinstance(b, Paragraph))
         assert "Mercredi 18 octobre 2017" in text.replace("\u00a0", " "), pack.info.title
+
+
+def test_a_workshop_without_event_says_what_comes_next_without_dates(write_book) -> None:  # type: ignore[no-untyped-def]
+    from ieg_reports.api import load_workshop
+    from ieg_reports.compose import compose_pack, compose_synthesis
+
+    book = write_book(
+        {
+            "atelier": [
+                ["Champ", "Valeur"],
+                ["Titre", "Atelier sans suite datée"],
+                ["Date", "12/07/2017"],
+            ]
+        }
+    )
+    workshop = load_workshop(book).workshop
+    for theme in workshop.themes:
+        pack = compose_pack(workshop, theme, for_all=True)
+        text = " ".join(_lines(pack)).replace("\u00a0", " ")
+        assert "Suite de la démarche" in text and "octobre" not in text
+        assert any(isinstance(b, Heading) and b.text.startswith("Et ensuite") for b in pack.blocks)
+    steps = " ".join(
+        str(getattr(b, "text", ""))
+        for b in _section(compose_synthesis(workshop), "Prochaines étapes")
+    )
+    assert "l’événement de la phase 2" in steps.replace("\u00a0", " ")
