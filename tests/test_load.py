@@ -112,3 +112,23 @@ def test_single_csv_and_unknown_format(tmp_path: Path) -> None:
     empty.mkdir()
     with pytest.raises(UnreadableWorkbookError, match="aucun fichier"):
         load_raw(empty)
+
+
+def test_reading_xlsx_loads_neither_numpy_nor_pillow_and_hides_them_no_longer(
+    fixtures: Path,
+) -> None:
+    import subprocess
+    import sys
+
+    program = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from ieg_reports.workbook.readers import load_raw\n"
+        f"book = load_raw(Path({str(fixtures / 'messy.xlsx')!r}))\n"
+        "print(sorted(m for m in ('numpy', 'PIL') if m in sys.modules))\n"
+        "import numpy, PIL.Image\n"
+        "print(len(book.sheets), numpy.zeros(2).sum())\n"
+    )
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[0] == "[]"
