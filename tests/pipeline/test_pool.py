@@ -21,15 +21,6 @@ def test_syntheses_first_alone_and_twins_together() -> None:
     assert len(chunks) - 2 >= 2 * 2  # enough chunks to keep both workers busy
 
 
-def test_drafts_ride_with_the_last_chunk_never_alone() -> None:
-    drafts = [Target(f"diffusion/{n}.eml", "courriel", ref=str(n)) for n in range(3)]
-    pack = [Target("T1.pdf", "pack-pdf", "T1"), Target("T1.docx", "pack-docx", "T1")]
-    assert plan_chunks([*drafts, *pack], jobs=2) == [[*pack, *drafts]]
-    synthesis = Target("synthese.pdf", "synthese-pdf")
-    assert plan_chunks([synthesis, *drafts], jobs=2) == [[synthesis, *drafts]]
-    assert plan_chunks(drafts, jobs=2) == [drafts]
-
-
 def _fake_chunk(payload: bytes, digest: str, settings: object, targets: list[Target]) -> list:  # type: ignore[type-arg]
     """A render that returns at once, naming the worker process that did it."""
     import os
@@ -49,11 +40,9 @@ def test_a_second_worker_starts_only_when_there_is_work_for_it(monkeypatch) -> N
     renders = pool.RenderPool(2)
     try:
         twins = [Target("T1.pdf", "pack-pdf", "T1"), Target("T1.docx", "pack-docx", "T1")]
-        twins.append(Target("diffusion/a.eml", "courriel", ref="0", attach=("T1.pdf",)))
         done = list(renders.render(twins, (), None))  # type: ignore[arg-type]
-        assert sorted(name for name, _, _ in done) == ["T1.docx", "T1.pdf", "diffusion/a.eml"]
-        # One pack, its twin and a draft's text: one worker, no other started.
-        assert len(renders._pools) == 1 and len({pid for _, pid, _ in done}) == 1
+        assert sorted(name for name, _, _ in done) == ["T1.docx", "T1.pdf"]
+        assert len(renders._pools) == 1  # one pack and its twin: one worker, no other started
         many = [
             Target(f"T{n}.{ext}", f"pack-{ext}", f"T{n}")
             for n in range(9)

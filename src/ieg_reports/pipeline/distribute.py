@@ -28,12 +28,8 @@ def render_distribution(
     attachment: Callable[[str], bytes],
     manifest: Manifest,
     wanted: Wanted,
-    text: bytes | None = None,
 ) -> bytes:
-    """envois.csv, or one participant's draft with their packs (or the programme) attached.
-
-    `text` is the draft's text when a worker already wrote it (see `draft_text`).
-    """
+    """envois.csv, or one participant's draft with their packs (or the programme) attached."""
     from ieg_reports.distribution.drafts import envois_csv
     from ieg_reports.pipeline.invite import KIND, render_invitation
     from ieg_reports.pipeline.targets import PROGRAMME_PDF
@@ -48,7 +44,7 @@ def render_distribution(
         by_theme = {t.code: n for n, t in _pack_themes(workshop, packs, settings).items()}
         programme = PROGRAMME_PDF if PROGRAMME_PDF in packs else None
         return envois_csv(workshop, by_theme, status, programme)
-    return _draft(target, workshop, settings, attachment, packs, text)
+    return _draft(target, workshop, settings, attachment, packs)
 
 
 def _pack_themes(
@@ -62,36 +58,23 @@ def _pack_themes(
     return {name: by_stem[name] for name in packs if name in by_stem}
 
 
-def draft_text(target: Target, workshop: Workshop, settings: RenderSettings) -> bytes:
-    """A draft's subject line, then its body, typeset (UTF-8): what the template writes.
-
-    The render workers write it with the documents (they hold jinja and the templates
-    already); the build then only attaches the packs.
-    """
-    from ieg_reports.compose.environment import make_environment, render_template
-    from ieg_reports.compose.typography import typeset
-
-    person = workshop.participants[int(target.ref or 0)]
-    themes = list(_pack_themes(workshop, dict.fromkeys(target.attach, ""), settings).values())
-    env = make_environment(settings.templates, markup=False)
-    text = render_template(
-        env, "courriel.txt.j2", {"atelier": workshop.info, "person": person, "packs": themes}
-    )
-    return typeset(text).encode("utf-8")  # the e-mail is prose like the documents
-
-
 def _draft(
     target: Target,
     workshop: Workshop,
     settings: RenderSettings,
     attachment: Callable[[str], bytes],
     packs: dict[str, str],
-    text: bytes | None,
 ) -> bytes:
+    from ieg_reports.compose.environment import make_environment, render_template
+    from ieg_reports.compose.typography import typeset
     from ieg_reports.distribution.drafts import draft_email
 
     person = workshop.participants[int(target.ref or 0)]
-    written = text if text is not None else draft_text(target, workshop, settings)
-    subject, _, body = written.decode("utf-8").partition("\n")
+    themes = list(_pack_themes(workshop, packs, settings).values())
+    env = make_environment(settings.templates, markup=False)
+    text = render_template(
+        env, "courriel.txt.j2", {"atelier": workshop.info, "person": person, "packs": themes}
+    )
+    subject, _, body = typeset(text).partition("\n")  # the e-mail is prose like the documents
     attachments = [(name, attachment(name)) for name in packs]
     return draft_email(workshop, person, attachments, subject.strip(), body.strip() + "\n")

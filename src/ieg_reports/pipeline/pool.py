@@ -18,11 +18,9 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from typing import Any
 
 from ieg_reports.pipeline.render import RenderSettings, render_target
-from ieg_reports.pipeline.targets import COURRIEL, Target
+from ieg_reports.pipeline.targets import Target
 
 Result = tuple[str, bytes, list[str]]
-# Outputs of a few milliseconds (a draft's text): never a chunk, or a worker, of their own.
-LIGHT = frozenset({COURRIEL})
 _CACHE: dict[str, Any] = {}
 
 
@@ -108,8 +106,7 @@ def plan_chunks(targets: list[Target], jobs: int) -> list[list[Target]]:
 
     A pack and its Word twin go to the same worker, which draws their chart once.
     """
-    light = [t for t in targets if t.kind in LIGHT]
-    first = [[t] for t in targets if t.theme is None and t.kind not in LIGHT]
+    first = [[t] for t in targets if t.theme is None]
     twins: dict[str, list[Target]] = {}
     for target in targets:
         if target.theme is not None:
@@ -117,10 +114,7 @@ def plan_chunks(targets: list[Target], jobs: int) -> list[list[Target]]:
     groups = list(twins.values())
     size = max(1, math.ceil(len(groups) / (jobs * 4)))
     packs = [[t for g in groups[i : i + size] for t in g] for i in range(0, len(groups), size)]
-    chunks = first + packs
-    if chunks:
-        chunks[-1] = chunks[-1] + light  # the drafts with the last (shortest) chunk
-    return chunks or [light]
+    return first + packs
 
 
 class RenderPool:
@@ -143,7 +137,7 @@ class RenderPool:
         self, targets: list[Target], workshop: Any, settings: RenderSettings
     ) -> Iterator[Result]:
         """Render targets, yielding results as chunks complete (longest work first)."""
-        if not self._pools or all(t.kind in LIGHT for t in targets):  # drafts alone: no worker
+        if not self._pools or len(targets) <= 1:
             for target in targets:
                 yield (target.name, *render_target(target, workshop, settings))
             return

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from ieg_reports.config import Config
 from ieg_reports.model import Workshop
-from ieg_reports.pipeline.targets import COURRIEL, Target
+from ieg_reports.pipeline.targets import Target
 from ieg_reports.resources import default_templates
 
 if TYPE_CHECKING:
@@ -40,10 +40,6 @@ def render_target(
     from ieg_reports.pipeline.slices import slice_for
     from ieg_reports.style import load_style
 
-    if target.kind == COURRIEL:
-        from ieg_reports.pipeline.distribute import draft_text
-
-        return draft_text(target, workshop, settings), []
     style = load_style(template_file(settings, "style.toml"))
     workshop = slice_for(target, workshop)  # the template sees exactly what the key covers
     if target.kind.startswith("programme"):

@@ -35,7 +35,7 @@ from ieg_reports.pipeline.manifest import (
     write_pending,
 )
 from ieg_reports.pipeline.plan import Action, Decision, Wanted, decide
-from ieg_reports.pipeline.targets import COURRIEL, Target, inside
+from ieg_reports.pipeline.targets import Target, inside
 from ieg_reports.problems import Location, Problem, Severity
 from ieg_reports.resources import default_templates
 from ieg_reports.workbook.readers import workbook_name
@@ -61,7 +61,7 @@ class Progress(Protocol):
 
 
 ARCHIVES = "archives"
-DISTRIBUTION = ("envois", COURRIEL, "invitation")
+DISTRIBUTION = ("envois", "courriel", "invitation")
 
 
 class ForeignOutputError(IegError):
@@ -279,14 +279,11 @@ def _run(
     report.decisions = plan.decisions
     if options.dry_run:
         return
-    # Documents, and the drafts' texts (written by the workers with them: a draft is text).
-    documents = [d for d in plan.decisions if d.writes and _in_workers(plan, d.name)]
+    documents = [d for d in plan.decisions if d.writes and not _is_distribution(plan, d.name)]
     staged: dict[str, Staged] = {}
     try:
-        texts = _render_all(
-            documents, plan, result.workshop, settings, options, report, pool, staged
-        )
-        _render_distribution(plan, result.workshop, settings, staged, texts)
+        _render_all(documents, plan, result.workshop, settings, options, report, pool, staged)
+        _render_distribution(plan, result.workshop, settings, staged)
         if options.strict:
             refuse_warnings(result.path, report.warnings)
         # Every file about to change is journalled first: after a kill, the next build
@@ -307,11 +304,6 @@ def _run(
 def _is_distribution(plan: _Plan, name: str) -> bool:
     target = plan.targets.get(name)
     return target is not None and target.kind in DISTRIBUTION
-
-
-def _in_workers(plan: _Plan, name: str) -> bool:
-    """Documents and the drafts' texts are rendered by the workers; the rest needs the packs."""
-    return not _is_distribution(plan, name) or plan.targets[name].kind == COURRIEL
 
 
 def _in_order(plan: _Plan) -> list[Decision]:
@@ -406,8 +398,7 @@ def _distribution_targets(
             "participants": fp.digest(person),
             "dossiers": attached,
         }
-        draft = Target(f"diffusion/{name}.eml", COURRIEL, ref=str(index), attach=tuple(attached))
-        out.append((draft, parts))
+        out.append((Target(f"diffusion/{name}.eml", "courriel", ref=str(index)), parts))
     invitations = {**base, **dependency_digests(settings, "invitation", cache)}
     return out + invitation_targets(workshop, programme, invitations, fp)
 
@@ -447,30 +438,20 @@ def _render_all(
     report: BuildReport,
     pool: RenderPool,
     staged: dict[str, Staged],
-) -> dict[str, bytes]:
-    """Render every document to write (in the warm workers) into hidden files beside their
-    place; return the drafts' texts, which become drafts once the packs are staged."""
+) -> None:
+    """Render every output to write (in the warm workers) into hidden files beside their place."""
     todo = sorted((plan.targets[d.name] for d in decisions), key=lambda t: _ORDER.get(t.kind, 1))
-    texts: dict[str, bytes] = {}
     if options.progress:
-        options.progress.start(sum(t.kind != COURRIEL for t in todo))
+        options.progress.start(len(todo))
     for name, data, warnings in pool.render(todo, workshop, settings):
-        if plan.targets[name].kind == COURRIEL:
-            texts[name] = data
-            continue
         staged[name] = stage(inside(plan.folder, name), data)
         report.problems += [Problem(Severity.WARNING, Location(name), w) for w in warnings]
         if options.progress:
             options.progress.rendered(name)
-    return texts
 
 
 def _render_distribution(
-    plan: _Plan,
-    workshop: Any,
-    settings: RenderSettings,
-    staged: dict[str, Staged],
-    texts: dict[str, bytes],
+    plan: _Plan, workshop: Any, settings: RenderSettings, staged: dict[str, Staged]
 ) -> None:
     """envois.csv and the drafts, attaching each pack as it will be on disk after the build."""
     from ieg_reports.pipeline.distribute import render_distribution
@@ -487,13 +468,7 @@ def _render_distribution(
         if decision.writes and _is_distribution(plan, decision.name):
             target = plan.targets[decision.name]
             data = render_distribution(
-                target,
-                workshop,
-                settings,
-                attachment,
-                plan.manifest,
-                wanted[decision.name],
-                texts.get(decision.name),
+                target, workshop, settings, attachment, plan.manifest, wanted[decision.name]
             )
             staged[decision.name] = stage(inside(plan.folder, decision.name), data)
 

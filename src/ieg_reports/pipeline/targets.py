@@ -17,7 +17,6 @@ SYNTHESIS_PDF = "synthese.pdf"
 PACKS = "dossiers"
 PROGRAMME_PDF = "programme.pdf"
 PROGRAMME_DOCX = "programme.docx"
-COURRIEL = "courriel"
 
 
 @dataclass(frozen=True)
@@ -28,8 +27,6 @@ class Target:
     kind: str
     theme: str | None = None
     ref: str | None = None
-    # A draft's attached packs (output names), so a worker can write its text.
-    attach: tuple[str, ...] = ()
 
 
 def pack_stems(themes: list[Theme]) -> dict[str, str]:
