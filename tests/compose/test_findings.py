@@ -115,18 +115,25 @@ def test_weak_signals_zero_one_many_all() -> None:
         "Le seul signal faible, «\u00a0Facteur 1\u00a0», a été retenu comme facteur-clé."
     )
     none = workshop([factor("1", A, key=False, weak=True), factor("2", A, key=False, weak=True)])
-    assert weak_signals(none) == "Aucun des 2 signaux faibles n’a été retenu comme facteur-clé."
+    assert weak_signals(none) == "Aucun des deux signaux faibles n’a été retenu comme facteur-clé."
     some = workshop([factor(str(i), A, key=i < 2, weak=True) for i in range(4)])
+    # L'essentiel counts them (« Deux des quatre… »): the section names them, no count again.
     assert weak_signals(some) == (
-        "Sur les 4 signaux faibles, 2 ont été retenus comme facteurs-clés : "
+        "Les signaux faibles retenus comme facteurs-clés sont "
         "«\u00a0Facteur 0\u00a0» et «\u00a0Facteur 1\u00a0»."
     )
+    assert (
+        weak_signals_brief(some)
+        == "Deux des quatre signaux faibles figurent parmi les facteurs-clés."
+    )
     single = workshop([factor(str(i), A, key=i == 0, weak=True) for i in range(3)])
-    assert "un seul a été retenu comme facteur-clé : «\u00a0Facteur 0\u00a0»" in (
-        weak_signals(single) or ""
+    assert weak_signals(single) == (
+        "Le signal faible retenu comme facteur-clé est «\u00a0Facteur 0\u00a0»."
     )
     every = workshop([factor(str(i), A, weak=True) for i in range(3)])
-    assert weak_signals(every) == "Les 3 signaux faibles ont tous été retenus comme facteurs-clés."
+    assert weak_signals(every) == (
+        "Les trois signaux faibles ont tous été retenus comme facteurs-clés."
+    )
 
 
 def test_agreement_names_most_and_least_with_ties() -> None:
@@ -170,6 +177,27 @@ def test_choices_to_explain() -> None:
         workshop([factor("3", B), factor("4", B, key=False, rating=rating(2, 2))])
     )
     assert none is not None and none.startswith("Les choix de l’atelier suivent les notes")
+
+
+def test_choices_to_explain_names_three_at_most() -> None:
+    lows = [factor(str(i), A, rating=rating(2, 2)) for i in range(13)]
+    text = choices_to_explain(workshop([*lows, factor("99", B)])) or ""
+    assert text.count("«") == 2
+    assert "et onze autres ont été retenus malgré des notes sous" in text
+    assert text.endswith("; l’annexe les détaille.")
+    three = choices_to_explain(workshop(lows[:3])) or ""
+    assert three.count("«") == 3 and "autres" not in three and "annexe" not in three
+
+
+def test_choices_the_consultant_names_are_not_repeated() -> None:
+    low = factor("1", A, rating=rating(2, 2))
+    high = factor("2", A, key=False, rating=rating(4.5, 4))
+    ws = workshop([low, high, factor("3", B)])
+    both = "Facteur 1 a été retenu pour son enjeu ; facteur 2 écarté car déjà traité."
+    assert choices_to_explain(ws, both) is None
+    one = choices_to_explain(ws, "Le facteur 1 a été retenu pour son enjeu.") or ""
+    assert one.startswith("Un autre choix est à expliquer")
+    assert "Facteur 1" not in one and "«\u00a0Facteur 2\u00a0»" in one
 
 
 def _effect(f: Factor, kind: str, category: str | None) -> Effect:
@@ -218,6 +246,16 @@ def test_theme_roots_leader_tie_and_busiest_factor() -> None:
     assert (
         theme_roots(workshop([f1, f2], themes=tie))
         == "Chaque thème repose sur un\u00a0facteur-clé."
+    )
+    most = [Theme(f"T{i}", f"T{i}", "Axe", "documentaire", (f1, f2) if i < 4 else (f1,))
+            for i in range(5)]  # fmt: skip
+    assert (theme_roots(workshop([f1, f2], themes=most)) or "").startswith(
+        "La plupart des thèmes (quatre sur cinq) reposent sur deux\u00a0facteurs-clés, le maximum."
+    )
+    few = [Theme(f"T{i}", f"T{i}", "Axe", "documentaire", (f1, f2) if i < 4 else (f1,))
+           for i in range(9)]  # fmt: skip
+    assert (theme_roots(workshop([f1, f2], themes=few)) or "").startswith(
+        "Quatre des neuf thèmes reposent sur deux\u00a0facteurs-clés, le maximum."
     )
     empty = [Theme("T1", "Un", "Axe", "documentaire")]
     assert theme_roots(workshop([f1], themes=empty)) == (
