@@ -18,6 +18,7 @@ from ieg_reports.compose.findings import (
     key_factor_families,
     key_families_brief,
     keyword_registres,
+    mentions,
     pack_brief,
     pack_effects,
     pack_origin,
@@ -349,9 +350,20 @@ def test_sample_synthesis_states_each_essential_once(sample_result) -> None:  # 
     from ieg_reports.compose.findings import ESSENTIALS
 
     texts = [_text(b) for b in compose_synthesis(sample_result.workshop).blocks]
+    said = " ".join(sample_result.workshop.lessons_for("essentiel"))
     for finding in ESSENTIALS:
         sentence = (finding(sample_result.workshop) or "").replace("\u00a0", " ")
-        assert sum(sentence.replace("’", "'") in t for t in texts) == 1, sentence
+        shown = sum(sentence.replace("’", "'") in t for t in texts)
+        # Once, or never when the consultant's own « L'essentiel » already says it.
+        names = re.findall(r"« (.+?) »", sentence)
+        assert shown == 1 or (shown == 0 and names and all(mentions(said, n) for n in names))
+
+
+def test_mentions_gives_or_takes_a_plural_but_not_a_number() -> None:
+    said = "L’atelier a d’abord parlé d’organisation et de compétences ; le facteur 1 aussi."
+    assert mentions(said, "Organisations et compétences")
+    assert mentions(said, "Facteur 1") and not mentions(said, "Facteur 2")
+    assert not mentions(said, "Numérique et données")
 
 
 def _keyword(f: Factor, text: str, registre: str = "definition") -> Keyword:
@@ -547,3 +559,33 @@ def test_family_leader_one_sentence_when_one_family_leads_both() -> None:
     assert family_leader(none) == (
         f"{family_sizes(none)} Aucun facteur n’a été retenu comme facteur-clé."
     )
+
+
+def test_factor_line_speaks_to_a_participant() -> None:
+    from ieg_reports.compose.context import factor_line
+
+    f = replace(factor("4", A, weak=True, rating=rating(3.8, 3.6, count=5)), source="Étude 3")
+    assert factor_line(f) == (
+        "Famille «\u00a0Énergie\u00a0», signal faible. Noté en moyenne 3,8 en capacité d’agir "
+        "et 3,6 en criticité (cinq\u00a0notes). D’après Étude 3."
+    )
+    bare = replace(factor("5", B), rating=None)
+    assert factor_line(bare) == "Famille «\u00a0Travail\u00a0». Pas encore noté par les équipes."
+    for text in (factor_line(f), factor_line(bare)):
+        assert "colonne" not in text and "source :" not in text and "F04" not in text
+
+
+def test_why_label_not_repeated_when_the_summary_has_one() -> None:
+    from ieg_reports.compose.context import why_label
+    from ieg_reports.model import Resource
+
+    def res(kind: str | None, summary: str) -> Resource:
+        return Resource(
+            Theme("T1", "Un", "Axe", "documentaire"), "Titre", type=kind, summary=summary
+        )
+
+    assert why_label(res("Rapport", "Une synthèse claire.")) == "Pourquoi le lire."
+    assert why_label(res("Vidéo", "Un exposé.")) == "Pourquoi la regarder."
+    assert why_label(res("Podcast", "Un entretien.")) == "Pourquoi l’écouter."
+    assert why_label(res(None, "Pourquoi la lire : une synthèse.")) == ""
+    assert why_label(res("Rapport", "  pourquoi pas ? Un pari.")) == ""

@@ -179,9 +179,10 @@ def _scores(f: Factor) -> str:
 def odd_choices(ws: Workshop, said: str = "") -> tuple[list[Factor], list[Factor]]:
     """Key factors below both thresholds and factors left out above them, except those the
     consultant's text `said` already names (by label or code)."""
-    told = said.casefold()
+    code = re.compile(r"\b(?:" + "|".join(re.escape(f.code) for f in ws.factors) + r")\b")
+    codes = set(code.findall(said)) if ws.factors else set()
     rated = [f for f in ws.factors if f.rating is not None]
-    rated = [f for f in rated if f.label.casefold() not in told and f.code.casefold() not in told]
+    rated = [f for f in rated if not (said and mentions(said, f.label)) and f.code not in codes]
     below = [f for f in rated if f.is_key and _quadrant(ws, f) == "low"]
     above = [f for f in rated if not f.is_key and _quadrant(ws, f) == "high"]
     return below, above
@@ -517,12 +518,21 @@ ESSENTIALS: tuple[Finding, ...] = (key_families_brief, weak_signals_brief, choic
 _QUOTED = re.compile("«\u00a0(.+?)\u00a0»")
 
 
+def mentions(said: str, name: str) -> bool:
+    """True when a text names something, give or take a plural: each word of four letters or
+    more of the name has its stem (first six letters) in the text."""
+    told = said.casefold()
+    words = [w for w in re.findall(r"\w+", name.casefold()) if len(w) >= 4 or w.isdigit()]
+    words = words or [name.casefold()]
+    return all(w[:6] in told for w in words)
+
+
 def _told(finding: str, ws: Workshop, section: str) -> bool:
     """True when the consultant's text of the section already names everything the finding
     quotes: the finding would only repeat it."""
-    said = " ".join(ws.lessons_for(section)).casefold()
+    said = " ".join(ws.lessons_for(section))
     names = _QUOTED.findall(finding)
-    return bool(said and names) and all(n.casefold() in said for n in names)
+    return bool(said and names) and all(mentions(said, n) for n in names)
 
 
 def section_findings(ws: Workshop, event: str, when: str = "") -> dict[str, list[str]]:
@@ -540,8 +550,8 @@ def section_findings(ws: Workshop, event: str, when: str = "") -> dict[str, list
     found["selection"] += [s for s in (choices_to_explain(ws, said),) if s]
     found["etapes"] = [s for s in (routes(ws, event),) if s]
     # The effects' counts are in L'essentiel's box already: no short form of them here.
-    essentials = [f(ws) for f in ESSENTIALS] + [routes_brief(ws, event + when)]
-    found["essentiel"] = [s for s in essentials if s]
+    essentials = [s for s in (f(ws) for f in ESSENTIALS) if s and not _told(s, ws, "essentiel")]
+    found["essentiel"] = [s for s in [*essentials, routes_brief(ws, event + when)] if s]
     return found
 
 
