@@ -34,13 +34,13 @@ def effects_by_category(workshop: Workshop, kind: str) -> list[tuple[str, list[E
 
 def effect_summary(workshop: Workshop, kind: str) -> list[tuple[str, int, str]]:
     """Per category of one type: its name, its count and two or three effects named."""
-    from ieg_reports.compose.findings import named
+    from ieg_reports.compose.findings import named, quote
 
     rows = []
     for name, effects in effects_by_category(workshop, kind):
-        labels_ = list(dict.fromkeys(e.label for e in effects))
-        rows.append((name, len(effects), named(labels_) if len(labels_) <= 3 else
-                     named(labels_[:2], 2) + ", etc."))  # fmt: skip
+        names = list(dict.fromkeys(e.label for e in effects))
+        shown = named(names) if len(names) <= 3 else ", ".join(map(quote, names[:2])) + ", etc."
+        rows.append((name, len(effects), shown))
     return rows
 
 
