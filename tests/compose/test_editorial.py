@@ -4,7 +4,6 @@ client's workbook: spreadsheet wording, doubled words, the same list twice."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 

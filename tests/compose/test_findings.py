@@ -589,3 +589,12 @@ def test_why_label_not_repeated_when_the_summary_has_one() -> None:
     assert why_label(res("Podcast", "Un entretien.")) == "Pourquoi l’écouter."
     assert why_label(res(None, "Pourquoi la lire : une synthèse.")) == ""
     assert why_label(res("Rapport", "  pourquoi pas ? Un pari.")) == ""
+
+
+def test_choices_a_consultant_names_in_passing_are_not_repeated() -> None:
+    low = replace(factor("1", A, rating=rating(2, 2)), label="Transmission des savoirs")
+    high = replace(
+        factor("2", A, key=False, rating=rating(4.5, 4)), label="Cybersécurité des réseaux"
+    )
+    said = "La transmission des savoirs a été retenue ; la cybersécurité a été écartée."
+    assert choices_to_explain(workshop([low, high, factor("3", B)]), said) is None

@@ -182,7 +182,9 @@ def odd_choices(ws: Workshop, said: str = "") -> tuple[list[Factor], list[Factor
     code = re.compile(r"\b(?:" + "|".join(re.escape(f.code) for f in ws.factors) + r")\b")
     codes = set(code.findall(said)) if ws.factors else set()
     rated = [f for f in ws.factors if f.rating is not None]
-    rated = [f for f in rated if not (said and mentions(said, f.label)) and f.code not in codes]
+    rated = [
+        f for f in rated if not (said and mentions(said, f.label, True)) and f.code not in codes
+    ]
     below = [f for f in rated if f.is_key and _quadrant(ws, f) == "low"]
     above = [f for f in rated if not f.is_key and _quadrant(ws, f) == "high"]
     return below, above
@@ -518,13 +520,15 @@ ESSENTIALS: tuple[Finding, ...] = (key_families_brief, weak_signals_brief, choic
 _QUOTED = re.compile("«\u00a0(.+?)\u00a0»")
 
 
-def mentions(said: str, name: str) -> bool:
+def mentions(said: str, name: str, loose: bool = False) -> bool:
     """True when a text names something, give or take a plural: each word of four letters or
-    more of the name has its stem (first six letters) in the text."""
+    more of the name (or, `loose`, its first word of five and its numbers) has its stem (six
+    letters) in it."""
     told = said.casefold()
     words = [w for w in re.findall(r"\w+", name.casefold()) if len(w) >= 4 or w.isdigit()]
-    words = words or [name.casefold()]
-    return all(w[:6] in told for w in words)
+    if loose:
+        words = [w for w in words if len(w) >= 5][:1] + [w for w in words if w.isdigit()]
+    return all(w[:6] in told for w in words or [name.casefold()])
 
 
 def _told(finding: str, ws: Workshop, section: str) -> bool:
