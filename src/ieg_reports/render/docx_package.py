@@ -17,6 +17,7 @@ import tempfile
 import uuid
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 # fontTools logs remarks about the font files (old timestamps…): not the user's business.
 logging.getLogger("fontTools").setLevel(logging.ERROR)
@@ -37,21 +38,34 @@ APP_XML = (
     '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
     "<Application>ieg-reports</Application><DocSecurity>0</DocSecurity></Properties>"
 )
-# settings.xml elements that come before w:embedTrueTypeFonts in the schema's sequence.
-SETTINGS_BEFORE = set(
-    [
-        "writeProtection",
-        "view",
-        "zoom",
-        "removePersonalInformation",
-        "removeDateAndTime",
-        "doNotDisplayPageBoundaries",
-        "displayBackgroundShape",
-        "printPostScriptOverText",
-        "printFractionalCharacterWidth",
-        "printFormsData",
-    ]
-)
+# The children of w:settings in the order the schema's sequence requires (CT_Settings,
+# ECMA-376 Part 1, 17.15.1.78): Word refuses or ignores a setting out of its place.
+SETTINGS_ORDER = (
+    "writeProtection view zoom removePersonalInformation removeDateAndTime "
+    "doNotDisplayPageBoundaries displayBackgroundShape printPostScriptOverText "
+    "printFractionalCharacterWidth printFormsData embedTrueTypeFonts embedSystemFonts "
+    "saveSubsetFonts saveFormsData mirrorMargins alignBordersAndEdges "
+    "bordersDoNotSurroundHeader bordersDoNotSurroundFooter gutterAtTop hideSpellingErrors "
+    "hideGrammaticalErrors activeWritingStyle proofState formsDesign attachedTemplate "
+    "linkStyles stylePaneFormatFilter stylePaneSortMethod documentType mailMerge revisionView "
+    "trackRevisions doNotTrackMoves doNotTrackFormatting documentProtection autoFormatOverride "
+    "styleLockTheme styleLockQFSet defaultTabStop autoHyphenation consecutiveHyphenLimit "
+    "hyphenationZone doNotHyphenateCaps showEnvelope summaryLength clickAndTypeStyle "
+    "defaultTableStyle evenAndOddHeaders bookFoldRevPrinting bookFoldPrinting "
+    "bookFoldPrintingSheets drawingGridHorizontalSpacing drawingGridVerticalSpacing "
+    "displayHorizontalDrawingGridEvery displayVerticalDrawingGridEvery "
+    "doNotUseMarginsForDrawingGridOrigin drawingGridHorizontalOrigin drawingGridVerticalOrigin "
+    "doNotShadeFormData noPunctuationKerning characterSpacingControl printTwoOnOne "
+    "strictFirstAndLastChars noLineBreaksAfter noLineBreaksBefore savePreviewPicture "
+    "doNotValidateAgainstSchema saveInvalidXml ignoreMixedContent alwaysShowPlaceholderText "
+    "doNotDemarcateInvalidXml saveXmlDataOnly useXSLTWhenSaving saveThroughXslt showXMLTags "
+    "alwaysMergeEmptyNamespace updateFields hdrShapeDefaults footnotePr endnotePr compat "
+    "docVars rsids mathPr attachedSchema themeFontLang clrSchemeMapping "
+    "doNotIncludeSubdocsInStats doNotAutoCompressPictures forceUpgrade captions "
+    "readModeInkLockDown smartTagType schemaLibrary shapeDefaults doNotEmbedSmartTags "
+    "decimalSymbol listSeparator"
+).split()
+_RANK = {name: n for n, name in enumerate(SETTINGS_ORDER)}
 
 
 def font_key(family: str, face: str) -> str:
@@ -167,15 +181,39 @@ def _font_table(xml: str, family: str, embeds: list[str]) -> bytes:
 
 def _settings(xml: str) -> str:
     """settings.xml asking Word to keep the embedded (subset) fonts, in schema order."""
-    if "embedTrueTypeFonts" in xml:
-        return xml
-    flags = "<w:embedTrueTypeFonts/><w:saveSubsetFonts/>"
-    children = list(re.finditer(r"<w:(\w+)[ />]", xml))
-    after = [m for m in children[1:] if m.group(1) not in SETTINGS_BEFORE]
-    if not after:
-        return xml.replace("</w:settings>", flags + "</w:settings>")
-    at = after[0].start()
-    return xml[:at] + flags + xml[at:]
+    from lxml import etree
+
+    root = etree.fromstring(xml.encode("utf-8"))
+    for name in ("embedTrueTypeFonts", "saveSubsetFonts"):
+        set_setting(root, name)
+    return str(
+        etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True), "utf-8"
+    )
+
+
+def set_setting(settings: Any, name: str, **attributes: str) -> Any:
+    """The w:`name` child of w:settings, made where the schema's sequence puts it if absent,
+    with `attributes` (w: names) set on it."""
+    tag = f"{{{W}}}{name}"
+    element = settings.find(tag)
+    if element is None:
+        element = settings.makeelement(tag, {})
+        rank = _RANK[name]
+        after = [
+            child for child in settings if _RANK.get(_local(child.tag), len(SETTINGS_ORDER)) > rank
+        ]
+        if after:
+            after[0].addprevious(element)
+        else:
+            settings.append(element)
+    for key, value in attributes.items():
+        element.set(f"{{{W}}}{key}", value)
+    return element
+
+
+def _local(tag: Any) -> str:
+    """The local name of an element's tag (a comment's tag is not a string)."""
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
 
 def _drop_thumbnail(parts: dict[str, bytes]) -> None:

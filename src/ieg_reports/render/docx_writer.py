@@ -17,7 +17,7 @@ from docx import Document as open_docx
 from docx.enum.section import WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -42,7 +42,7 @@ from ieg_reports.compose.document import (
 )
 from ieg_reports.links import is_safe_url
 from ieg_reports.render.common import clip, introduces, source_date, xml_safe, zip_members
-from ieg_reports.render.docx_package import finish_parts
+from ieg_reports.render.docx_package import finish_parts, set_setting
 
 PARAGRAPH_STYLES = {
     "body": "Normal",
@@ -123,6 +123,7 @@ def render_docx(
     _header_footer(writer, with_cover=isinstance(first, Cover))
     for block in model.blocks[1:] if isinstance(first, Cover) else model.blocks:
         _block(block, writer, doc)
+    _breaks_before(doc)
     _properties(doc, model)
     _settings(doc)
     family = font_family(fonts["regular"]) if fonts and "regular" in fonts else None
@@ -168,6 +169,29 @@ def font_family(path: Path) -> str:
     from fontTools.ttLib import TTFont
 
     return str(TTFont(str(path), lazy=True)["name"].getDebugName(1))
+
+
+def _breaks_before(doc: Any) -> None:
+    """Each paragraph holding only a page break becomes a « page break before » on the
+    paragraph after it: Word and LibreOffice would set the break's empty paragraph on the new
+    page, a blank line above its heading, where the PDF starts at the top."""
+    for p in doc.element.body.findall(qn("w:p")):
+        following = p.getnext()
+        if following is None or following.tag != qn("w:p") or not _only_a_break(p):
+            continue
+        ppr = following.get_or_add_pPr()
+        ppr.get_or_add_pageBreakBefore()
+        p.getparent().remove(p)
+
+
+def _only_a_break(p: Any) -> bool:
+    """Whether a paragraph holds a page break and nothing else."""
+    runs = p.findall(qn("w:r"))
+    return (
+        len(runs) == 1
+        and [c.tag for c in runs[0] if c.tag != qn("w:rPr")] == [qn("w:br")]
+        and runs[0][-1].get(qn("w:type")) == "page"
+    )
 
 
 def _clear_body(doc: Any) -> None:
@@ -364,7 +388,7 @@ def _widths(w: _Writer, table: Table, columns: int) -> list[int]:
 def _header_width(text: str) -> float:
     """The width in EMU the longest word of a header needs (9 pt bold Lato, cell margins)."""
     longest = max((len(word) for word in text.split()), default=0)
-    return longest * 0.62 * 9 * 12700 + int(Cm(0.5))
+    return longest * 0.58 * 9 * 12700 + int(Pt(10))  # Lato Bold's wide letters, 4 pt margins
 
 
 def _table(w: _Writer, container: Any, block: Table) -> None:
@@ -401,7 +425,36 @@ def _table(w: _Writer, container: Any, block: Table) -> None:
                     run.bold = True
                     run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
     _light_borders(table, w.colors["rule"])
-    w.paragraph(container, "Small")  # breathing space after the table
+    _cell_margins(table._tbl.tblPr, top=60, left=80, bottom=60, right=80)  # the PDF's 3/4 pt
+    _space(w, container, 6)  # the PDF's space after a table
+
+
+# Children of w:tblPr that the schema puts after w:tblCellMar (Word wants the order).
+TBLPR_AFTER_MARGINS = ("w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange")
+# Children of w:tcPr after w:tcBorders, after w:shd, and after w:tcMar.
+TCPR_AFTER_BORDERS = ("w:shd", "w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText",
+                      "w:vAlign", "w:hideMark")  # fmt: skip
+
+
+def _space(w: _Writer, container: Any, points: float) -> None:
+    """An empty paragraph exactly `points` high: the gap the PDF leaves after a table (Word
+    also needs a paragraph between two tables, or it merges them)."""
+    paragraph = w.paragraph(container, "Small")
+    paragraph_format = paragraph.paragraph_format
+    paragraph_format.line_spacing = Pt(points)
+    paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    paragraph_format.space_before = paragraph_format.space_after = Pt(0)
+
+
+def _cell_margins(tbl_pr: Any, **edges: int) -> None:
+    """Default cell margins of a table (twips), as the PDF pads its cells."""
+    margins = OxmlElement("w:tblCellMar")
+    for edge in ("top", "left", "bottom", "right"):
+        element = OxmlElement(f"w:{edge}")
+        element.set(qn("w:w"), str(edges[edge]))
+        element.set(qn("w:type"), "dxa")
+        margins.append(element)
+    tbl_pr.insert_element_before(margins, *TBLPR_AFTER_MARGINS)
 
 
 def _row_properties(tr: Any, header: bool) -> None:
@@ -419,7 +472,7 @@ def _shade_cell(cell: Any, color: str | None) -> None:
     shading.set(qn("w:val"), "clear")
     shading.set(qn("w:color"), "auto")
     shading.set(qn("w:fill"), color.lstrip("#"))
-    cell._tc.get_or_add_tcPr().append(shading)
+    cell._tc.get_or_add_tcPr().insert_element_before(shading, *TCPR_AFTER_BORDERS[1:])
 
 
 def _light_borders(table: Any, color: str) -> None:
@@ -435,7 +488,9 @@ def _light_borders(table: Any, color: str) -> None:
         borders.append(element)
     for old in tbl_pr.findall(qn("w:tblBorders")):
         tbl_pr.remove(old)
-    tbl_pr.append(borders)
+    tbl_pr.insert_element_before(
+        borders, "w:shd", "w:tblLayout", "w:tblCellMar", *TBLPR_AFTER_MARGINS
+    )
 
 
 def _figure(w: _Writer, container: Any, block: Figure) -> None:
@@ -554,13 +609,14 @@ def _box(w: _Writer, container: Any, block: Box) -> None:
     cell = table.cell(0, 0)
     cell.width = int(w.text_width)
     _shade_cell(cell, w.colors["box"])
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER  # its rule on the margin, as in the PDF
     margins = OxmlElement("w:tcMar")
-    for edge, size in (("top", "100"), ("left", "180"), ("bottom", "60"), ("right", "140")):
+    for edge, size in (("top", "160"), ("left", "240"), ("bottom", "120"), ("right", "200")):
         element = OxmlElement(f"w:{edge}")
         element.set(qn("w:w"), size)
         element.set(qn("w:type"), "dxa")
         margins.append(element)
-    cell._tc.get_or_add_tcPr().append(margins)
+    cell._tc.get_or_add_tcPr().insert_element_before(margins, *TCPR_AFTER_BORDERS[3:])
     borders = OxmlElement("w:tcBorders")
     left = OxmlElement("w:left")
     for key, value in (
@@ -570,12 +626,12 @@ def _box(w: _Writer, container: Any, block: Box) -> None:
     ):
         left.set(qn(key), value)
     borders.append(left)
-    cell._tc.get_or_add_tcPr().append(borders)
+    cell._tc.get_or_add_tcPr().insert_element_before(borders, *TCPR_AFTER_BORDERS)
     first = cell.paragraphs[0]
     for inner in block.blocks:
         _block(inner, w, cell)
     first._p.getparent().remove(first._p)
-    w.paragraph(container, "Small")
+    _space(w, container, 8)
 
 
 def _aside(w: _Writer, container: Any, block: Aside) -> None:
@@ -599,7 +655,7 @@ def _aside(w: _Writer, container: Any, block: Aside) -> None:
     run = qr_cell.paragraphs[0].add_run()
     run.add_picture(io.BytesIO(picture.png()), width=Pt(picture.width))
     run._r.find(".//" + qn("wp:docPr")).set("descr", f"Code QR du lien {block.qr}")
-    w.paragraph(container, "Small")
+    _space(w, container, 6)
 
 
 def _cover(w: _Writer, cover: Cover) -> None:
@@ -659,11 +715,20 @@ def _properties(doc: Any, model: Document) -> None:
     props.revision = 1
 
 
+# Hyphenation as in the PDF: French words cut in justified text (Word has it off by default,
+# and its loose lines are the first thing a reader notices), in a zone of 0.5 cm, never more
+# than two lines running ending with a hyphen, never a word in capitals (IEG, RTE).
+HYPHENATION = (
+    ("autoHyphenation", {"val": "true"}),
+    ("consecutiveHyphenLimit", {"val": "2"}),
+    ("hyphenationZone", {"val": "284"}),
+    ("doNotHyphenateCaps", {"val": "true"}),
+)
+
+
 def _settings(doc: Any) -> None:
-    """Ask Word to refresh fields (TOC page numbers) on open."""
+    """Hyphenation on, and fields (table of contents page numbers) refreshed on open."""
     settings = doc.settings.element
-    update = settings.find(qn("w:updateFields"))
-    if update is None:
-        update = OxmlElement("w:updateFields")
-        settings.append(update)
-    update.set(qn("w:val"), "true")
+    for name, attributes in HYPHENATION:
+        set_setting(settings, name, **attributes)
+    set_setting(settings, "updateFields", val="true")
