@@ -106,12 +106,32 @@ def _no_hyphens(style) -> None:  # type: ignore[no-untyped-def]
 # CT_PPrBase children that come after w:suppressAutoHyphens.
 PPR_AFTER_SUPPRESS = tuple(
     f"w:{n}"
-    for n in (
-        "kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE autoSpaceDN bidi "
-        "adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents "
-        "suppressOverlap jc textDirection textAlignment textboxTightWrap outlineLvl divId "
-        "cnfStyle rPr sectPr pPrChange"
-    ).split()
+    for n in [
+        "kinsoku",
+        "wordWrap",
+        "overflowPunct",
+        "topLinePunct",
+        "autoSpaceDE",
+        "autoSpaceDN",
+        "bidi",
+        "adjustRightInd",
+        "snapToGrid",
+        "spacing",
+        "ind",
+        "contextualSpacing",
+        "mirrorIndents",
+        "suppressOverlap",
+        "jc",
+        "textDirection",
+        "textAlignment",
+        "textboxTightWrap",
+        "outlineLvl",
+        "divId",
+        "cnfStyle",
+        "rPr",
+        "sectPr",
+        "pPrChange",
+    ]
 )
 
 

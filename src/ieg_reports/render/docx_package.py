@@ -40,31 +40,106 @@ APP_XML = (
 )
 # The children of w:settings in the order the schema's sequence requires (CT_Settings,
 # ECMA-376 Part 1, 17.15.1.78): Word refuses or ignores a setting out of its place.
-SETTINGS_ORDER = (
-    "writeProtection view zoom removePersonalInformation removeDateAndTime "
-    "doNotDisplayPageBoundaries displayBackgroundShape printPostScriptOverText "
-    "printFractionalCharacterWidth printFormsData embedTrueTypeFonts embedSystemFonts "
-    "saveSubsetFonts saveFormsData mirrorMargins alignBordersAndEdges "
-    "bordersDoNotSurroundHeader bordersDoNotSurroundFooter gutterAtTop hideSpellingErrors "
-    "hideGrammaticalErrors activeWritingStyle proofState formsDesign attachedTemplate "
-    "linkStyles stylePaneFormatFilter stylePaneSortMethod documentType mailMerge revisionView "
-    "trackRevisions doNotTrackMoves doNotTrackFormatting documentProtection autoFormatOverride "
-    "styleLockTheme styleLockQFSet defaultTabStop autoHyphenation consecutiveHyphenLimit "
-    "hyphenationZone doNotHyphenateCaps showEnvelope summaryLength clickAndTypeStyle "
-    "defaultTableStyle evenAndOddHeaders bookFoldRevPrinting bookFoldPrinting "
-    "bookFoldPrintingSheets drawingGridHorizontalSpacing drawingGridVerticalSpacing "
-    "displayHorizontalDrawingGridEvery displayVerticalDrawingGridEvery "
-    "doNotUseMarginsForDrawingGridOrigin drawingGridHorizontalOrigin drawingGridVerticalOrigin "
-    "doNotShadeFormData noPunctuationKerning characterSpacingControl printTwoOnOne "
-    "strictFirstAndLastChars noLineBreaksAfter noLineBreaksBefore savePreviewPicture "
-    "doNotValidateAgainstSchema saveInvalidXml ignoreMixedContent alwaysShowPlaceholderText "
-    "doNotDemarcateInvalidXml saveXmlDataOnly useXSLTWhenSaving saveThroughXslt showXMLTags "
-    "alwaysMergeEmptyNamespace updateFields hdrShapeDefaults footnotePr endnotePr compat "
-    "docVars rsids mathPr attachedSchema themeFontLang clrSchemeMapping "
-    "doNotIncludeSubdocsInStats doNotAutoCompressPictures forceUpgrade captions "
-    "readModeInkLockDown smartTagType schemaLibrary shapeDefaults doNotEmbedSmartTags "
-    "decimalSymbol listSeparator"
-).split()
+SETTINGS_ORDER = [
+    "writeProtection",
+    "view",
+    "zoom",
+    "removePersonalInformation",
+    "removeDateAndTime",
+    "doNotDisplayPageBoundaries",
+    "displayBackgroundShape",
+    "printPostScriptOverText",
+    "printFractionalCharacterWidth",
+    "printFormsData",
+    "embedTrueTypeFonts",
+    "embedSystemFonts",
+    "saveSubsetFonts",
+    "saveFormsData",
+    "mirrorMargins",
+    "alignBordersAndEdges",
+    "bordersDoNotSurroundHeader",
+    "bordersDoNotSurroundFooter",
+    "gutterAtTop",
+    "hideSpellingErrors",
+    "hideGrammaticalErrors",
+    "activeWritingStyle",
+    "proofState",
+    "formsDesign",
+    "attachedTemplate",
+    "linkStyles",
+    "stylePaneFormatFilter",
+    "stylePaneSortMethod",
+    "documentType",
+    "mailMerge",
+    "revisionView",
+    "trackRevisions",
+    "doNotTrackMoves",
+    "doNotTrackFormatting",
+    "documentProtection",
+    "autoFormatOverride",
+    "styleLockTheme",
+    "styleLockQFSet",
+    "defaultTabStop",
+    "autoHyphenation",
+    "consecutiveHyphenLimit",
+    "hyphenationZone",
+    "doNotHyphenateCaps",
+    "showEnvelope",
+    "summaryLength",
+    "clickAndTypeStyle",
+    "defaultTableStyle",
+    "evenAndOddHeaders",
+    "bookFoldRevPrinting",
+    "bookFoldPrinting",
+    "bookFoldPrintingSheets",
+    "drawingGridHorizontalSpacing",
+    "drawingGridVerticalSpacing",
+    "displayHorizontalDrawingGridEvery",
+    "displayVerticalDrawingGridEvery",
+    "doNotUseMarginsForDrawingGridOrigin",
+    "drawingGridHorizontalOrigin",
+    "drawingGridVerticalOrigin",
+    "doNotShadeFormData",
+    "noPunctuationKerning",
+    "characterSpacingControl",
+    "printTwoOnOne",
+    "strictFirstAndLastChars",
+    "noLineBreaksAfter",
+    "noLineBreaksBefore",
+    "savePreviewPicture",
+    "doNotValidateAgainstSchema",
+    "saveInvalidXml",
+    "ignoreMixedContent",
+    "alwaysShowPlaceholderText",
+    "doNotDemarcateInvalidXml",
+    "saveXmlDataOnly",
+    "useXSLTWhenSaving",
+    "saveThroughXslt",
+    "showXMLTags",
+    "alwaysMergeEmptyNamespace",
+    "updateFields",
+    "hdrShapeDefaults",
+    "footnotePr",
+    "endnotePr",
+    "compat",
+    "docVars",
+    "rsids",
+    "mathPr",
+    "attachedSchema",
+    "themeFontLang",
+    "clrSchemeMapping",
+    "doNotIncludeSubdocsInStats",
+    "doNotAutoCompressPictures",
+    "forceUpgrade",
+    "captions",
+    "readModeInkLockDown",
+    "smartTagType",
+    "schemaLibrary",
+    "shapeDefaults",
+    "doNotEmbedSmartTags",
+    "decimalSymbol",
+    "listSeparator",
+]
 _RANK = {name: n for n, name in enumerate(SETTINGS_ORDER)}
 
 
