@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from .pagination import faults
-from .test_libreoffice import SOFFICE, convert
+from .test_libreoffice import SOFFICE
 
 
 def _documents(folder: Path, suffix: str) -> list[Path]:
@@ -20,10 +20,38 @@ def test_pdf_pages_are_filled_and_never_end_on_a_heading(sample_build) -> None: 
     assert not any(found.values()), found
 
 
+def _convert_all(docs: list[Path], out: Path) -> list[Path]:
+    """Every .docx converted to PDF by one LibreOffice run (a private profile, a timeout)."""
+    import subprocess
+
+    assert SOFFICE is not None
+    subprocess.run(
+        [SOFFICE, f"-env:UserInstallation=file://{out / 'lo-profile'}", "--headless"]
+        + ["--convert-to", "pdf", "--outdir", str(out), *map(str, docs)],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
+    return [out / (doc.stem + ".pdf") for doc in docs]
+
+
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice absent")
 def test_word_pages_in_libreoffice_too(sample_build, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    docs = _documents(sample_build.folder, ".docx")
-    found = {p.name: faults(convert(p, tmp_path)) for p in (docs[0], docs[1], docs[-1])}
+    folder = sample_build.folder
+    docs = [*_documents(folder, ".docx"), folder / "programme.docx"]
+    assert len(docs) == 9 and all(doc.exists() for doc in docs)
+    found = {pdf.name: faults(pdf) for pdf in _convert_all(docs, tmp_path)}
+    assert not any(found.values()), found
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice absent")
+def test_word_pages_of_another_workbook(fixtures: Path, tmp_path: Path) -> None:
+    from ieg_reports.commands.build import run_build
+
+    folder = run_build(fixtures / "messy.xlsx", tmp_path / "build").folder
+    docs = [*_documents(folder, ".docx"), folder / "programme.docx"]
+    assert len(docs) >= 3 and all(doc.exists() for doc in docs)
+    found = {pdf.name: faults(pdf) for pdf in _convert_all(docs, tmp_path)}
     assert not any(found.values()), found
 
 
