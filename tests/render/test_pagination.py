@@ -25,9 +25,18 @@ def _convert_all(docs: list[Path], out: Path) -> list[Path]:
     import subprocess
 
     assert SOFFICE is not None
+    profile = f"-env:UserInstallation=file://{out / 'lo-profile'}"
     subprocess.run(
-        [SOFFICE, f"-env:UserInstallation=file://{out / 'lo-profile'}", "--headless"]
-        + ["--convert-to", "pdf", "--outdir", str(out), *map(str, docs)],
+        [
+            SOFFICE,
+            profile,
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out),
+            *map(str, docs),
+        ],
         check=True,
         capture_output=True,
         timeout=600,
