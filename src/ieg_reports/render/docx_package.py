@@ -33,6 +33,8 @@ BASE_CHARS = "".join(
     chr(c)
     for c in (*range(0x20, 0x7F), *range(0xA0, 0x180), *range(0x2000, 0x2070), 0x20AC, 0x2116)
 )
+# No « liga »: LibreOffice would draw Lato's « ti » ligature, which Word and the PDF never show.
+LAYOUT_FEATURES = ("kern", "locl")
 APP_XML = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
     '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
@@ -166,7 +168,10 @@ def subset(path: Path, chars: str) -> bytes:
     from fontTools import version as fonttools_version
 
     data = path.read_bytes()
-    key = hashlib.sha256(data + chars.encode() + fonttools_version.encode()).hexdigest()
+    # The options are part of the key: a subset made with other options (an older version
+    # that kept the ligatures, run by another checkout) must never be taken for this one.
+    recipe = f"{fonttools_version}:{','.join(LAYOUT_FEATURES)}"
+    key = hashlib.sha256(data + chars.encode() + recipe.encode()).hexdigest()
     cached = Path(tempfile.gettempdir()) / "ieg-reports-fonts" / f"{key[:32]}.ttf"
     try:
         return cached.read_bytes()
@@ -191,9 +196,7 @@ def _subset_now(path: Path, chars: str) -> bytes:
     options = ft_subset.Options()
     options.name_IDs = ["*"]
     options.notdef_outline = True
-    # No « liga »: LibreOffice would draw Lato's « ti » ligature, which Word and the PDF
-    # (no ligatures) never show; one look for the same document everywhere.
-    options.layout_features = ["kern", "locl"]
+    options.layout_features = list(LAYOUT_FEATURES)
     font = TTFont(str(path), recalcTimestamp=False)  # same font, same bytes
     subsetter = ft_subset.Subsetter(options)
     subsetter.populate(text=chars)
