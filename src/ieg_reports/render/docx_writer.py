@@ -124,7 +124,6 @@ def render_docx(
     for block in model.blocks[1:] if isinstance(first, Cover) else model.blocks:
         _block(block, writer, doc)
     _breaks_before(doc)
-    _flush_after_cover(doc)
     _properties(doc, model)
     _settings(doc)
     family = font_family(fonts["regular"]) if fonts and "regular" in fonts else None
@@ -183,18 +182,6 @@ def _breaks_before(doc: Any) -> None:
         ppr = following.get_or_add_pPr()
         ppr.get_or_add_pageBreakBefore()
         p.getparent().remove(p)
-
-
-def _flush_after_cover(doc: Any) -> None:
-    """The first paragraph after the cover starts at the top of its page, as in the PDF
-    (whose frame drops a heading's space at the top): no space above it."""
-    for p in doc.element.body.findall(qn("w:p")):
-        ppr = p.pPr
-        following = p.getnext()
-        if ppr is not None and ppr.sectPr is not None and following is not None:
-            if following.tag == qn("w:p"):
-                following.get_or_add_pPr().get_or_add_spacing().before = 0
-            return
 
 
 def _only_a_break(p: Any) -> bool:
