@@ -3,6 +3,7 @@ keeps, unsplittable rows, the contents' dotted leaders; then hyphenation seen in
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 from pathlib import Path
@@ -181,3 +182,23 @@ def test_libreoffice_hyphenates_the_french_body(twins: list[Path], tmp_path: Pat
     # A word cut at a line end, whose halves make a word of the text (not a compound's hyphen).
     hyphenated = [a + b for a, b in cut if a + b in words]
     assert len(hyphenated) >= 10, cut
+
+
+def test_the_document_language_overrides_a_reference_in_english(tmp_path: Path) -> None:
+    from ieg_reports.compose.assets import Assets
+    from ieg_reports.compose.document import Document, DocumentInfo, Paragraph, Run
+    from ieg_reports.render.docx_writer import DocxWriter
+    from ieg_reports.resources import default_templates
+    from ieg_reports.style import load_style
+
+    reference = docx.Document(str(default_templates() / "reference.docx"))
+    defaults = reference.styles.element.find(qn("w:docDefaults"))
+    defaults.find(".//" + qn("w:lang")).set(qn("w:val"), "en-US")
+    english = tmp_path / "reference.docx"
+    reference.save(str(english))
+    colors = load_style(default_templates() / "style.toml").colors
+    info = DocumentInfo(title="Essai", subject="", author="", keywords=())
+    model = Document(info, (Paragraph((Run("Une phrase justifiée."),)),))
+    data, _ = DocxWriter(english, colors).write(model, Assets())
+    written = docx.Document(io.BytesIO(data)).styles.element.find(qn("w:docDefaults"))
+    assert written.find(".//" + qn("w:lang")).get(qn("w:val")) == "fr-FR"

@@ -126,6 +126,7 @@ def render_docx(
     _breaks_before(doc)
     _properties(doc, model)
     _settings(doc)
+    _language(doc, model.info.language)
     family = font_family(fonts["regular"]) if fonts and "regular" in fonts else None
     return package_bytes(doc.part.package, family, fonts), writer.warnings
 
@@ -724,6 +725,22 @@ HYPHENATION = (
     ("hyphenationZone", {"val": "284"}),
     ("doNotHyphenateCaps", {"val": "true"}),
 )
+
+
+def _language(doc: Any, language: str) -> None:
+    """The document's language on every run by default: Word and LibreOffice hyphenate by
+    it (a user's own reference.docx may still say en-US)."""
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    rpr_default = defaults.find(qn("w:rPrDefault")) if defaults is not None else None
+    rpr = rpr_default.find(qn("w:rPr")) if rpr_default is not None else None
+    if rpr is None:
+        return  # no defaults to set: the styles keep their own languages
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.insert_element_before(lang, "w:eastAsianLayout", "w:specVanish", "w:oMath")
+    for attribute in ("w:val", "w:eastAsia", "w:bidi"):
+        lang.set(qn(attribute), language)
 
 
 def _settings(doc: Any) -> None:
