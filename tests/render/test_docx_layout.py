@@ -57,7 +57,10 @@ def test_every_twin_hyphenates_in_the_schema_order(twins: list[Path]) -> None:
         assert found["autoHyphenation"] == {"val": "true"}, path.name
         assert found["doNotHyphenateCaps"] == {"val": "true"}
         assert 0 < int(found["hyphenationZone"]["val"]) <= 360
-        assert found["updateFields"] == {"val": "true"} and "embedTrueTypeFonts" in found
+        assert "embedTrueTypeFonts" in found
+        # Word asks to update the fields on opening: only the synthesis has contents to update.
+        assert ("updateFields" in found) == (path.name == "synthese.docx")
+        assert found.get("updateFields", {"val": "true"}) == {"val": "true"}
         ranks = [SETTINGS_ORDER.index(name) for name, _ in settings]
         assert ranks == sorted(ranks), (path.name, [name for name, _ in settings])
 

@@ -125,7 +125,7 @@ def render_docx(
         _block(block, writer, doc)
     _breaks_before(doc)
     _properties(doc, model)
-    _settings(doc)
+    _settings(doc, contents=any(isinstance(block, Toc) for block in model.blocks))
     _language(doc, model.info.language)
     family = font_family(fonts["regular"]) if fonts and "regular" in fonts else None
     return package_bytes(doc.part.package, family, fonts), writer.warnings
@@ -743,9 +743,14 @@ def _language(doc: Any, language: str) -> None:
         lang.set(qn(attribute), language)
 
 
-def _settings(doc: Any) -> None:
-    """Hyphenation on, and fields (table of contents page numbers) refreshed on open."""
+def _settings(doc: Any, contents: bool) -> None:
+    """Hyphenation on; with a table of contents, its page numbers refreshed on open.
+
+    Word asks before it updates fields: only a document with contents asks (page numbers in
+    the footer and figure numbers are right without an update).
+    """
     settings = doc.settings.element
     for name, attributes in HYPHENATION:
         set_setting(settings, name, **attributes)
-    set_setting(settings, "updateFields", val="true")
+    if contents:
+        set_setting(settings, "updateFields", val="true")
