@@ -308,9 +308,30 @@ def _heading(w: _Writer, container: Any, block: Heading) -> None:
     start.set(qn("w:name"), _bookmark(block))
     paragraph._p.append(start)
     _paragraph(w, paragraph, block.runs)
+    _hold_last_compound(paragraph._p)
     end = OxmlElement("w:bookmarkEnd")
     end.set(qn("w:id"), str(w.bookmarks))
     paragraph._p.append(end)
+
+
+def _hold_last_compound(p: Any) -> None:
+    """A title's last word is never cut at its own hyphen (« l’auto- / disruption »), as
+    the PDF keeps it: its hyphens become Word's non-breaking hyphens."""
+    texts = p.findall(f"{qn('w:r')}/{qn('w:t')}")
+    if not texts or "-" not in (texts[-1].text or "").rpartition(" ")[2]:
+        return
+    t = texts[-1]
+    head, space, last = (t.text or "").rpartition(" ")
+    first, *rest = last.split("-")
+    t.text = head + space + first
+    t.set(qn("xml:space"), "preserve")
+    anchor = t
+    for piece in rest:
+        hyphen = OxmlElement("w:noBreakHyphen")
+        anchor.addnext(hyphen)
+        anchor = OxmlElement("w:t")
+        anchor.text = piece
+        hyphen.addnext(anchor)
 
 
 def _bookmark(block: Heading) -> str:
@@ -664,7 +685,7 @@ def _cover(w: _Writer, cover: Cover) -> None:
     doc = w.doc
     for inner in cover.blocks:
         if isinstance(inner, Heading) and inner is cover.blocks[0]:
-            _paragraph(w, w.paragraph(doc, "Title"), inner.runs)
+            _hold_last_compound(_paragraph(w, w.paragraph(doc, "Title"), inner.runs)._p)
         elif isinstance(inner, Paragraph) and inner.style == "note":
             paragraph = _paragraph(w, w.paragraph(doc, "Note"), inner.runs)
             paragraph.paragraph_format.space_before = Pt(72)
