@@ -179,20 +179,38 @@ def _french_dictionary() -> bool:
     return any(Path("/usr/share/hyphen").glob("hyph_fr*.dic"))
 
 
-@pytest.mark.skipif(
-    SOFFICE is None or not _french_dictionary(), reason="LibreOffice or hyphen-fr absent"
-)
-def test_libreoffice_hyphenates_the_french_body(twins: list[Path], tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def synthesis_in_libreoffice(twins: list[Path], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    if SOFFICE is None:
+        pytest.skip("LibreOffice absent")
+    return convert(twins[0], tmp_path_factory.mktemp("lo"))
+
+
+@pytest.mark.skipif(not _french_dictionary(), reason="hyphen-fr absent")
+def test_libreoffice_hyphenates_the_french_body(
+    twins: list[Path], synthesis_in_libreoffice: Path
+) -> None:
     from .pdftext import pdf_text
 
-    text = pdf_text(convert(twins[0], tmp_path))
-    words = set(
-        re.findall(r"\w+", " ".join(p.text for p in docx.Document(str(twins[0])).paragraphs))
-    )
+    text = pdf_text(synthesis_in_libreoffice)
+    paragraphs = docx.Document(str(twins[0])).paragraphs
+    words = set(re.findall(r"\w+", " ".join(p.text for p in paragraphs)))
     cut = re.findall(r"(\w+)-\n(\w+)", text)
     # A word cut at a line end, whose halves make a word of the text (not a compound's hyphen).
     hyphenated = [a + b for a, b in cut if a + b in words]
     assert len(hyphenated) >= 10, cut
+
+
+def test_libreoffice_draws_every_character_in_the_embedded_lato(
+    synthesis_in_libreoffice: Path,
+) -> None:
+    """No fallback face (OpenSymbol bullets, DejaVu for a missing glyph): Lato throughout."""
+    import pdfplumber
+
+    with pdfplumber.open(synthesis_in_libreoffice) as pdf:
+        faces = {c["fontname"].split("+")[-1] for page in pdf.pages for c in page.chars}
+    lato = {"Lato-Regular", "Lato-Bold", "Lato-Italic", "Lato-BoldItalic"}
+    assert "Lato-Regular" in faces and faces <= lato, faces
 
 
 def test_the_document_language_overrides_a_reference_in_english(tmp_path: Path) -> None:
