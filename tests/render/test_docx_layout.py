@@ -129,6 +129,18 @@ def test_every_figure_is_kept_with_its_caption(synthesis) -> None:  # type: igno
         assert paragraphs[n].style.name == "Figure" and paragraphs[n + 1].style.name == "Caption"
 
 
+def test_pictures_sit_on_the_margins_without_wrapping_distance(twins: list[Path]) -> None:
+    """Without explicit zero distances LibreOffice moves every picture 9 pt to the right."""
+    inlines = [
+        inline
+        for path in twins[:2]
+        for inline in docx.Document(str(path)).element.body.iter(qn("wp:inline"))
+    ]
+    assert len(inlines) >= 6  # the synthesis's figures, the pack's figure and QR codes
+    for inline in inlines:
+        assert [inline.get(s) for s in ("distT", "distB", "distL", "distR")] == ["0"] * 4
+
+
 def test_rows_never_split_and_headers_repeat(twins: list[Path]) -> None:
     tables = 0
     for path in twins:
