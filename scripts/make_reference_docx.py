@@ -194,7 +194,10 @@ def main() -> None:
     styles["Normal"].paragraph_format.widow_control = True
     # Body text justified like the PDF; everything set from a narrower measure stays left.
     styles["Normal"].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-    for level, size, before, after in ((1, 19, 14, 8), (2, 14.5, 11, 5), (3, 12.5, 8, 4)):
+    # Word and LibreOffice keep the larger of a paragraph's space after and the next one's
+    # space before, where reportlab adds them: a heading's space before is the PDF's plus the
+    # body's 5 pt after.
+    for level, size, before, after in ((1, 19, 19, 8), (2, 14.5, 16, 5), (3, 12.5, 13, 4)):
         style = styles[f"Heading {level}"]
         _font(style, size, PRIMARY if level < 3 else ACCENT, bold=True)
         _spacing(style, before, after, 1.0, keep=True)

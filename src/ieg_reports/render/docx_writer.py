@@ -175,14 +175,34 @@ def font_family(path: Path) -> str:
 def _breaks_before(doc: Any) -> None:
     """Each paragraph holding only a page break becomes a « page break before » on the
     paragraph after it: Word and LibreOffice would set the break's empty paragraph on the new
-    page, a blank line above its heading, where the PDF starts at the top."""
+    page, a blank line above its heading, where the PDF starts at the top. A paragraph that
+    opens a page (after a break or the cover) keeps the PDF's space above it."""
     for p in doc.element.body.findall(qn("w:p")):
         following = p.getnext()
-        if following is None or following.tag != qn("w:p") or not _only_a_break(p):
+        if following is None or following.tag != qn("w:p"):
+            continue
+        if p.pPr is not None and p.pPr.sectPr is not None:  # the cover's end: a new page
+            _space_at_top(doc, following.get_or_add_pPr())
+        if not _only_a_break(p):
             continue
         ppr = following.get_or_add_pPr()
         ppr.get_or_add_pageBreakBefore()
+        _space_at_top(doc, ppr)
         p.getparent().remove(p)
+
+
+# The body's space after a paragraph: headings' space before includes it (Word keeps the
+# larger of the two spaces where reportlab adds them), except at the top of a page.
+BODY_SPACE_AFTER = Pt(5)
+
+
+def _space_at_top(doc: Any, ppr: Any) -> None:
+    """A paragraph opening a page keeps only its own space before, as in the PDF."""
+    style = doc.styles.element.get_by_id(ppr.pStyle.val) if ppr.pStyle is not None else None
+    spacing = style.pPr.spacing if style is not None and style.pPr is not None else None
+    before = spacing.before if spacing is not None else None
+    if before:
+        ppr.get_or_add_spacing().before = max(0, before - BODY_SPACE_AFTER)
 
 
 def _only_a_break(p: Any) -> bool:
