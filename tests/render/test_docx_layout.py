@@ -165,7 +165,7 @@ def test_contents_entries_have_a_dotted_leader_and_a_page_field(synthesis) -> No
     section = synthesis.sections[-1]
     width = section.page_width - section.left_margin - section.right_margin
     entries = [p for p in synthesis.paragraphs if p.style.name.startswith("toc")]
-    assert len(entries) > 20
+    assert len(entries) >= 15
     for entry in entries:
         (tab,) = entry._p.xpath("./w:pPr/w:tabs/w:tab")
         assert tab.get(qn("w:val")) == "right" and tab.get(qn("w:leader")) == "dot"

@@ -414,7 +414,7 @@ def _widths(w: _Writer, table: Table, columns: int) -> list[int]:
     total = sum(weights) or 1.0
     width = int(w.text_width)
     widths = [width * x / total for x in weights]
-    least = [_header_width(cell.text) for cell in table.header]
+    least = [_header_width(cell.text) if table.has_header else 0.0 for cell in table.header]
     # LibreOffice breaks a header word that does not fit (« Cod/e »): widen those columns,
     # taking the room from the others in proportion to what they have to spare.
     short = sum(max(0.0, m - x) for m, x in zip(least, widths, strict=True))
@@ -447,7 +447,8 @@ def _table(w: _Writer, container: Any, block: Table) -> None:
     for r, (tr, cells) in enumerate(
         zip(table._tbl.tr_lst, (block.header, *block.rows), strict=True)
     ):
-        _row_properties(tr, header=r == 0)
+        head = r == 0 and block.has_header  # a key/value table has no header row
+        _row_properties(tr, header=head)
         for c, tc in enumerate(tr.tc_lst):
             cell: Any = _Cell(tc, table)
             cell.width = widths[c]
@@ -459,10 +460,10 @@ def _table(w: _Writer, container: Any, block: Table) -> None:
             _shade_cell(
                 cell,
                 w.colors["table_header"]
-                if r == 0
+                if head
                 else (w.colors["table_stripe"] if r % 2 == 0 else None),
             )
-            if r == 0:
+            if head:
                 for run in paragraph.runs:
                     run.bold = True
                     run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
