@@ -10,6 +10,7 @@ import datetime as dt
 import io
 from dataclasses import dataclass, field
 from functools import singledispatch
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -419,12 +420,21 @@ def _widths(w: _Writer, table: Table, columns: int) -> list[int]:
     # taking the room from the others in proportion to what they have to spare.
     short = sum(max(0.0, m - x) for m, x in zip(least, widths, strict=True))
     spare = sum(max(0.0, x - m) for m, x in zip(least, widths, strict=True))
-    if short <= 0 or spare <= short:
-        return [int(x) for x in widths]
-    return [
-        int(m if x <= m else x - (x - m) * short / spare)
-        for m, x in zip(least, widths, strict=True)
-    ]
+    if short > 0 and spare > short:
+        widths = [
+            m if x <= m else x - (x - m) * short / spare for m, x in zip(least, widths, strict=True)
+        ]
+    return _whole_twips(widths)
+
+
+def _whole_twips(widths: list[float]) -> list[int]:
+    """Widths in whole twips (635 EMU), rounded edge by edge so that they add up: the .docx
+    stores twips, and columns a fraction apart leave a white seam between shaded cells."""
+    edges, total = [0], 0.0
+    for width in widths:
+        total += width
+        edges.append(round(total / 635) * 635)
+    return [right - left for left, right in pairwise(edges)]
 
 
 def _header_width(text: str) -> float:
