@@ -243,3 +243,15 @@ def test_the_document_language_overrides_a_reference_in_english(tmp_path: Path) 
     data, _ = DocxWriter(english, colors).write(model, Assets())
     written = docx.Document(io.BytesIO(data)).styles.element.find(qn("w:docDefaults"))
     assert written.find(".//" + qn("w:lang")).get(qn("w:val")) == "fr-FR"
+
+
+def test_table_columns_add_up_to_the_measure_in_twips(synthesis) -> None:  # type: ignore[no-untyped-def]
+    section = synthesis.sections[-1]
+    measure = round((section.page_width - section.left_margin - section.right_margin) / 635)
+    tables = [t for t in synthesis.tables if t._tbl.xpath(".//w:tblHeader")]
+    assert tables
+    for table in tables:
+        grid = [int(c.get(qn("w:w"))) for c in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+        assert abs(sum(grid) - measure) <= 1, grid
+        cells = [int(tc.tcPr.tcW.get(qn("w:w"))) for tc in table._tbl.tr_lst[0].tc_lst]
+        assert cells == grid
