@@ -19,6 +19,7 @@ from pipeline.conftest import output_state as _state
 
 PACK_T1 = "dossiers/T1-soleil-reseaux"
 PACK_T3 = "dossiers/T3-travail-et-sens"
+T3_PACK = (f"{PACK_T3}.pdf", f"{PACK_T3}.docx")
 
 
 def _sheets() -> dict[str, list[list[object]]]:
@@ -84,8 +85,8 @@ def test_editing_one_resource_rebuilds_only_that_pack(built: Path) -> None:
     _edit_resource(built / "duo")
     report = run_build(built / "duo", built / "out")
     rebuilt = set(report.built)
-    assert {f"{PACK_T3}.pdf", f"{PACK_T3}.docx"} <= rebuilt
-    assert not any(n.startswith(("synthese", PACK_T1)) for n in rebuilt)
+    # That pack and its twin, the table of sendings, and the draft of Léa who receives it.
+    assert rebuilt == {*T3_PACK, "diffusion/envois.csv", "diffusion/martin-lea.eml"}
     reasons = {d.name: d.reason for d in report.decisions}
     assert (
         reasons[f"{PACK_T3}.pdf"] == "ressource modifiée" and reasons["synthese.docx"] == "inchangé"
@@ -108,9 +109,26 @@ def test_editing_one_themes_questions_rebuilds_its_pack_and_the_synthesis(built:
     sheets["themes"][3][5] = "Pourquoi ?\nPour qui ?"  # T3's questions
     _write(built / "duo", sheets)
     report = run_build(built / "duo", built / "out")
+    # The other pack shows T3 by its title only; only T3's recipient gets a new draft.
+    expected = {"synthese.docx", "synthese.pdf", *T3_PACK}
+    assert set(report.built) == expected | {"diffusion/envois.csv", "diffusion/martin-lea.eml"}
+
+
+def test_editing_one_themes_stakes_rebuilds_its_pack_and_the_synthesis(built: Path) -> None:
+    sheets = _sheets()
+    header = sheets["themes"][0]
+    if "Enjeux" not in header:
+        header.append("Enjeux")
+        for row in sheets["themes"][1:]:
+            row.append("")
+    sheets["themes"][1][header.index("Enjeux")] = "Un enjeu nouveau pour T1."
+    _write(built / "duo", sheets)
+    report = run_build(built / "duo", built / "out")
+    expected = {"synthese.docx", "synthese.pdf", f"{PACK_T1}.pdf", f"{PACK_T1}.docx"}
     documents = {n for n in report.built if not n.startswith("diffusion/")}
-    expected = {"synthese.docx", "synthese.pdf", f"{PACK_T3}.pdf", f"{PACK_T3}.docx"}
-    assert documents == expected  # the other pack shows T3 by its title only
+    assert documents == expected
+    reasons = {d.name: d.reason for d in report.decisions}
+    assert reasons[f"{PACK_T3}.pdf"] == "inchangé"
 
 
 def test_plan_explains_and_writes_nothing(built: Path) -> None:

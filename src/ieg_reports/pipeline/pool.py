@@ -1,8 +1,10 @@
-"""Rendering in worker processes, started before the workbook is even read.
+"""Rendering in worker processes, one started before the workbook is even read.
 
-Workers import the renderers (reportlab, python-docx, jinja2…) while the main process
-loads and checks the workbook, so those imports cost no wall time. Work goes out in chunks
-that carry the pickled workshop once each.
+The first worker imports the renderers (reportlab, python-docx, jinja2…) while the main
+process loads and checks the workbook, so those imports cost no wall time. The others are
+started only when the plan has work for them: after an edit that rebuilds one pack, a
+second worker importing everything would only take the CPU the first one needs. Work goes
+out in chunks that carry the pickled workshop once each, a chunk to each free worker.
 """
 
 from __future__ import annotations
@@ -10,8 +12,9 @@ from __future__ import annotations
 import hashlib
 import math
 import pickle
+from collections import deque
 from collections.abc import Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from typing import Any
 
 from ieg_reports.pipeline.render import RenderSettings, render_target
@@ -115,44 +118,62 @@ def plan_chunks(targets: list[Target], jobs: int) -> list[list[Target]]:
 
 
 class RenderPool:
-    """A pool of warm worker processes (or none, for one job)."""
+    """Warm worker processes (or none, for one job): one at once, the others on demand."""
 
     def __init__(self, jobs: int) -> None:
         self.jobs = jobs
-        self._pool: ProcessPoolExecutor | None = None
+        # Each executor with its number of workers; the first starts warming up now.
+        self._pools: list[tuple[ProcessPoolExecutor, int]] = []
         if jobs > 1:
-            self._pool = ProcessPoolExecutor(jobs, initializer=warm_up)
-            self._warm = [self._pool.submit(_ready) for _ in range(jobs)]  # start them now
+            self._start(1)
+
+    def _start(self, workers: int) -> None:
+        pool = ProcessPoolExecutor(workers, initializer=warm_up)
+        for _ in range(workers):
+            pool.submit(_ready)  # start them now
+        self._pools.append((pool, workers))
 
     def render(
         self, targets: list[Target], workshop: Any, settings: RenderSettings
     ) -> Iterator[Result]:
         """Render targets, yielding results as chunks complete (longest work first)."""
-        if self._pool is None or len(targets) <= 1:
+        if not self._pools or len(targets) <= 1:
             for target in targets:
                 yield (target.name, *render_target(target, workshop, settings))
             return
         payload = pickle.dumps(workshop, protocol=pickle.HIGHEST_PROTOCOL)
         digest = hashlib.sha256(payload).hexdigest()
-        chunks = plan_chunks(targets, self.jobs)
-        futures: list[Future[list[Result]]] = [
-            self._pool.submit(_render_chunk, payload, digest, settings, chunk) for chunk in chunks
-        ]
-        for future in futures:
-            yield from future.result()
+        chunks = deque(plan_chunks(targets, self.jobs))
+        if len(chunks) > 1 and len(self._pools) == 1:
+            self._start(self.jobs - 1)
+        running: dict[Future[list[Result]], int] = {}
+
+        def fill(index: int) -> None:
+            pool, workers = self._pools[index]
+            while chunks and list(running.values()).count(index) < workers:
+                chunk = chunks.popleft()
+                running[pool.submit(_render_chunk, payload, digest, settings, chunk)] = index
+
+        for index in range(len(self._pools)):
+            fill(index)
+        while running:
+            done, _ = wait(running, return_when=FIRST_COMPLETED)
+            for future in done:
+                index = running.pop(future)
+                yield from future.result()
+                fill(index)
 
     def terminate(self) -> None:
         """Stop the workers now (Ctrl-C or a failure): nothing outlives the build."""
-        if self._pool is None:
-            return
-        processes = list(getattr(self._pool, "_processes", {}).values())
-        self._pool.shutdown(wait=False, cancel_futures=True)
-        for process in processes:
-            process.terminate()
-        for process in processes:
-            process.join(timeout=5)
+        for pool, _ in self._pools:
+            processes = list(getattr(pool, "_processes", {}).values())
+            pool.shutdown(wait=False, cancel_futures=True)
+            for process in processes:
+                process.terminate()
+            for process in processes:
+                process.join(timeout=5)
 
     def close(self) -> None:
         """Stop the workers (pending work is cancelled)."""
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
+        for pool, _ in self._pools:
+            pool.shutdown(wait=True, cancel_futures=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from ieg_reports.model import Workshop
+from ieg_reports.model import Theme, Workshop
 from ieg_reports.pipeline.fingerprint import Fingerprinter
 from ieg_reports.pipeline.targets import Target
 
@@ -28,10 +28,7 @@ def pack_slice(workshop: Workshop, code: str) -> Workshop:
     """
     theme = workshop.theme(code)
     mine = {f.code for f in theme.factors}
-    themes = tuple(
-        t if t.code == code else dataclasses.replace(t, stakes=None, questions=())
-        for t in workshop.themes
-    )
+    themes = tuple(t if t.code == code else lean for t, lean in _lean_themes(workshop))
     return dataclasses.replace(
         workshop,
         themes=themes,
@@ -41,6 +38,20 @@ def pack_slice(workshop: Workshop, code: str) -> Workshop:
         participants=(),
         programme=(),
     )
+
+
+# The last workshop's themes as other packs show them: made once, shared by every pack's
+# slice, so that their digests are computed once per build (not once per pack and theme).
+_LEAN: list[tuple[tuple[Theme, ...], tuple[tuple[Theme, Theme], ...]]] = []
+
+
+def _lean_themes(workshop: Workshop) -> tuple[tuple[Theme, Theme], ...]:
+    """Each theme with itself without its stakes and questions."""
+    if _LEAN and _LEAN[0][0] is workshop.themes:
+        return _LEAN[0][1]
+    pairs = tuple((t, dataclasses.replace(t, stakes=None, questions=())) for t in workshop.themes)
+    _LEAN[:] = [(workshop.themes, pairs)]
+    return pairs
 
 
 def programme_slice(workshop: Workshop) -> Workshop:
