@@ -52,14 +52,9 @@ def _page_end(number: int, fill: float, chars: list[dict[str, object]]) -> PageE
         key=lambda c: float(c["x0"]),  # type: ignore[arg-type]
     )
     text = "".join(str(c["text"]) for c in line).strip()
-    first = line[0]
-    return PageEnd(
-        number,
-        fill,
-        text,
-        float(first["size"]),
-        "Bold" in str(first["fontname"]),  # type: ignore[arg-type]
-    )
+    # A heading is bold throughout; a list item opening on a bold name is not.
+    bold = all("Bold" in str(c["fontname"]) for c in line if str(c["text"]).strip())
+    return PageEnd(number, fill, text, float(line[0]["size"]), bold)  # type: ignore[arg-type]
 
 
 def body_size(path: Path) -> float:

@@ -453,6 +453,9 @@ def _figure(w: _Writer, container: Any, block: Figure) -> None:
     _field(caption, " SEQ Figure \\* ARABIC ", str(block.number))
     caption.add_run(" — ")
     _paragraph(w, caption, block.caption)
+    for line in picture.below:  # the chart's notes and source, under the caption as in the PDF
+        caption.add_run().add_break()
+        caption.add_run(xml_safe(line, w.warnings)).italic = False
 
 
 def _field(paragraph: Any, instruction: str, result: str) -> None:
