@@ -429,7 +429,7 @@ def key_families_brief(ws: Workshop) -> str | None:
         return "Aucune famille ne domine parmi les facteurs-clés."
     if len(top) == 1:
         return f"La famille {quote(top[0])} est la première source de facteurs-clés."
-    return f"Les familles {named(top)} sont les premières sources de facteurs-clés."
+    return None  # a tie is no headline: the section names the families, with the figures
 
 
 def weak_signals_brief(ws: Workshop) -> str | None:
