@@ -52,9 +52,7 @@ def choices_annex(workshop: Workshop) -> list[tuple[Factor, str]]:
     below, above = odd_choices(workshop, said)
     if max(len(below), len(above)) <= MAX_NAMED:
         return []
-    return [(f, "retenu malgré des notes basses") for f in below] + [
-        (f, "écarté malgré des notes hautes") for f in above
-    ]
+    return [(f, "retenu") for f in below] + [(f, "écarté") for f in above]
 
 
 def keywords_by_registre(workshop: Workshop, registre: str) -> list[tuple[str, list[Keyword]]]:
