@@ -601,3 +601,17 @@ def test_choices_a_consultant_names_in_passing_are_not_repeated() -> None:
     )
     said = "La transmission des savoirs a été retenue ; la cybersécurité a été écartée."
     assert choices_to_explain(workshop([low, high, factor("3", B)]), said) is None
+
+
+def test_origin_quotes_each_name() -> None:
+    from ieg_reports.compose.context import origin
+
+    one = replace(factor("1", A), label="Smart cities et services")
+    two, three = factor("2", A), factor("3", B)
+    assert origin([one, two]) == (
+        "«\u00a0Smart cities et services\u00a0» et «\u00a0Facteur 2\u00a0», "
+        "tous de la famille «\u00a0Énergie\u00a0»"
+    )
+    assert origin([one, three]).endswith(
+        "ainsi que «\u00a0Facteur 3\u00a0» (famille «\u00a0Travail\u00a0»)"
+    )

@@ -128,13 +128,14 @@ def by_family(factors: tuple[Factor, ...] | list[Factor]) -> list[tuple[str, lis
 
 
 def origin(factors: tuple[Factor, ...] | list[Factor]) -> str:
-    """« **a** et **b** (famille « X ») et **c** (famille « Y ») »: markup, data escaped."""
+    """« « a » et « b » (famille « X ») ainsi que « c » (famille « Y ») »: markup, data
+    escaped; each name quoted, so that an « et » inside a name cannot blur the list."""
     from ieg_reports.compose.environment import Raw
     from ieg_reports.compose.french import join_fr
     from ieg_reports.compose.markup import escape_markup
 
     def names(group: list[Factor]) -> str:
-        return join_fr([f"**{escape_markup(f.label)}**" for f in group])
+        return join_fr([f"«\u00a0{escape_markup(f.label)}\u00a0»" for f in group])
 
     groups = by_family(factors)
     if len(groups) == 1:
