@@ -570,12 +570,12 @@ def test_factor_line_speaks_to_a_participant() -> None:
     f = replace(factor("4", A, weak=True, rating=rating(3.8, 3.6, count=5)), source="Étude 3")
     assert factor_line(f) == (
         "Famille «\u00a0Énergie\u00a0», signal faible. Noté en moyenne 3,8 en capacité d’agir "
-        "et 3,6 en criticité (cinq\u00a0notes). D’après Étude 3."
+        "et 3,6 en criticité (cinq\u00a0notes). D’après Étude 3. Repère 4 sur la matrice."
     )
     bare = replace(factor("5", B), rating=None)
     assert factor_line(bare) == "Famille «\u00a0Travail\u00a0». Pas encore noté par les équipes."
     for text in (factor_line(f), factor_line(bare)):
-        assert "colonne" not in text and "source :" not in text and "F04" not in text
+        assert "colonne" not in text and "source :" not in text and " · " not in text
 
 
 def test_why_label_not_repeated_when_the_summary_has_one() -> None:

@@ -184,7 +184,8 @@ def neighbours(workshop: Workshop, theme: Theme) -> list[tuple[Theme, list[str],
 
 def factor_line(factor: Factor) -> str:
     """A participant's reading of a factor's data: « Famille « Numérique », signal faible.
-    Noté en moyenne 3,8 en capacité d’agir et 3,6 en criticité (cinq notes). D’après … »."""
+    Noté en moyenne 3,8 en capacité d’agir et 3,6 en criticité (cinq notes). D’après …
+    Repère F04 sur la matrice. »"""
     from ieg_reports.compose.french import count_fr, score_fr
 
     text = f"Famille «\u00a0{factor.family.name}\u00a0»"
@@ -197,7 +198,9 @@ def factor_line(factor: Factor) -> str:
             f" Noté en moyenne {score_fr(r.capacity)} en capacité d’agir et "
             f"{score_fr(r.criticality)} en criticité ({count_fr(r.count, 'note')})."
         )
-    return text + (f" D’après {factor.source}." if factor.source else "")
+    text += f" D’après {factor.source}." if factor.source else ""
+    # The pack's matrix labels its points by code: the reader needs the link.
+    return text + (f" Repère {factor.code} sur la matrice." if r is not None else "")
 
 
 WATCHED = ("vidéo", "video", "webinaire", "conférence filmée")
