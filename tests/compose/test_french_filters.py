@@ -66,3 +66,12 @@ def test_natural_sort_of_sources() -> None:
     from ieg_reports.compose.french import natural_sort
 
     assert natural_sort(["Étude 6", "Étude 10", "Étude 0"]) == ["Étude 0", "Étude 6", "Étude 10"]
+
+
+def test_guillemets_inside_a_quoted_name_become_english_quotes() -> None:
+    from ieg_reports.compose.french import guillemets, quoted_list
+
+    assert (
+        guillemets("Consommateurs (« prosumers »)") == "«\u00a0Consommateurs (“prosumers”)\u00a0»"
+    )
+    assert quoted_list(["A", "B («b»)"]) == "«\u00a0A\u00a0» et «\u00a0B (“b”)\u00a0»"

@@ -131,11 +131,11 @@ def origin(factors: tuple[Factor, ...] | list[Factor]) -> str:
     """« « a » et « b » (famille « X ») ainsi que « c » (famille « Y ») »: markup, data
     escaped; each name quoted, so that an « et » inside a name cannot blur the list."""
     from ieg_reports.compose.environment import Raw
-    from ieg_reports.compose.french import join_fr
+    from ieg_reports.compose.french import guillemets, join_fr
     from ieg_reports.compose.markup import escape_markup
 
     def names(group: list[Factor]) -> str:
-        return join_fr([f"«\u00a0{escape_markup(f.label)}\u00a0»" for f in group])
+        return join_fr([escape_markup(guillemets(f.label)) for f in group])
 
     groups = by_family(factors)
     if len(groups) == 1:

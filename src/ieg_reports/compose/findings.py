@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from ieg_reports.compose.french import (
     NBSP,
     count_fr,
+    guillemets,
     join_fr,
     number_fr,
     percent_fr,
@@ -41,8 +42,8 @@ def cap(text: str) -> str:
 
 
 def quote(text: str) -> str:
-    """« text » with no-break spaces inside the guillemets."""
-    return f"«{NBSP}{text}{NBSP}»"
+    """« text » with no-break spaces inside the guillemets (“ ” for any inside it)."""
+    return guillemets(text)
 
 
 def named(items: Sequence[str], limit: int = MAX_NAMED) -> str:

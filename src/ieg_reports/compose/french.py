@@ -217,9 +217,16 @@ def axis_fr(name: str) -> str:
     return f"axe «{NBSP}{name}{NBSP}»"
 
 
+def guillemets(text: str) -> str:
+    """« text » with no-break spaces; guillemets inside become “ ” (French nesting)."""
+    inner = re.sub(r"«[\s\u00a0\u202f]*", "“", text)
+    inner = re.sub(r"[\s\u00a0\u202f]*»", "”", inner)
+    return f"«{NBSP}{inner}{NBSP}»"
+
+
 def quoted_list(items: Iterable[str]) -> str:
     """« a », « b » et « c »: names whose own « et » must not blur the list."""
-    return join_fr([f"«{NBSP}{i}{NBSP}»" for i in items])
+    return join_fr([guillemets(i) for i in items])
 
 
 def time_range_fr(start: dt.time | None, end: dt.time | None) -> str:
