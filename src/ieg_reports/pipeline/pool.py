@@ -26,6 +26,7 @@ def warm_up() -> None:
     exit_with_parent()
     import ieg_reports.charts
     import ieg_reports.charts.assets
+    import ieg_reports.charts.qr
     import ieg_reports.compose
     import ieg_reports.render.docx_writer
     import ieg_reports.render.pdf_writer  # noqa: F401
