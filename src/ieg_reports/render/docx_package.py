@@ -8,12 +8,9 @@ from the face so that the same document gives the same bytes.
 
 from __future__ import annotations
 
-import hashlib
 import io
 import logging
-import os
 import re
-import tempfile
 import uuid
 from functools import lru_cache
 from pathlib import Path
@@ -68,30 +65,10 @@ def obfuscate(data: bytes, key: str) -> bytes:
 
 @lru_cache(maxsize=32)
 def subset(path: Path, chars: str) -> bytes:
-    """The font with only the glyphs of `chars`, from the disk cache when made before.
+    """The font with only the glyphs of `chars`, from the disk cache when made before."""
+    from ieg_reports.fonts import derived_font
 
-    Subsetting a face costs about half a second; a build's workers would pay it for every
-    face on every build. The cache lives in the system's temporary folder, keyed by the
-    font's bytes, the characters and the fontTools version, and is written atomically.
-    """
-    from fontTools import version as fonttools_version
-
-    data = path.read_bytes()
-    key = hashlib.sha256(data + chars.encode() + fonttools_version.encode()).hexdigest()
-    cached = Path(tempfile.gettempdir()) / "ieg-reports-fonts" / f"{key[:32]}.ttf"
-    try:
-        return cached.read_bytes()
-    except OSError:
-        pass
-    made = _subset_now(path, chars)
-    try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=cached.parent, delete=False) as handle:
-            handle.write(made)
-        os.replace(handle.name, cached)
-    except OSError:
-        pass  # a cache that cannot be written only costs time
-    return made
+    return derived_font(path, chars, lambda p: _subset_now(p, chars))
 
 
 def _subset_now(path: Path, chars: str) -> bytes:
