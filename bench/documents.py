@@ -4,7 +4,8 @@
 - bare platypus: the very flowables our PDF writer makes, laid out by a plain
   `BaseDocTemplate.build` (no table-of-contents passes, no page « X sur Y », no outline);
 - bare python-docx: the same text, lists, tables and pictures added with python-docx's
-  default template and its plain API;
+  default template and its plain API (it embeds no font; ours embeds the four faces of the
+  family, subset, as every build does: that work is counted on our side);
 - WeasyPrint: the same document as HTML (charts as SVG); LibreOffice: our .docx → PDF.
 
 Times are wall-clock medians of interleaved runs in this process (LibreOffice in its own).
@@ -135,18 +136,20 @@ def routes_for(name: str, document: Document, workshop: Any, style: Any, referen
     """Every route of one composed document."""
     from html_route import libreoffice_pdf, weasyprint_pdf
 
+    from ieg_reports.fonts import FACES, font_file
     from ieg_reports.render.docx_writer import DocxWriter
     from ieg_reports.render.pdf_writer import PdfWriter
 
     warm = fresh_assets(document, workshop, style)
     warm_png = [p.png() for p in [*warm.figures.values(), *warm.qr_codes.values()]]
     assert warm_png is not None  # bare routes reuse pictures already made
-    docx_bytes = DocxWriter(reference, style.colors).write(document, warm)[0]
+    fonts = {key: font_file(style, key) for key in FACES.values()}  # as every build embeds them
+    docx_bytes = DocxWriter(reference, style.colors, fonts).write(document, warm)[0]
     return Routes(
         name,
         lambda: PdfWriter(style).write(document, fresh_assets(document, workshop, style)),
         lambda: bare_platypus(document, warm, style),
-        lambda: DocxWriter(reference, style.colors).write(
+        lambda: DocxWriter(reference, style.colors, fonts).write(
             document, fresh_assets(document, workshop, style)
         ),
         lambda: bare_docx(document, warm),

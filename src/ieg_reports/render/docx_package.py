@@ -93,15 +93,19 @@ def _subset_now(path: Path, chars: str) -> bytes:
 
 def finish_parts(parts: dict[str, bytes], family: str, faces: dict[str, Path]) -> None:
     """The package's parts with `family` embedded, a plain app.xml and no thumbnail."""
-    used = "".join(
-        re.sub(r"<[^>]+>", "", parts[n].decode("utf-8"))
-        for n in parts
-        if n.startswith("word/") and n.endswith(".xml")
+    used = set(BASE_CHARS).union(
+        *(_text_chars(parts[n]) for n in parts if n.startswith("word/") and n.endswith(".xml"))
     )
-    chars = "".join(sorted(set(BASE_CHARS + used)))
+    chars = "".join(sorted(used))
     _embed(parts, family, faces, chars)
     parts["docProps/app.xml"] = APP_XML.encode("utf-8")
     _drop_thumbnail(parts)
+
+
+@lru_cache(maxsize=64)
+def _text_chars(xml: bytes) -> frozenset[str]:
+    """The characters of a part's text (outside tags); styles, numbering… repeat unchanged."""
+    return frozenset(re.sub(r"<[^>]+>", "", xml.decode("utf-8")))
 
 
 def _embed(parts: dict[str, bytes], family: str, faces: dict[str, Path], chars: str) -> None:
