@@ -48,8 +48,8 @@ class _FastMaskCode(qrcode.QRCode):  # type: ignore[misc]  # qrcode ships no typ
         free = np.array(self._free, dtype=bool)
         rows, cols = np.indices(laid.shape)
         unmasked = laid ^ (free & mask(0, rows, cols))
-        penalties = [penalty(unmasked ^ (free & mask(p, rows, cols))) for p in range(8)]
-        return penalties.index(min(penalties))
+        scores = penalties(np.stack([unmasked ^ (free & mask(p, rows, cols)) for p in range(8)]))
+        return scores.index(min(scores))
 
 
 def mask(pattern: int, i: Any, j: Any) -> Any:
@@ -68,19 +68,35 @@ def mask(pattern: int, i: Any, j: Any) -> Any:
 
 
 def penalty(modules: Any) -> int:
-    """The penalty score of a symbol (rules 1 to 4, as `qrcode.util.lost_point`)."""
-    n = modules.shape[0]
-    total = 0
-    for grid in (modules, modules.T):
-        edges = np.ones((n, n + 1), dtype=bool)
-        edges[:, 1:-1] = grid[:, 1:] != grid[:, :-1]
-        runs = np.diff(np.flatnonzero(edges))  # across two rows: a run of 1, never counted
-        total += int(((runs - 2) * (runs >= 5)).sum())
-        windows = sliding_window_view(grid, 11, axis=1)
-        found = (windows[:, :, None, :] == _FINDERS).all(axis=-1).any(axis=-1)
-        total += 40 * int(found.sum())
-    corner = modules[:-1, :-1]
-    same = (corner == modules[:-1, 1:]) & (corner == modules[1:, :-1]) & (corner == modules[1:, 1:])
-    total += 3 * int(same.sum())
-    percent = float(int(modules.sum())) / (n**2)
-    return total + int(abs(percent * 100 - 50) / 5) * 10
+    """The penalty score of one symbol (rules 1 to 4, as `qrcode.util.lost_point`)."""
+    return penalties(modules[None])[0]
+
+
+def penalties(symbols: Any) -> list[int]:
+    """The penalty scores of a stack of symbols of one size, all at once."""
+    count, n = symbols.shape[0], symbols.shape[1]
+    total = np.zeros(count, dtype=np.int64)
+    for grids in (symbols, symbols.transpose(0, 2, 1)):
+        edges = np.ones((count, n, n + 1), dtype=bool)
+        edges[:, :, 1:-1] = grids[:, :, 1:] != grids[:, :, :-1]
+        starts = np.flatnonzero(edges)
+        runs = np.diff(starts)  # across two rows: a run of 1, never counted
+        owner = starts[:-1] // (n * (n + 1))
+        total += np.bincount(owner, weights=(runs - 2) * (runs >= 5), minlength=count).astype(
+            np.int64
+        )
+        windows = sliding_window_view(grids, 11, axis=2)
+        found = (windows[:, :, :, None, :] == _FINDERS).all(axis=-1).any(axis=-1)
+        total += 40 * found.sum(axis=(1, 2))
+    corner = symbols[:, :-1, :-1]
+    same = (
+        (corner == symbols[:, :-1, 1:])
+        & (corner == symbols[:, 1:, :-1])
+        & (corner == symbols[:, 1:, 1:])
+    )
+    total += 3 * same.sum(axis=(1, 2))
+    dark = symbols.sum(axis=(1, 2))
+    return [
+        int(score) + int(abs(float(int(d)) / (n**2) * 100 - 50) / 5) * 10
+        for score, d in zip(total, dark, strict=True)
+    ]
