@@ -43,6 +43,7 @@ from ieg_reports.compose.document import (
 from ieg_reports.links import is_safe_url
 from ieg_reports.render.common import clip, introduces, source_date, xml_safe, zip_members
 from ieg_reports.render.docx_package import finish_parts
+from ieg_reports.render.docx_styles import use_lazy_styles
 
 PARAGRAPH_STYLES = {
     "body": "Normal",
@@ -114,6 +115,7 @@ def render_docx(
     fonts: dict[str, Path] | None = None,
 ) -> tuple[bytes, list[str]]:
     """Write `model` as .docx bytes (reproducible), with the warnings met."""
+    use_lazy_styles()
     doc = open_docx(str(reference))
     _clear_body(doc)
     writer = _Writer(doc, model, assets, colors, _style_ids=_known_styles(reference))
@@ -314,9 +316,7 @@ def _list(w: _Writer, container: Any, block: ListBlock, level: int) -> None:
 
 def _restart_numbering(doc: Any, style_name: str, start: int) -> int:
     """A new numbering instance so each numbered list starts again at `start`."""
-    style = doc.styles[style_name]
-    num_pr = style.element.pPr.find(qn("w:numPr"))
-    base_id = int(num_pr.find(qn("w:numId")).get(qn("w:val")))
+    base_id = _list_num_id(doc, style_name)
     numbering = doc.part.numbering_part.element
     base = next(n for n in numbering.findall(qn("w:num")) if int(n.get(qn("w:numId"))) == base_id)
     abstract = base.find(qn("w:abstractNumId")).get(qn("w:val"))
@@ -334,6 +334,20 @@ def _restart_numbering(doc: Any, style_name: str, start: int) -> int:
     num.append(override)
     numbering.append(num)
     return new_id
+
+
+# A list style's numbering id, by styles part content: reading it parses the styles.
+_LIST_NUM_IDS: dict[tuple[int, str], int] = {}
+
+
+def _list_num_id(doc: Any, style_name: str) -> int:
+    """The numbering instance a list style names (looked up once per reference)."""
+    raw = getattr(doc.part._styles_part, "_raw", None)  # a lazy part's bytes
+    key = (hash(raw), style_name)
+    if raw is None or key not in _LIST_NUM_IDS:
+        num_pr = doc.styles[style_name].element.pPr.find(qn("w:numPr"))
+        _LIST_NUM_IDS[key] = int(num_pr.find(qn("w:numId")).get(qn("w:val")))
+    return _LIST_NUM_IDS[key]
 
 
 def _set_num(paragraph: Any, num_id: int) -> None:
@@ -369,7 +383,7 @@ def _header_width(text: str) -> float:
 
 def _table(w: _Writer, container: Any, block: Table) -> None:
     columns = len(block.header)
-    table = container.add_table(rows=1 + len(block.rows), cols=columns)
+    table = _add_table(container, 1 + len(block.rows), columns)
     table._tbl.tblStyle_val = w.style_id("Table Grid", WD_STYLE_TYPE.TABLE)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
@@ -402,6 +416,16 @@ def _table(w: _Writer, container: Any, block: Table) -> None:
                     run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
     _light_borders(table, w.colors["rule"])
     w.paragraph(container, "Small")  # breathing space after the table
+
+
+def _add_table(container: Any, rows: int, cols: int) -> Any:
+    """A new table in the document body or a cell, in the default table style.
+
+    `Document.add_table` sets the style even to none, which reads (parses) every style.
+    """
+    if isinstance(container, _Cell):
+        return container.add_table(rows=rows, cols=cols)
+    return container._body.add_table(rows, cols, container._block_width)
 
 
 def _row_properties(tr: Any, header: bool) -> None:
@@ -548,7 +572,7 @@ def _instr(paragraph: Any, text: str) -> None:
 
 def _box(w: _Writer, container: Any, block: Box) -> None:
     """A shaded one-cell table holding the blocks, with an accent rule on the left."""
-    table = container.add_table(rows=1, cols=1)
+    table = _add_table(container, 1, 1)
     table.autofit = False
     table.columns[0].width = int(w.text_width)
     cell = table.cell(0, 0)
@@ -585,7 +609,7 @@ def _aside(w: _Writer, container: Any, block: Aside) -> None:
         for inner in block.blocks:
             _block(inner, w, container)
         return
-    table = container.add_table(rows=1, cols=2)
+    table = _add_table(container, 1, 2)
     table.autofit = False
     widths = [int(w.text_width) - int(Cm(2.8)), int(Cm(2.8))]
     for n, width in enumerate(widths):

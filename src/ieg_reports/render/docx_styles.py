@@ -1,0 +1,56 @@
+"""The reference document's styles part, parsed only when a document reads its styles.
+
+The reference's styles.xml (350 kB) was parsed and written back for every document: a third
+of a pack's Word time. The writer looks style ids up once per process, so most documents
+never read it; untouched, it is written back with the very bytes python-docx would write.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.oxml import serialize_part_xml
+from docx.opc.part import Part, PartFactory
+from docx.oxml.parser import parse_xml
+from docx.parts.styles import StylesPart
+
+
+@lru_cache(maxsize=4)
+def _reserialised(xml: bytes) -> bytes:
+    """A part's XML as python-docx writes it back when nothing changed it."""
+    return bytes(serialize_part_xml(parse_xml(xml)))
+
+
+class LazyStylesPart(StylesPart):
+    """A styles part that keeps its XML as bytes until something reads its element."""
+
+    _raw: bytes
+
+    @classmethod
+    def load(cls, partname: Any, content_type: str, blob: bytes, package: Any) -> LazyStylesPart:
+        """The part, its XML not parsed yet."""
+        part = cls.__new__(cls)
+        Part.__init__(part, partname, content_type, package=package)
+        part._raw = blob
+        return part
+
+    def __getattr__(self, name: str) -> Any:
+        # Only reached while `_element` is unset: parse on the first demand.
+        if name != "_element" or "_raw" not in self.__dict__:
+            raise AttributeError(name)
+        self._element = parse_xml(self._raw)
+        return self._element
+
+    @property
+    def blob(self) -> bytes:
+        """The part's XML: re-serialised once per reference while nobody touched it."""
+        if "_element" not in self.__dict__:
+            return _reserialised(self._raw)
+        return bytes(serialize_part_xml(self._element))
+
+
+def use_lazy_styles() -> None:
+    """Load styles parts lazily from now on (python-docx's part factory, in this process)."""
+    PartFactory.part_type_for[CT.WML_STYLES] = LazyStylesPart
