@@ -19,3 +19,33 @@ def test_syntheses_first_alone_and_twins_together() -> None:
         themes = [t.theme for t in chunk]
         assert all(themes.count(code) == 2 for code in themes)  # never a twin without its pair
     assert len(chunks) - 2 >= 2 * 2  # enough chunks to keep both workers busy
+
+
+def test_a_pack_and_its_twin_share_one_composition(sample_result, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import pickle
+
+    from ieg_reports import compose
+    from ieg_reports.config import Config
+    from ieg_reports.pipeline import pool
+    from ieg_reports.pipeline.render import RenderSettings
+    from ieg_reports.pipeline.targets import targets_for
+
+    composed: list[str] = []
+    real = compose.compose_pack
+
+    def counting(workshop, theme, *args):  # type: ignore[no-untyped-def]
+        composed.append(theme.code)
+        return real(workshop, theme, *args)
+
+    monkeypatch.setattr(compose, "compose_pack", counting)
+    settings = RenderSettings(None, Config())
+    targets = targets_for(sample_result.workshop, settings.config)
+    themes = list(dict.fromkeys(t.theme for t in targets if t.theme))[:2]
+    twins = [t for t in targets if t.theme in themes]
+    assert len(twins) == 4
+    payload = pickle.dumps(sample_result.workshop)
+    results = pool._render_chunk(payload, "digest", settings, twins)
+    assert [name for name, _, _ in results] == [t.name for t in twins]
+    assert composed == themes
+    pool._render_chunk(payload, "digest", settings, twins[:1])  # a new chunk composes anew
+    assert composed == [*themes, themes[0]]

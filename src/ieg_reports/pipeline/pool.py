@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
 
-from ieg_reports.pipeline.render import RenderSettings, render_target
+from ieg_reports.pipeline.render import RenderSettings, forget_composed, render_target
 from ieg_reports.pipeline.targets import Target
 
 Result = tuple[str, bytes, list[str]]
@@ -81,9 +81,12 @@ def _render_chunk(
         _CACHE[digest] = pickle.loads(payload)
         freeze()
     workshop = _CACHE[digest]
+    forget_composed()  # twins share a composition within a chunk, never across builds
     results = []
     for target in targets:
         results.append((target.name, *render_target(target, workshop, settings)))
+        if target.theme is None:
+            forget_composed()  # a synthesis has no twin in its chunk: drop it now
         release_memory()  # a large synthesis must not keep its peak for the rest of the build
     return results
 
@@ -130,8 +133,10 @@ class RenderPool:
     ) -> Iterator[Result]:
         """Render targets, yielding results as chunks complete (longest work first)."""
         if self._pool is None or len(targets) <= 1:
+            forget_composed()
             for target in targets:
                 yield (target.name, *render_target(target, workshop, settings))
+            forget_composed()
             return
         payload = pickle.dumps(workshop, protocol=pickle.HIGHEST_PROTOCOL)
         digest = hashlib.sha256(payload).hexdigest()
