@@ -8,20 +8,21 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from dataclasses import dataclass, field
 from functools import singledispatch
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape as xml_escape
 
 from docx import Document as open_docx
 from docx.enum.section import WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, RGBColor
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import Cm, Emu, Pt
 from docx.table import _Cell
 
 from ieg_reports.compose.assets import Assets
@@ -382,40 +383,110 @@ def _header_width(text: str) -> float:
 
 
 def _table(w: _Writer, container: Any, block: Table) -> None:
-    columns = len(block.header)
-    table = _add_table(container, 1 + len(block.rows), columns)
-    table._tbl.tblStyle_val = w.style_id("Table Grid", WD_STYLE_TYPE.TABLE)
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
-    widths = _widths(w, block, columns)
-    for n, column in enumerate(table.columns):
-        column.width = widths[n]  # the w:tblGrid: LibreOffice lays out from it
-    text_style = w.style_id("Table Text")
-    # One pass over the rows' XML: `table.rows[r].cells` rebuilds every cell of the table.
-    for r, (tr, cells) in enumerate(
-        zip(table._tbl.tr_lst, (block.header, *block.rows), strict=True)
-    ):
-        _row_properties(tr, header=r == 0)
-        for c, tc in enumerate(tr.tc_lst):
-            cell: Any = _Cell(tc, table)
-            cell.width = widths[c]
-            runs = cells[c].runs if c < len(cells) else ()
-            paragraph = cell.paragraphs[0]
-            paragraph._p.style = text_style
-            paragraph.alignment = ALIGN.get(block.align[c] if c < len(block.align) else "left")
-            _paragraph(w, paragraph, runs)
-            _shade_cell(
-                cell,
-                w.colors["table_header"]
-                if r == 0
-                else (w.colors["table_stripe"] if r % 2 == 0 else None),
-            )
-            if r == 0:
-                for run in paragraph.runs:
-                    run.bold = True
-                    run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
-    _light_borders(table, w.colors["rule"])
+    """A table written as XML in one piece, then parsed once.
+
+    python-docx builds a table element by element, each insertion scanning its siblings:
+    the synthesis's annex at 100× (thousands of rows) spent most of the document's time
+    there. The XML is the very XML python-docx makes (the tests compare them).
+    """
+    widths = _widths(w, block, len(block.header))
+    tbl = parse_xml(_table_xml(w, block, widths))
+    if isinstance(container, _Cell):
+        container._element._insert_tbl(tbl)
+        container.add_paragraph()  # as `_Cell.add_table`: a cell ends with a paragraph
+    else:
+        container._body._element._insert_tbl(tbl)
     w.paragraph(container, "Small")  # breathing space after the table
+
+
+def _table_xml(w: _Writer, block: Table, widths: list[int]) -> str:
+    """The w:tbl of a table: light borders, header row repeated, striped rows."""
+    style = w.style_id("Table Grid", WD_STYLE_TYPE.TABLE)
+    rule = w.colors["rule"].lstrip("#")
+    borders = "".join(
+        f'<w:{edge} w:val="{"single" if edge in ("top", "bottom", "insideH") else "nil"}" '
+        f'w:sz="4" w:color="{rule}"/>'
+        for edge in ("top", "left", "bottom", "right", "insideH", "insideV")
+    )
+    head = (
+        f"<w:tbl {nsdecls('w', 'r')}><w:tblPr>"
+        + (f'<w:tblStyle w:val="{_attr(style)}"/>' if style is not None else "")
+        + '<w:tblW w:type="auto" w:w="0"/><w:jc w:val="center"/><w:tblLayout w:type="fixed"/>'
+        '<w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" w:lastRow="0" '
+        f'w:noHBand="0" w:noVBand="1" w:val="04A0"/><w:tblBorders>{borders}</w:tblBorders>'
+        "</w:tblPr><w:tblGrid>"
+        + "".join(f'<w:gridCol w:w="{Emu(x).twips}"/>' for x in widths)
+        + "</w:tblGrid>"
+    )
+    text_style = w.style_id("Table Text")
+    rows = [_row_xml(w, block, r, cells, widths, text_style) for r, cells in
+            enumerate((block.header, *block.rows))]  # fmt: skip
+    return head + "".join(rows) + "</w:tbl>"
+
+
+def _row_xml(
+    w: _Writer, block: Table, r: int, cells: Any, widths: list[int], text_style: str | None
+) -> str:
+    """One w:tr: never split across pages; the header repeats, white bold on the accent."""
+    fill = (
+        w.colors["table_header"] if r == 0 else (w.colors["table_stripe"] if r % 2 == 0 else None)
+    )
+    shade = f'<w:shd w:val="clear" w:color="auto" w:fill="{fill.lstrip("#")}"/>' if fill else ""
+    out = ["<w:tr><w:trPr><w:cantSplit/>" + ("<w:tblHeader/>" if r == 0 else "") + "</w:trPr>"]
+    for c, width in enumerate(widths):
+        align = ALIGN_XML.get(block.align[c] if c < len(block.align) else "left")
+        out.append(
+            f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{Emu(width).twips}"/>{shade}</w:tcPr>'
+            "<w:p><w:pPr>"
+            + (f'<w:pStyle w:val="{_attr(text_style)}"/>' if text_style is not None else "")
+            + (f'<w:jc w:val="{align}"/>' if align else "")
+            + "</w:pPr>"
+            + "".join(_run_xml(w, run, r == 0) for run in (cells[c].runs if c < len(cells) else ()))
+            + "</w:p></w:tc>"
+        )
+    return "".join(out) + "</w:tr>"
+
+
+ALIGN_XML = {"left": "left", "right": "right", "center": "center"}
+_HEADER_RUN = '<w:b/><w:color w:val="FFFFFF"/>'
+
+
+def _run_xml(w: _Writer, run: Run, header: bool) -> str:
+    """One run as `_paragraph` writes it (a header run in white bold, links excepted)."""
+    if run.line_break:
+        return f"<w:r>{'<w:rPr>' + _HEADER_RUN + '</w:rPr>' if header else ''}<w:br/></w:r>"
+    link = run.link and is_safe_url(run.link)
+    properties = (
+        ('<w:rStyle w:val="Hyperlink"/>' if link else "")
+        + ('<w:rFonts w:ascii="Consolas" w:hAnsi="Consolas"/>' if run.code else "")
+        + ("<w:b/>" if run.bold or (header and not link) else "")
+        + ("<w:i/>" if run.italic else "")
+        + ('<w:color w:val="FFFFFF"/>' if header and not link else "")
+    )
+    body = f"<w:r><w:rPr>{properties}</w:rPr>" if properties else "<w:r><w:rPr/>"
+    body += _text_xml(xml_safe(run.text, w.warnings)) + "</w:r>"
+    if not link:
+        return body
+    rel = w.doc.part.relate_to(run.link, RT.HYPERLINK, is_external=True)
+    return f'<w:hyperlink r:id="{rel}" w:history="1">{body}</w:hyperlink>'
+
+
+def _text_xml(text: str) -> str:
+    """Run content as python-docx writes a run's text: tabs and line ends as elements."""
+    out = []
+    for piece in re.split(r"([\t\r\n])", text):
+        if piece == "\t":
+            out.append("<w:tab/>")
+        elif piece in ("\r", "\n"):
+            out.append("<w:br/>")
+        elif piece:
+            space = ' xml:space="preserve"' if len(piece.strip()) < len(piece) else ""
+            out.append(f"<w:t{space}>{xml_escape(piece)}</w:t>")
+    return "".join(out)
+
+
+def _attr(value: str) -> str:
+    return xml_escape(value, {'"': "&quot;"})
 
 
 def _add_table(container: Any, rows: int, cols: int) -> Any:
@@ -428,14 +499,6 @@ def _add_table(container: Any, rows: int, cols: int) -> Any:
     return container._body.add_table(rows, cols, container._block_width)
 
 
-def _row_properties(tr: Any, header: bool) -> None:
-    """Rows never split across pages; the header row repeats on every page."""
-    tr_pr = tr.get_or_add_trPr()
-    tr_pr.append(OxmlElement("w:cantSplit"))
-    if header:
-        tr_pr.append(OxmlElement("w:tblHeader"))
-
-
 def _shade_cell(cell: Any, color: str | None) -> None:
     if not color:
         return
@@ -444,22 +507,6 @@ def _shade_cell(cell: Any, color: str | None) -> None:
     shading.set(qn("w:color"), "auto")
     shading.set(qn("w:fill"), color.lstrip("#"))
     cell._tc.get_or_add_tcPr().append(shading)
-
-
-def _light_borders(table: Any, color: str) -> None:
-    """Thin horizontal rules only, the look of a typeset table."""
-    tbl_pr = table._tbl.tblPr
-    borders = OxmlElement("w:tblBorders")
-    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        element = OxmlElement(f"w:{edge}")
-        visible = edge in ("top", "bottom", "insideH")
-        element.set(qn("w:val"), "single" if visible else "nil")
-        element.set(qn("w:sz"), "4")
-        element.set(qn("w:color"), color.lstrip("#"))
-        borders.append(element)
-    for old in tbl_pr.findall(qn("w:tblBorders")):
-        tbl_pr.remove(old)
-    tbl_pr.append(borders)
 
 
 def _figure(w: _Writer, container: Any, block: Figure) -> None:
