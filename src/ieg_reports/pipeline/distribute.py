@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 from typing import Any
 
@@ -51,11 +52,27 @@ def _pack_themes(
     workshop: Workshop, packs: dict[str, str], settings: RenderSettings
 ) -> dict[str, Any]:
     """Pack file names to their themes, named exactly as the build names them."""
+    by_stem = _themes_by_file(workshop, settings)
+    return {name: by_stem[name] for name in packs if name in by_stem}
+
+
+# The last workshop's pack files → themes: every draft asks, and naming every pack once per
+# draft grew with the square of the workshop. A weak reference: a new build's model is a
+# new object, never taken for the old one, and the old one is not kept alive.
+_BY_FILE: list[Any] = []
+
+
+def _themes_by_file(workshop: Workshop, settings: RenderSettings) -> dict[str, Any]:
+    """Each pack PDF's name (as the build names it) → its theme, made once per workshop."""
     from ieg_reports.pipeline.targets import pack_stems, pack_themes
 
+    if _BY_FILE and _BY_FILE[0]() is workshop and _BY_FILE[1] == settings.config:
+        by_file: dict[str, Any] = _BY_FILE[2]
+        return by_file
     stems = pack_stems(pack_themes(workshop, settings.config))
-    by_stem = {f"dossiers/{stem}.pdf": workshop.theme(code) for code, stem in stems.items()}
-    return {name: by_stem[name] for name in packs if name in by_stem}
+    by_file = {f"dossiers/{stem}.pdf": workshop.theme(code) for code, stem in stems.items()}
+    _BY_FILE[:] = [weakref.ref(workshop), settings.config, by_file]
+    return by_file
 
 
 def _draft(
