@@ -49,3 +49,25 @@ def test_a_pack_and_its_twin_share_one_composition(sample_result, monkeypatch) -
     assert composed == themes
     pool._render_chunk(payload, "digest", settings, twins[:1])  # a new chunk composes anew
     assert composed == [*themes, themes[0]]
+
+
+def test_drafts_are_rendered_in_the_workers(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import os
+
+    from ieg_reports.commands.build import run_build
+    from ieg_reports.pipeline import distribute
+    from ieg_reports.resources import sample_workbook
+
+    record = tmp_path / "pids.txt"
+    real = distribute._draft
+
+    def spy(*args):  # type: ignore[no-untyped-def]
+        with record.open("a") as out:  # the workers are forked: they write here too
+            out.write(f"{os.getpid()}\n")
+        return real(*args)
+
+    monkeypatch.setattr(distribute, "_draft", spy)
+    folder = run_build(sample_workbook(), tmp_path / "out", jobs=2).folder
+    pids = record.read_text().split()
+    assert len(pids) == len(list(folder.glob("diffusion/*.eml"))) > 5
+    assert str(os.getpid()) not in pids  # every draft came back from a worker

@@ -65,6 +65,18 @@ def render_invitation(
     wanted: Wanted,
 ) -> bytes:
     """One participant's invitation draft, with programme.pdf and invitation.ics attached."""
+    sequence = calendar_sequence(manifest, wanted.components["joint"][PROGRAMME_PDF])
+    return invitation_draft(target, workshop, settings, attachment, sequence)
+
+
+def invitation_draft(
+    target: Target,
+    workshop: Workshop,
+    settings: RenderSettings,
+    attachment: Callable[[str], bytes],
+    sequence: int,
+) -> bytes:
+    """The invitation draft of revision `sequence` (what a worker renders, the manifest aside)."""
     from ieg_reports.compose.environment import make_environment, render_template
     from ieg_reports.compose.french import typo_fr
     from ieg_reports.compose.programme import programme_context
@@ -79,7 +91,6 @@ def render_invitation(
     context = {**programme_context(shown), "person": person}
     subject, _, body = render_template(env, "invitation.txt.j2", context).partition("\n")
     when = source_date() or dt.datetime.combine(workshop.info.date, dt.time(9, 0))
-    sequence = calendar_sequence(manifest, wanted.components["joint"][PROGRAMME_PDF])
     calendar = invitation_ics(shown, person, sequence, when)
     text = (typo_fr(subject.strip()), typo_fr(body.strip()) + "\n")
     attached = [(PROGRAMME_PDF, attachment(PROGRAMME_PDF))]

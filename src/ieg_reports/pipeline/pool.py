@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
 
+from ieg_reports.pipeline.distribute import MailJob, render_mail
 from ieg_reports.pipeline.render import RenderSettings, forget_composed, render_target
 from ieg_reports.pipeline.targets import Target
 
@@ -76,11 +77,7 @@ def _ready() -> bool:
 def _render_chunk(
     payload: bytes, digest: str, settings: RenderSettings, targets: list[Target]
 ) -> list[Result]:
-    if digest not in _CACHE:
-        _CACHE.clear()
-        _CACHE[digest] = pickle.loads(payload)
-        freeze()
-    workshop = _CACHE[digest]
+    workshop = _workshop(payload, digest)
     forget_composed()  # twins share a composition within a chunk, never across builds
     results = []
     for target in targets:
@@ -89,6 +86,23 @@ def _render_chunk(
             forget_composed()  # a synthesis has no twin in its chunk: drop it now
         release_memory()  # a large synthesis must not keep its peak for the rest of the build
     return results
+
+
+def _mail_chunk(
+    payload: bytes, digest: str, settings: RenderSettings, jobs: list[MailJob]
+) -> list[tuple[str, bytes]]:
+    return [
+        (job.target.name, render_mail(job, _workshop(payload, digest), settings)) for job in jobs
+    ]
+
+
+def _workshop(payload: bytes, digest: str) -> Any:
+    """The build's model, unpickled once per worker and build."""
+    if digest not in _CACHE:
+        _CACHE.clear()
+        _CACHE[digest] = pickle.loads(payload)
+        freeze()
+    return _CACHE[digest]
 
 
 def release_memory() -> None:
@@ -123,6 +137,7 @@ class RenderPool:
 
     def __init__(self, jobs: int) -> None:
         self.jobs = jobs
+        self._sent: tuple[Any, bytes, str] | None = None
         self._pool: ProcessPoolExecutor | None = None
         if jobs > 1:
             self._pool = ProcessPoolExecutor(jobs, initializer=warm_up)
@@ -138,14 +153,37 @@ class RenderPool:
                 yield (target.name, *render_target(target, workshop, settings))
             forget_composed()
             return
-        payload = pickle.dumps(workshop, protocol=pickle.HIGHEST_PROTOCOL)
-        digest = hashlib.sha256(payload).hexdigest()
+        payload, digest = self._payload(workshop)
         chunks = plan_chunks(targets, self.jobs)
         futures: list[Future[list[Result]]] = [
             self._pool.submit(_render_chunk, payload, digest, settings, chunk) for chunk in chunks
         ]
         for future in futures:
             yield from future.result()
+
+    def render_mail(
+        self, jobs: list[MailJob], workshop: Any, settings: RenderSettings
+    ) -> Iterator[tuple[str, bytes]]:
+        """Render drafts and invitations, in the workers when there are any."""
+        if self._pool is None or len(jobs) <= 1:
+            for job in jobs:
+                yield job.target.name, render_mail(job, workshop, settings)
+            return
+        payload, digest = self._payload(workshop)
+        size = max(1, math.ceil(len(jobs) / (self.jobs * 4)))
+        futures = [
+            self._pool.submit(_mail_chunk, payload, digest, settings, jobs[i : i + size])
+            for i in range(0, len(jobs), size)
+        ]
+        for future in futures:
+            yield from future.result()
+
+    def _payload(self, workshop: Any) -> tuple[bytes, str]:
+        """The model pickled for the workers, once per build, and its digest."""
+        if self._sent is None or self._sent[0] is not workshop:
+            payload = pickle.dumps(workshop, protocol=pickle.HIGHEST_PROTOCOL)
+            self._sent = (workshop, payload, hashlib.sha256(payload).hexdigest())
+        return self._sent[1], self._sent[2]
 
     def terminate(self) -> None:
         """Stop the workers now (Ctrl-C or a failure): nothing outlives the build."""
