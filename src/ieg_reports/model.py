@@ -226,6 +226,7 @@ class GlossaryEntry:
     term: str
     definition: str
     location: Location = field(default=NOWHERE, compare=False, repr=False)
+    foreign: bool = False  # a term of another language: set in italics in the documents
 
 
 @dataclass(frozen=True)

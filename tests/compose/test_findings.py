@@ -4,25 +4,37 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import fields, is_dataclass
+from dataclasses import fields, is_dataclass, replace
 from pathlib import Path
 
 from ieg_reports.compose.document import Run
 from ieg_reports.compose.findings import (
     agreement,
+    choices_brief,
     choices_to_explain,
     effects_split,
+    family_leader,
+    family_sizes,
     key_factor_families,
+    key_families_brief,
+    keyword_registres,
+    pack_brief,
+    pack_effects,
+    pack_origin,
     routes,
+    routes_brief,
     section_findings,
+    shared_keywords,
     theme_roots,
     weak_signals,
+    weak_signals_brief,
 )
 from ieg_reports.compose.french import words_fr
 from ieg_reports.model import (
     Effect,
     Factor,
     Family,
+    Keyword,
     RatingSummary,
     Theme,
     Workshop,
@@ -302,3 +314,198 @@ def test_sample_synthesis_states_each_essential_once(sample_result) -> None:  # 
     for finding in ESSENTIALS:
         sentence = (finding(sample_result.workshop) or "").replace("\u00a0", " ")
         assert sum(sentence.replace("’", "'") in t for t in texts) == 1, sentence
+
+
+def _keyword(f: Factor, text: str, registre: str = "definition") -> Keyword:
+    return Keyword(f, text, registre, text)
+
+
+def _with_keywords(keywords: list[Keyword]) -> Workshop:
+    factors = list(dict.fromkeys(k.factor for k in keywords))
+    return replace(workshop(factors), keywords=tuple(keywords))
+
+
+def test_keyword_registres_one_leader_and_ties() -> None:
+    f = factor("1", A)
+    assert keyword_registres(workshop([f])) is None
+    one = _with_keywords([_keyword(f, "a")])
+    assert (
+        keyword_registres(one)
+        == "Tous les mots-clés relèvent du registre «\u00a0définition\u00a0»."
+    )
+    lead = _with_keywords(
+        [
+            _keyword(f, "a"),
+            _keyword(f, "b"),
+            _keyword(f, "c", "risque"),
+            _keyword(f, "d", "question"),
+        ]
+    )
+    assert keyword_registres(lead) == (
+        "Le registre «\u00a0définition\u00a0» domine (2\u00a0mots-clés sur 4) ; «\u00a0risque\u00a0» "
+        "et «\u00a0question\u00a0» en recueillent le moins (1)."
+    )
+    tie = _with_keywords([_keyword(f, "a"), _keyword(f, "b", "risque")])
+    assert keyword_registres(tie) == (
+        "Les registres «\u00a0définition\u00a0» et «\u00a0risque\u00a0» dominent "
+        "(1\u00a0mot-clé chacun sur 2)."
+    )
+
+
+def test_shared_keywords_zero_one_many() -> None:
+    f, g = factor("1", A), factor("2", B)
+    assert shared_keywords(_with_keywords([_keyword(f, "a"), _keyword(g, "b")])) is None
+    one = _with_keywords([_keyword(f, "a"), _keyword(g, "a"), _keyword(f, "b")])
+    assert shared_keywords(one) == (
+        "Un mot-clé revient pour plusieurs facteurs : «\u00a0a\u00a0» (2\u00a0facteurs)."
+    )
+    two = _with_keywords([_keyword(f, "a"), _keyword(g, "a"), _keyword(f, "b"), _keyword(g, "b")])
+    assert (shared_keywords(two) or "").endswith(
+        "sont «\u00a0a\u00a0» (2\u00a0facteurs) et «\u00a0b\u00a0» (2\u00a0facteurs)."
+    )
+
+
+def test_family_sizes_one_leader_ties_and_empty() -> None:
+    assert family_sizes(workshop([factor("1", A)], (A,))) is None
+    assert family_sizes(workshop([factor("1", A), factor("2", B)], (A, B))) == (
+        "Les familles sont de même taille (1\u00a0facteur chacune)."
+    )
+    empty = workshop([factor("1", A)])
+    assert family_sizes(empty) == (
+        "La famille «\u00a0Énergie\u00a0» est la plus fournie (1\u00a0facteur) ; "
+        "les autres n’en comptent aucun."
+    )
+    tie = workshop([factor("1", A), factor("2", A), factor("3", B), factor("4", B), factor("5", C)])
+    assert family_sizes(tie) == (
+        "Les familles «\u00a0Énergie\u00a0» et «\u00a0Travail\u00a0» sont les plus fournies "
+        "(2\u00a0facteurs chacune), la famille «\u00a0Clients\u00a0» la moins fournie (1)."
+    )
+
+
+def test_essentials_short_forms_zero_one_ties() -> None:
+    assert key_families_brief(workshop([factor("1", A, key=False)])) is None
+    assert key_families_brief(workshop([factor("1", A), factor("2", B), factor("3", C)])) == (
+        "Aucune famille ne domine parmi les facteurs-clés."
+    )
+    assert key_families_brief(workshop([factor("1", A), factor("2", B, key=False)])) == (
+        "La famille «\u00a0Énergie\u00a0» est la première source de facteurs-clés."
+    )
+    assert "Les familles «\u00a0Énergie\u00a0» et «\u00a0Travail\u00a0» sont" in (
+        key_families_brief(workshop([factor("1", A), factor("2", B), factor("3", C, False)])) or ""
+    )
+    weak = [factor(str(i), A, key=i == 0, weak=True) for i in range(3)]
+    assert weak_signals_brief(workshop(weak)) == (
+        "Un seul des trois signaux faibles figure parmi les facteurs-clés."
+    )
+    assert weak_signals_brief(workshop(weak[1:])) == (
+        "Aucun signal faible ne figure parmi les facteurs-clés."
+    )
+    assert weak_signals_brief(workshop([factor("1", A)])) is None
+    low = factor("1", A, rating=rating(2, 2))
+    assert choices_brief(workshop([factor("2", A)])) == (
+        "Les choix de l’atelier suivent les notes des équipes."
+    )
+    assert (choices_brief(workshop([low])) or "").startswith("Un choix de l’atelier s’écarte")
+    two = workshop([low, factor("3", A, key=False)])
+    assert (choices_brief(two) or "").startswith("Deux choix de l’atelier s’écartent")
+
+
+def test_routes_brief_zero_one_many_all() -> None:
+    docs = [Theme(f"T{i}", f"Thème {i}", "Axe", "documentaire") for i in range(3)]
+    meet = [Theme(f"R{i}", f"Thème {i}", "Axe", "rencontre") for i in range(2)]
+    event = "l’événement"
+    assert routes_brief(workshop([]), event) is None
+    assert routes_brief(workshop([], themes=docs), event) == (
+        "La suite passe par des apports documentaires, thème par thème."
+    )
+    assert routes_brief(workshop([], themes=meet), event) == "La suite se joue à l’événement."
+    assert routes_brief(workshop([], themes=docs + meet[:1]), event) == (
+        "Un thème sur quatre sera approfondi à l’événement, les autres par apports documentaires."
+    )
+    assert routes_brief(workshop([], themes=docs[:1] + meet[:1]), event) == (
+        "Un thème sur deux sera approfondi à l’événement, l’autre par apports documentaires."
+    )
+    assert (routes_brief(workshop([], themes=docs + meet), event) or "").startswith(
+        "Deux thèmes sur cinq seront approfondis"
+    )
+
+
+def _pack_workshop() -> tuple[Workshop, list[Theme]]:
+    f1, f2 = factor("1", A, rating=rating(4, 5)), factor("2", A, rating=rating(3, 4))
+    f3 = factor("3", B, rating=rating(2, 2))
+    themes = [
+        Theme("T1", "Un", "Axe", "documentaire", (f1, f2), stakes="L’enjeu du thème."),
+        Theme("T2", "Deux", "Axe", "rencontre", (f3,)),
+        Theme("T3", "Trois", "Axe", "documentaire", (f2,)),
+        Theme("T4", "Quatre", "Axe", "documentaire", (f3,)),
+        Theme("T5", "Cinq", "Axe", "documentaire", (f1, f3)),
+    ]
+    effects = [
+        Effect(f1, "innovation", "nouveau_metier", "E1"),
+        Effect(f1, "innovation", "nouvelle_maniere", "E2"),
+        Effect(f2, "competence", "pratiques", "E3"),
+    ]
+    return workshop([f1, f2, f3], themes=themes, effects=effects), themes
+
+
+def test_pack_brief_keeps_three_to_five_messages_stakes_first() -> None:
+    ws, themes = _pack_workshop()
+    brief = pack_brief(ws, themes[0], "l’événement", " du mercredi 18 octobre 2017")
+    assert 3 <= len(brief) <= 5
+    assert brief[0] == "L’enjeu du thème."
+    assert brief[-1].startswith("Suite de la démarche : un parcours documentaire")
+    assert "18 octobre 2017" in brief[-1]
+    met = pack_brief(ws, themes[1], "l’événement", "")
+    assert met[-1].startswith("Suite de la démarche : le thème est débattu lors de l’événement")
+    assert all(not m[0].isdigit() for m in brief + met)
+
+
+def test_pack_origin_one_family_many_families_and_rank() -> None:
+    ws, themes = _pack_workshop()
+    assert pack_origin(ws, themes[0]) == (
+        "Le thème naît de deux\u00a0facteurs-clés de la famille «\u00a0Énergie\u00a0», notés "
+        "en moyenne 3,5 en capacité d’agir et 4,5 en criticité sur une échelle de 1 à 5. "
+        "C’est le plus critique des cinq thèmes de l’atelier."
+    )
+    assert (pack_origin(ws, themes[1]) or "").startswith(
+        "Le thème naît d’un\u00a0facteur-clé de la famille «\u00a0Travail\u00a0», noté en"
+    )
+    assert "issus de deux familles, «\u00a0Énergie\u00a0» et «\u00a0Travail\u00a0»" in (
+        pack_origin(ws, themes[4]) or ""
+    )
+    # T3 comes second: among the three most critical; T2 ties with T4 for last: neither.
+    assert (pack_origin(ws, themes[2]) or "").endswith(
+        "Il compte parmi les trois thèmes jugés les plus critiques par l’atelier."
+    )
+    assert "critique" not in (pack_origin(ws, themes[1]) or "")
+    assert "critique" not in (pack_origin(ws, themes[3]) or "")
+    assert pack_origin(ws, Theme("T9", "Vide", "Axe", "documentaire")) is None
+
+
+def test_pack_effects_zero_one_many() -> None:
+    ws, themes = _pack_workshop()
+    assert pack_effects(ws, themes[0]) == (
+        "L’atelier en attend deux\u00a0pistes d’innovation (dont un\u00a0nouveau métier) "
+        "et une\u00a0compétence nouvelle."
+    )
+    assert pack_effects(ws, themes[2]) == "L’atelier en attend une\u00a0compétence nouvelle."
+    assert pack_effects(ws, themes[1]) == (
+        "Les effets de ce facteur sur l’environnement de travail restent à préciser."
+    )
+
+
+def test_family_leader_one_sentence_when_one_family_leads_both() -> None:
+    same = workshop([factor("1", A), factor("2", A), factor("3", B), factor("4", C, False)])
+    assert family_leader(same) == (
+        "La famille «\u00a0Énergie\u00a0» est à la fois la plus fournie (2\u00a0facteurs) et la "
+        "première source de facteurs-clés (2 sur 3, soit 67\u00a0%), devant «\u00a0Travail\u00a0» "
+        "(1). La famille «\u00a0Clients\u00a0» n’en fournit aucun."
+    )
+    apart = workshop([factor("1", A), factor("2", B, False), factor("3", B, False), factor("4", C)])
+    assert family_leader(apart) == f"{family_sizes(apart)} {key_factor_families(apart)}"
+    even = workshop([factor("1", A), factor("2", B)], (A, B))
+    assert family_leader(even) == f"{family_sizes(even)} {key_factor_families(even)}"
+    none = workshop([factor("1", A, False)], (A, B))
+    assert family_leader(none) == (
+        f"{family_sizes(none)} Aucun facteur n’a été retenu comme facteur-clé."
+    )

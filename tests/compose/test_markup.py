@@ -141,3 +141,16 @@ def test_syntax_error_names_template_and_line(tmp_path: Path) -> None:
 def test_user_templates_override_defaults(tmp_path: Path) -> None:
     (tmp_path / "synthese.md.j2").write_text("# Ma synthèse\n", encoding="utf-8")
     assert render_template(make_environment(tmp_path), "synthese.md.j2", {}) == "# Ma synthèse\n"
+
+
+def test_a_key_value_table_has_no_header_row() -> None:
+    text = (
+        "@@table widths=1,3 header=no\n| **Date** | mercredi |\n|---|---|\n| **Lieu** | Paris |\n"
+    )
+    (table,) = parse(text)
+    assert isinstance(table, Table)
+    assert table.has_header is False
+    assert [c.text for c in table.header] == ["Date", "mercredi"]  # the first row, as data
+    assert [[c.text for c in row] for row in table.rows] == [["Lieu", "Paris"]]
+    (plain,) = parse("| A | B |\n|---|---|\n| 1 | 2 |\n")
+    assert isinstance(plain, Table) and plain.has_header is True

@@ -1,11 +1,90 @@
-"""French typography: the fast path for text no rule can change changes nothing."""
+"""English terms in italics, in both writers through the document model; the fast path for
+text no rule can change changes nothing."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from ieg_reports.compose import typography
+from ieg_reports.compose.document import Paragraph, Run
+from ieg_reports.compose.markup import parse
+from ieg_reports.compose.typography import foreign_pattern, foreign_spans, typeset_document
+
+
+def _italic_words(text: str, extra: tuple[str, ...] = ()) -> list[str]:
+    blocks = typeset_document(parse(text), extra)
+    paragraph = blocks[0]
+    assert isinstance(paragraph, Paragraph)
+    return [r.text for r in paragraph.runs if r.italic]
+
+
+def test_lexicon_terms_are_set_in_italics() -> None:
+    words = _italic_words("Le big data, la blockchain et les smart grids ; un workshop.")
+    assert words == ["big data", "blockchain", "smart grids", "workshop"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La digitalisation des métiers",  # a French word built on an English one
+        "Un reportage sur le terrain",
+        "https://example.org/blockchain/big-data",  # inside a URL
+        "Écrire à blockchain@example.org",  # inside an e-mail address
+        "Le site digital.example.org",
+    ],
+)
+def test_whole_words_only_and_never_in_urls_or_addresses(text: str) -> None:
+    assert _italic_words(text) == []
+
+
+def test_code_and_links_are_left_alone() -> None:
+    assert _italic_words("Voir `blockchain` et [le blockchain](https://example.org).") == []
+
+
+def test_text_around_a_term_keeps_its_formatting() -> None:
+    (paragraph,) = typeset_document(parse("**Le big data arrive**"))
+    assert isinstance(paragraph, Paragraph)
+    assert paragraph.runs == (
+        Run("Le ", bold=True),
+        Run("big data", bold=True, italic=True),
+        Run(" arrive", bold=True),
+    )
+
+
+def test_a_term_split_by_a_no_break_space_is_still_found() -> None:
+    pattern = foreign_pattern()
+    assert foreign_spans("le big\u00a0data", pattern) == [(3, 11)]
+
+
+def test_the_workbook_glossary_adds_its_foreign_terms(write_book, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from ieg_reports.api import load_workshop
+    from ieg_reports.compose import compose_synthesis
+    from ieg_reports.compose.document import walk
+
+    book = write_book(
+        {
+            "glossaire": [
+                ["Terme", "Définition", "Terme étranger"],
+                ["Klaxoon", "un tableau blanc numérique.", "oui"],
+                ["IEG", "industries électriques et gazières.", ""],
+            ],
+        }
+    )
+    workshop = load_workshop(book).workshop
+    assert [e.foreign for e in workshop.glossary] == [True, False]
+    runs = [
+        r
+        for b in walk(compose_synthesis(workshop).blocks)
+        if isinstance(b, Paragraph)
+        for r in b.runs
+    ]
+    assert any(r.text == "Klaxoon" and r.italic for r in runs)
+    assert not any(r.text == "IEG" and r.italic for r in runs)
+
 
 ALPHABET = list("ab lé'?!;:«»…. 0123456789%°nhjuilet\u202f\u00a0\t")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import zipfile
 from typing import Any
@@ -50,7 +51,8 @@ def _table(rows: int) -> Table:
 def _document(rows: int) -> Document:
     table = _table(rows)
     boxed = Box((Paragraph((Run("Dans un encadré"),)), table))
-    return Document(DocumentInfo("Essai", header="Essai"), (table, boxed))
+    pairs = dataclasses.replace(table, has_header=False)  # a key/value table
+    return Document(DocumentInfo("Essai", header="Essai"), (table, boxed, pairs))
 
 
 def _by_objects(w: Any, container: Any, block: Table) -> None:
@@ -65,9 +67,10 @@ def _by_objects(w: Any, container: Any, block: Table) -> None:
         column.width = widths[n]
     rows = zip(table._tbl.tr_lst, (block.header, *block.rows), strict=True)
     for r, (tr, cells) in enumerate(rows):
+        head = r == 0 and block.has_header
         tr_pr = tr.get_or_add_trPr()
         tr_pr.append(OxmlElement("w:cantSplit"))
-        if r == 0:
+        if head:
             tr_pr.append(OxmlElement("w:tblHeader"))
         for c, tc in enumerate(tr.tc_lst):
             cell: Any = _Cell(tc, table)
@@ -79,8 +82,8 @@ def _by_objects(w: Any, container: Any, block: Table) -> None:
             )
             docx_writer._paragraph(w, paragraph, cells[c].runs)
             stripe = w.colors["table_stripe"] if r % 2 == 0 else None
-            docx_writer._shade_cell(cell, w.colors["table_header"] if r == 0 else stripe)
-            if r == 0:
+            docx_writer._shade_cell(cell, w.colors["table_header"] if head else stripe)
+            if head:
                 for run in paragraph.runs:
                     run.bold = True
                     run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)

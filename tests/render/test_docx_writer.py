@@ -53,8 +53,9 @@ def test_headings_use_word_heading_styles(document) -> None:  # type: ignore[no-
         "Les familles de facteurs",
     ]
     assert "Annexes" in level1
-    assert ("Heading 2", "Transition énergétique et environnement") in headings
-    assert ("Heading 3", "La place de l’énergie dans l’économie circulaire") in headings
+    assert ("Heading 2", "Tous les facteurs") in headings
+    assert ("Heading 3", "Transition énergétique et environnement") in headings
+    assert ("Heading 3", "T02 — La place de l’énergie dans l’économie circulaire") in headings
     assert document.paragraphs[0].style.name == "Title"
 
 

@@ -202,3 +202,25 @@ def test_flowables_taller_than_a_page_split() -> None:
     from pypdf import PdfReader
 
     assert len(PdfReader(io.BytesIO(data)).pages) >= 6  # each long block spread over pages
+
+
+def test_a_key_value_table_is_written_without_a_header_row(tmp_path: Path) -> None:
+    """Word marks no row as a repeated header; the PDF sets the first row as plain data."""
+
+    def row(key: str, value: str) -> tuple[Cell, Cell]:
+        return (Cell((Run(key, bold=True),)), Cell((Run(value),)))
+
+    table = Table(row("Date", "mercredi"), (row("Lieu", "Paris"),), (1, 3), (), False)
+    document = Document(DocumentInfo("Essai"), (table,))
+    writer = DocxWriter(default_templates() / "reference.docx", STYLE.colors)
+    data, _ = writer.write(document, Assets({}, {}))
+    (written,) = docx.Document(io.BytesIO(data)).tables
+    assert "w:tblHeader" not in written._tbl.xml
+    assert [c.text for c in written.rows[0].cells] == ["Date", "mercredi"]
+    assert not any(r.font.color.rgb for r in written.rows[0].cells[1].paragraphs[0].runs)
+    headed = Table(row("Clé", "Valeur"), (row("Lieu", "Paris"),))
+    data, _ = writer.write(Document(DocumentInfo("Essai"), (headed,)), Assets({}, {}))
+    assert "w:tblHeader" in docx.Document(io.BytesIO(data)).tables[0]._tbl.xml
+    pdf, _ = PdfWriter(STYLE).write(document, Assets({}, {}))
+    (tmp_path / "t.pdf").write_bytes(pdf)
+    assert "Date mercredi" in pdf_text(tmp_path / "t.pdf")

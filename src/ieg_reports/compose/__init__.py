@@ -29,7 +29,8 @@ def compose(
         blocks = parse(text)
     except ValueError as exc:
         raise TemplateError(f"modèle {template} : {exc}") from exc
-    return Document(typeset_document(info), typeset_document(blocks))
+    foreign = tuple(context.get("foreign_terms", ()))
+    return Document(typeset_document(info), typeset_document(blocks, foreign))
 
 
 def synthesis_info(workshop: Workshop) -> DocumentInfo:
@@ -79,5 +80,15 @@ def compose_pack(
     workshop: Workshop, theme: Theme, templates: Path | None = None, for_all: bool = False
 ) -> Document:
     """The briefing pack of one theme as a document model."""
-    context = {**base_context(workshop, for_all), "theme": theme}
+    from ieg_reports.compose.context import event_wording, neighbours, pack_keywords
+    from ieg_reports.compose.findings import pack_brief
+
+    event, when = event_wording(workshop)
+    context = {
+        **base_context(workshop, for_all),
+        "theme": theme,
+        "brief": pack_brief(workshop, theme, event, when),
+        "pack_keywords": pack_keywords(workshop, theme.factors),
+        "neighbours": neighbours(workshop, theme),
+    }
     return compose(PACK_TEMPLATE, context, pack_info(workshop, theme), templates)

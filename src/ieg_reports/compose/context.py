@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ieg_reports.model import Effect, Factor, Keyword, Workshop
+from ieg_reports.model import Effect, Factor, Keyword, Theme, Workshop
 from ieg_reports.workbook.schema import CATEGORY, EFFECT_TYPE, NATURE, REGISTRE, ROUTE
 
 REGISTRE_TITLES = {
@@ -46,6 +46,113 @@ def distinct_keywords(keywords: list[Keyword]) -> list[str]:
     return list(dict.fromkeys(k.canonical for k in keywords))
 
 
+def family_rows(workshop: Workshop) -> list[tuple[str, int, int, int, str]]:
+    """Per family: name, factors, weak signals, key factors, share of all key factors."""
+    from ieg_reports.compose.french import percent_fr
+
+    total = len(workshop.key_factors)
+    rows = []
+    for family in workshop.families:
+        factors = workshop.factors_of(family)
+        key = sum(f.is_key for f in factors)
+        share = percent_fr(key / total) if total else "—"
+        rows.append((family.name, len(factors), sum(f.is_weak_signal for f in factors), key, share))
+    return rows
+
+
+QUADRANT_ROWS = (
+    ("high", "Au-dessus des deux seuils"),
+    ("critical", "À surveiller (criticité seule au-dessus du seuil)"),
+    ("lever", "Leviers (capacité d’agir seule au-dessus du seuil)"),
+    ("low", "Secondaires (sous les deux seuils)"),
+    ("none", "Non évalués"),
+)
+
+
+def quadrant_of(workshop: Workshop, factor: Factor) -> str:
+    """Where a factor's mean ratings put it on the selection matrix."""
+    r = factor.rating
+    if r is None:
+        return "none"
+    cap = r.capacity >= workshop.capacity_threshold
+    crit = r.criticality >= workshop.criticality_threshold
+    return {(True, True): "high", (False, True): "critical", (True, False): "lever"}.get(
+        (cap, crit), "low"
+    )
+
+
+def quadrant_rows(workshop: Workshop) -> list[tuple[str, int, int]]:
+    """Per quadrant of the matrix (empty ones left out): label, factors, key factors."""
+    rows = []
+    for key, label in QUADRANT_ROWS:
+        factors = [f for f in workshop.factors if quadrant_of(workshop, f) == key]
+        if factors:
+            rows.append((label, len(factors), sum(f.is_key for f in factors)))
+    return rows
+
+
+def by_family(factors: tuple[Factor, ...] | list[Factor]) -> list[tuple[str, list[Factor]]]:
+    """Factors grouped by family, families in order of first appearance."""
+    groups: dict[str, list[Factor]] = {}
+    for factor in factors:
+        groups.setdefault(factor.family.name, []).append(factor)
+    return list(groups.items())
+
+
+def origin(factors: tuple[Factor, ...] | list[Factor]) -> str:
+    """« **a** et **b** (famille « X ») et **c** (famille « Y ») »: markup, data escaped."""
+    from ieg_reports.compose.environment import Raw
+    from ieg_reports.compose.french import join_fr
+    from ieg_reports.compose.markup import escape_markup
+
+    def names(group: list[Factor]) -> str:
+        return join_fr([f"**{escape_markup(f.label)}**" for f in group])
+
+    groups = by_family(factors)
+    if len(groups) == 1:
+        family, group = groups[0]
+        where = "de la famille" if len(group) == 1 else "tous de la famille"
+        return Raw(f"{names(group)}, {where} «\u00a0{escape_markup(family)}\u00a0»")
+    parts = [f"{names(g)} (famille «\u00a0{escape_markup(n)}\u00a0»)" for n, g in groups]
+    return Raw(", ".join(parts[:-1]) + " ainsi que " + parts[-1])
+
+
+PACK_REGISTRES = (("definition", "consequence"), ("question",), ("risque",))
+
+
+def pack_keywords(workshop: Workshop, factors: tuple[Factor, ...]) -> dict[str, list[Keyword]]:
+    """A pack's keywords by « code:registre », each canonical keyword printed once.
+
+    Keywords are met in the pack's reading order (each factor's meaning and consequences,
+    then the questions, then the risks); one already printed is not printed again.
+    """
+    seen: set[str] = set()
+    out: dict[str, list[Keyword]] = {}
+    for registres in PACK_REGISTRES:
+        for factor in factors:
+            for registre in registres:
+                fresh = []
+                for k in workshop.keywords_of(factor, registre):
+                    if k.canonical not in seen:
+                        seen.add(k.canonical)
+                        fresh.append(k)
+                out[f"{factor.code}:{registre}"] = fresh
+    return out
+
+
+def neighbours(workshop: Workshop, theme: Theme) -> list[tuple[Theme, list[str], list[str]]]:
+    """Each related theme, the key factors it shares with `theme`, and its other ones."""
+    mine = {f.code for f in theme.factors}
+    return [
+        (
+            other,
+            [f.label for f in other.factors if f.code in mine],
+            [f.label for f in other.factors if f.code not in mine],
+        )
+        for other in workshop.related_themes(theme)
+    ]
+
+
 def factor_line(factor: Factor) -> str:
     """« capacité d'agir 3,6 · criticité 4,0 (5 notes) »."""
     from ieg_reports.compose.french import plural_fr, score_fr
@@ -72,6 +179,16 @@ def event_wording(workshop: Workshop) -> tuple[str, str]:
 DEFAULT_SCOPE = "l’organisation"
 
 
+def hours_fr(workshop: Workshop) -> str:
+    """« de 8 h 30 à 12 h 45 » from the event's hours, else the programme's, else nothing."""
+    from ieg_reports.compose.french import time_fr
+
+    start, end = workshop.event_hours
+    if start and end:
+        return f"de {time_fr(start)} à {time_fr(end)}"
+    return f"à partir de {time_fr(start)}" if start else ""
+
+
 def glossary(workshop: Workshop, method: dict[str, str]) -> list[tuple[str, str]]:
     """The method's terms and the workbook's own, in alphabetical order (workbook wins)."""
     from ieg_reports.workbook.text import fold_plural
@@ -88,7 +205,9 @@ def base_context(workshop: Workshop, for_all: bool = False) -> dict[str, Any]:
     event, event_when = event_wording(workshop)
     return {
         "scope": workshop.info.scope or DEFAULT_SCOPE,
-        "findings": section_findings(workshop, event + event_when),
+        "findings": section_findings(workshop, event, event_when),
+        "hours": hours_fr(workshop),
+        "foreign_terms": tuple(e.term for e in workshop.glossary if e.foreign),
         "lessons": workshop.lessons_for,
         "glossary": lambda method: glossary(workshop, method),
         "event": event,
@@ -101,6 +220,10 @@ def base_context(workshop: Workshop, for_all: bool = False) -> dict[str, Any]:
         "keywords_by_registre": lambda reg: keywords_by_registre(workshop, reg),
         "distinct_keywords": distinct_keywords,
         "factor_line": factor_line,
+        "family_rows": lambda: family_rows(workshop),
+        "quadrant_rows": lambda: quadrant_rows(workshop),
+        "by_family": by_family,
+        "origin": origin,
         "packs": list(workshop.pack_themes(for_all)),
         "documentary": [t for t in workshop.themes if t.is_documentary],
         "meeting": [t for t in workshop.themes if not t.is_documentary],

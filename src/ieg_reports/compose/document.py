@@ -82,12 +82,17 @@ class Cell:
 
 @dataclass(frozen=True)
 class Table:
-    """A table with a header row; widths are relative, alignment per column."""
+    """A table; widths are relative, alignment per column.
+
+    `header` is the first row: styled and repeated as a header row unless `has_header` is
+    False (a key/value table, whose first row is data like the others).
+    """
 
     header: tuple[Cell, ...]
     rows: tuple[tuple[Cell, ...], ...]
     widths: tuple[float, ...] = ()
     align: tuple[str, ...] = ()
+    has_header: bool = True
 
 
 @dataclass(frozen=True)

@@ -337,17 +337,21 @@ def keyword_registres(ws: Workshop) -> str | None:
     counts = [(names[k], n) for k, n in Counter(k.registre for k in ws.keywords).items()]
     top, best = _top(counts)
     total = len(ws.keywords)
-    text = f"Le registre {join_fr([quote(t) for t in top])} domine ({best} mots-clés sur {total})"
+    if len(counts) == 1:
+        return f"Tous les mots-clés relèvent du registre {quote(top[0])}."
+    many = plural_fr(best, "mot-clé", "mots-clés")
+    text = f"Le registre {quote(top[0])} domine ({many} sur {total})"
     if len(top) > 1:
         shown = join_fr([quote(t) for t in top])
-        text = f"Les registres {shown} dominent ({best} mots-clés chacun sur {total})"
+        text = f"Les registres {shown} dominent ({many} chacun sur {total})"
     bottom = min(n for _, n in counts)
     if len(counts) > len(top):
         last = [name for name, n in counts if n == bottom]
+        verb = "en recueille" if len(last) == 1 else "en recueillent"
         text += (
             f", devant {join_fr([quote(t) for t in last])} ({bottom})"
             if len(counts) == 2
-            else f" ; {join_fr([quote(t) for t in last])} en recueille le moins ({bottom})"
+            else f" ; {join_fr([quote(t) for t in last])} {verb} le moins ({bottom})"
         )
     return text + "."
 
@@ -378,14 +382,17 @@ def family_sizes(ws: Workshop) -> str | None:
         return f"Les familles sont de même taille ({plural_fr(best, 'facteur')} chacune)."
     smallest = [name for name, n in counts if n == low]
     if len(top) == 1 and len(smallest) == len(counts) - 1:
+        rest = f"en comptent {low} chacune" if low else "n’en comptent aucun"
         return (
             f"La famille {quote(top[0])} est la plus fournie ({plural_fr(best, 'facteur')}) ; "
-            f"les autres en comptent {low} chacune."
+            f"les autres {rest}."
         )
+    each = " chacune" if len(top) > 1 else ""
     return (
         f"{'La famille' if len(top) == 1 else 'Les familles'} {named(top)} "
         f"{'est la plus fournie' if len(top) == 1 else 'sont les plus fournies'} "
-        f"({plural_fr(best, 'facteur')}), {'la famille' if len(smallest) == 1 else 'les familles'} "
+        f"({plural_fr(best, 'facteur')}{each}), "
+        f"{'la famille' if len(smallest) == 1 else 'les familles'} "
         f"{named(smallest)} "
         f"{'la moins fournie' if len(smallest) == 1 else 'les moins fournies'} ({low})."
     )
@@ -453,12 +460,33 @@ def routes_brief(ws: Workshop, event: str) -> str | None:
         return f"La suite se joue à {event}."
     who = "Un thème" if meeting == 1 else f"{cap(words_fr(meeting))} thèmes"
     verb = "sera approfondi" if meeting == 1 else "seront approfondis"
-    return f"{who} sur {words_fr(total)} {verb} à {event}, les autres par apports documentaires."
+    rest = "l’autre" if total - meeting == 1 else "les autres"
+    return f"{who} sur {words_fr(total)} {verb} à {event}, {rest} par apports documentaires."
+
+
+def family_leader(ws: Workshop) -> str | None:
+    """The largest family and the first source of key factors: one sentence when they are
+    the same single family, else the two findings one after the other."""
+    sizes = [(f.name, len(ws.factors_of(f))) for f in ws.families]
+    keys = [(f.name, sum(k.family.code == f.code for k in ws.key_factors)) for f in ws.families]
+    separate = " ".join(s for s in (family_sizes(ws), key_factor_families(ws)) if s) or None
+    if len(sizes) < 2 or not ws.key_factors:
+        return separate
+    (big, best), (lead, most) = _top(sizes), _top(keys)
+    total = len(ws.key_factors)
+    if len(big) != 1 or big != lead or most == total:
+        return separate
+    text = (
+        f"La famille {quote(big[0])} est à la fois la plus fournie "
+        f"({plural_fr(best, 'facteur')}) et la première source de facteurs-clés "
+        f"({most} sur {total}, soit {percent_fr(most / total)})"
+    )
+    return text + _runner_up(keys, most) + "." + _families_without(keys, False)
 
 
 Finding = Callable[[Workshop], str | None]
 SECTION_FINDINGS: dict[str, tuple[Finding, ...]] = {
-    "familles": (family_sizes, key_factor_families, weak_signals),
+    "familles": (family_leader, weak_signals),
     "mots_cles": (keyword_registres, shared_keywords),
     "selection": (agreement, choices_to_explain),
     "effets": (effects_split,),
@@ -468,17 +496,117 @@ SECTION_FINDINGS: dict[str, tuple[Finding, ...]] = {
 ESSENTIALS: tuple[Finding, ...] = (key_families_brief, weak_signals_brief, choices_brief)
 
 
-def section_findings(ws: Workshop, event: str) -> dict[str, list[str]]:
-    """The findings that open each section of the synthesis, by section key."""
+def section_findings(ws: Workshop, event: str, when: str = "") -> dict[str, list[str]]:
+    """The findings that open each section of the synthesis, by section key.
+
+    `event` names the phase-2 event, `when` dates it (« du mercredi 18 octobre 2017 »):
+    L'essentiel gives the date; Prochaines étapes gives it in its own detail.
+    """
     found = {
         section: [s for s in (f(ws) for f in funcs) if s]
         for section, funcs in SECTION_FINDINGS.items()
     }
     found["etapes"] = [s for s in (routes(ws, event),) if s]
     # The effects' counts are in L'essentiel's box already: no short form of them here.
-    essentials = [f(ws) for f in ESSENTIALS] + [routes_brief(ws, event)]
+    essentials = [f(ws) for f in ESSENTIALS] + [routes_brief(ws, event + when)]
     found["essentiel"] = [s for s in essentials if s]
     return found
 
 
 __all__ = ["Family", "section_findings", "words_fr"]
+
+
+# « En bref » of a briefing pack: what a reader who was not in the room keeps.
+def _mean(values: Sequence[float]) -> float:
+    return sum(values) / len(values)
+
+
+def _theme_criticality(t: Theme) -> float | None:
+    """The mean criticality of a theme's rated key factors (None when none is rated)."""
+    rated = [f.rating.criticality for f in t.factors if f.rating is not None]
+    return round(_mean(rated), 6) if rated else None
+
+
+def pack_origin(ws: Workshop, theme: Theme) -> str | None:
+    """Where the theme comes from: its key factors' families and their mean ratings."""
+    if not theme.factors:
+        return None
+    families = list(dict.fromkeys(f.family.name for f in theme.factors))
+    many = count_fr(len(theme.factors), "facteur-clé", "facteurs-clés")
+    if len(families) == 1:
+        text = f"Le thème naît {_de(many)} de la famille {quote(families[0])}"
+    else:
+        text = f"Le thème naît {_de(many)} issus de {words_fr(len(families), True)} familles, "
+        text += join_fr([quote(n) for n in families])
+    rated = [f.rating for f in theme.factors if f.rating is not None]
+    if rated:
+        capacity = _mean([r.capacity for r in rated])
+        criticality = _mean([r.criticality for r in rated])
+        text += (
+            f", {'noté' if len(theme.factors) == 1 else 'notés'} en moyenne "
+            f"{score_fr(capacity)} en capacité d’agir et {score_fr(criticality)} en criticité "
+            f"sur une échelle de {number_fr(ws.scale.low)} à {number_fr(ws.scale.high)}"
+        )
+    return text + "." + _criticality_rank(ws, theme)
+
+
+def _de(phrase: str) -> str:
+    """« de trois facteurs-clés », « d’un facteur-clé »."""
+    return ("d’" if phrase[:1] in "aeiouyéèh" else "de ") + phrase
+
+
+def _criticality_rank(ws: Workshop, theme: Theme) -> str:
+    """« C’est le plus critique des onze thèmes. » when the theme ranks first (or top three)."""
+    mine = _theme_criticality(theme)
+    scores = [s for s in (_theme_criticality(t) for t in ws.themes) if s is not None]
+    if mine is None or len(scores) < 4:
+        return ""
+    rank = 1 + sum(s > mine for s in scores)
+    ties = sum(s == mine for s in scores)
+    if rank == 1 and ties == 1:
+        return f" C’est le plus critique des {words_fr(len(scores))} thèmes de l’atelier."
+    if rank + ties - 1 <= 3:
+        return " Il compte parmi les trois thèmes jugés les plus critiques par l’atelier."
+    return ""
+
+
+def pack_effects(ws: Workshop, theme: Theme) -> str | None:
+    """What the workshop expects of the theme: its innovation tracks and skills, counted."""
+    if not theme.factors:
+        return None
+    mine = {f.code for f in theme.factors}
+    effects = [e for e in ws.effects if e.factor.code in mine]
+    if not effects:
+        which = "ce facteur" if len(theme.factors) == 1 else "ces facteurs"
+        return f"Les effets de {which} sur l’environnement de travail restent à préciser."
+    innov = [e for e in effects if e.type == "innovation"]
+    jobs = sum(e.category == "nouveau_metier" for e in innov)
+    skills = len(effects) - len(innov)
+    parts = []
+    if innov:
+        text = count_fr(len(innov), "piste d’innovation", "pistes d’innovation", feminine=True)
+        if 0 < jobs < len(innov):
+            text += f" (dont {count_fr(jobs, 'nouveau métier', 'nouveaux métiers')})"
+        elif jobs and jobs == len(innov):
+            text += f" ({'un nouveau métier' if jobs == 1 else 'autant de nouveaux métiers'})"
+        parts.append(text)
+    if skills:
+        parts.append(count_fr(skills, "compétence nouvelle", "compétences nouvelles", True))
+    return f"L’atelier en attend {join_fr(parts)}."
+
+
+def pack_next(theme: Theme, event: str, when: str) -> str:
+    """What happens next for the theme, and when."""
+    if not theme.is_documentary:
+        return (
+            f"Suite de la démarche : le thème est débattu lors de {event}{when} ; "
+            "ce dossier prépare la discussion."
+        )
+    text = "Suite de la démarche : un parcours documentaire, dont ce dossier est le support"
+    return text + (f" ; {event}{when} approfondit les thèmes prioritaires." if when else ".")
+
+
+def pack_brief(ws: Workshop, theme: Theme, event: str, when: str) -> list[str]:
+    """The three to five messages of a pack's « En bref », the theme's own stakes first."""
+    found = [theme.stakes, pack_origin(ws, theme), pack_effects(ws, theme)]
+    return [s for s in found if s] + [pack_next(theme, event, when)]

@@ -75,6 +75,28 @@ def capitalize_first(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def _is_acronym(word: str) -> bool:
+    """IEG, EDF, QVT, eSport, 4.0: a capital or a digit after the first letter."""
+    return any(c.isupper() or c.isdigit() for c in word[1:])
+
+
+def mid_sentence(text: str) -> str:
+    """A description from the workbook, set inside a sentence: its capital lowered.
+
+    Only for fields that describe with a common noun (the commissioning body's description,
+    a theme's stakes, an effect's description). The capital stays when the text looks like
+    a name: a single word (« Enedis »), a first word that is an acronym (« IEG », « EDF »),
+    or a later word with a capital other than an acronym (« Banque de France »).
+    « Branche professionnelle des IEG » → « branche professionnelle des IEG ».
+    """
+    words = text.split()
+    if len(words) < 2 or not words[0][:1].isupper() or _is_acronym(words[0].split("’")[-1]):
+        return text
+    if any(w[:1].isupper() and not _is_acronym(w) for w in words[1:]):
+        return text
+    return text[:1].lower() + text[1:]
+
+
 def date_fr(value: dt.date | None, weekday: bool = True) -> str:
     """« mercredi 12 juillet 2017 », « 1er août 2017 » (lower case, words)."""
     if value is None:
@@ -193,6 +215,7 @@ FILTERS = {
     "words_fr": words_fr,
     "plural_words_fr": plural_words_fr,
     "capitalize_first": capitalize_first,
+    "mid_sentence": mid_sentence,
     "a_fr": a_fr,
     "score_fr": score_fr,
 }

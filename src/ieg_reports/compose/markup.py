@@ -4,7 +4,8 @@ Directives are lines of their own, starting with `@@`:
     @@toc Sommaire            the table of contents
     @@pagebreak               a new page
     @@figure CHART [k=v ...] | caption (inline markup) | alt text
-    @@table widths=3,1,1      column widths of the next table
+    @@table widths=3,1,1      column widths of the next table (`header=no`: its first row
+                              is data, for a key/value table)
     @@cover ... @@endcover    the cover page (its first heading is the title)
     @@box ... @@endbox        a highlighted panel
     @@aside qr=URL ... @@endaside   blocks with a QR code of URL beside them
@@ -66,6 +67,7 @@ class _State:
     """What the next block inherits from directives, and the figure counter."""
 
     widths: tuple[float, ...] = ()
+    header: bool = True
     style: str | None = None
     figures: int = 0
     anchors: dict[str, int] = field(default_factory=dict)
@@ -122,8 +124,10 @@ def _directive(name: str, arg: str, state: _State, md: MarkdownIt) -> list[Block
     if name == "toc":
         return [Toc(unescape(arg) or "Sommaire")]
     if name == "table":
-        widths = _kv(arg).get("widths", "")
+        options = _kv(arg)
+        widths = options.get("widths", "")
         state.widths = tuple(float(w) for w in widths.split(",") if w.strip())
+        state.header = options.get("header", "yes").lower() not in ("no", "non", "false")
         return []
     if name == "style":
         state.style = arg
@@ -212,7 +216,8 @@ def _table(tokens: list[Any], i: int, state: _State) -> tuple[Table, int]:
             current = []
         i += 1
     widths, state.widths = state.widths, ()
-    return Table(rows[0], tuple(rows[1:]), widths, tuple(align)), i + 1
+    header, state.header = state.header, True
+    return Table(rows[0], tuple(rows[1:]), widths, tuple(align), header), i + 1
 
 
 def _heading(level: int, runs: tuple[Run, ...], state: _State) -> Heading:

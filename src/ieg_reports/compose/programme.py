@@ -5,20 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ieg_reports.compose.context import base_context
+from ieg_reports.compose.context import base_context, hours_fr
 from ieg_reports.compose.document import Document, DocumentInfo
-from ieg_reports.compose.french import date_fr, time_fr
+from ieg_reports.compose.french import date_fr
 from ieg_reports.model import Workshop
 
 PROGRAMME_TEMPLATE = "programme.md.j2"
-
-
-def hours_fr(workshop: Workshop) -> str:
-    """« de 8 h 30 à 12 h 45 » from the event's hours, else the programme's, else nothing."""
-    start, end = workshop.event_hours
-    if start and end:
-        return f"de {time_fr(start)} à {time_fr(end)}"
-    return f"à partir de {time_fr(start)}" if start else ""
+__all__ = ["compose_programme", "hours_fr", "programme_context", "programme_info"]
 
 
 def programme_info(workshop: Workshop) -> DocumentInfo:
@@ -41,7 +34,6 @@ def programme_context(workshop: Workshop) -> dict[str, Any]:
         **base_context(workshop),
         "programme": workshop.programme,
         "priority": workshop.priority_themes,
-        "hours": hours_fr(workshop),
         "br": "\n",  # a line break inside a table cell (data line breaks survive escaping)
     }
 

@@ -44,6 +44,83 @@ RULES: tuple[tuple[re.Pattern[str], str], ...] = (
 
 T = TypeVar("T")
 
+# English terms common in foresight and energy workshops, set in italics in prose (French
+# typography: a foreign word is italicised). Whole words only: « digitalisation » stays.
+ENGLISH_TERMS = (
+    "benchmark",
+    "benchmarking",
+    "best practice",
+    "best practices",
+    "big data",
+    "blockchain",
+    "blockchains",
+    "brainstorming",
+    "business model",
+    "business models",
+    "coaching",
+    "coworking",
+    "crowdfunding",
+    "crowdsourcing",
+    "data center",
+    "data centers",
+    "deep learning",
+    "design thinking",
+    "digital",
+    "e-learning",
+    "empowerment",
+    "fab lab",
+    "fab labs",
+    "feedback",
+    "flex office",
+    "hackathon",
+    "hackathons",
+    "machine learning",
+    "mentoring",
+    "millennials",
+    "onboarding",
+    "open data",
+    "open innovation",
+    "open source",
+    "prosumer",
+    "prosumers",
+    "reporting",
+    "reverse mentoring",
+    "serious game",
+    "serious games",
+    "smart cities",
+    "smart city",
+    "smart grid",
+    "smart grids",
+    "smart home",
+    "soft skills",
+    "start-up",
+    "start-ups",
+    "startup",
+    "startups",
+    "storytelling",
+    "team building",
+    "test and learn",
+    "workshop",
+    "workshops",
+)
+
+
+def foreign_pattern(extra: tuple[str, ...] = ()) -> re.Pattern[str]:
+    """Whole-word matcher of the lexicon and the workbook's own foreign terms, longest first."""
+    terms = sorted({t.strip().lower() for t in (*ENGLISH_TERMS, *extra) if t.strip()}, key=len)
+    words = "|".join(re.escape(t).replace(r"\ ", r"[ \u00a0]") for t in reversed(terms))
+    return re.compile(rf"(?<![\w@/.-])(?:{words})(?![\w@-]|\.\w)", re.IGNORECASE)
+
+
+def foreign_spans(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Where foreign terms stand in `text`, outside URLs and e-mail addresses."""
+    shielded = [m.span() for m in PROTECTED.finditer(text)]
+    return [
+        m.span()
+        for m in pattern.finditer(text)
+        if not any(a < m.end() and m.start() < b for a, b in shielded)
+    ]
+
 
 # Every rule needs one of these characters (a digit for the numbers, units and dates).
 TRIGGERS = re.compile(r"[\d'?!;:»«]")
@@ -76,18 +153,21 @@ def typeset_in_context(text: str, before: str = "", after: str = "") -> str:
     return typeset(left + text + right)[1:-1]
 
 
-def typeset_document(value: T) -> T:
-    """Every run, caption, alt text and title of a document model, typeset (a new object)."""
-    return _walk(value)  # type: ignore[no-any-return]
+def typeset_document(value: T, foreign: tuple[str, ...] = ()) -> T:
+    """Every run, caption, alt text and title of a document model, typeset (a new object).
+
+    Foreign terms (the lexicon and `foreign`, the workbook's own) are set in italics.
+    """
+    return _walk(value, foreign_pattern(foreign))  # type: ignore[no-any-return]
 
 
-def _walk(value: Any) -> Any:
+def _walk(value: Any, pattern: re.Pattern[str]) -> Any:
     from ieg_reports.compose.document import Run
 
     if isinstance(value, tuple) and value and all(isinstance(v, Run) for v in value):
-        return _runs(value)
+        return _italicise(_runs(value), pattern)
     if isinstance(value, tuple):
-        return tuple(_walk(v) for v in value)
+        return tuple(_walk(v, pattern) for v in value)
     if not is_dataclass(value) or isinstance(value, type):
         return value
     changes: dict[str, Any] = {}
@@ -96,7 +176,7 @@ def _walk(value: Any) -> Any:
         if isinstance(old, str) and f.name in {"alt", "title", "header", "subject"}:
             changes[f.name] = typeset(old)
         elif isinstance(old, tuple):
-            changes[f.name] = _walk(old)
+            changes[f.name] = _walk(old, pattern)
     return replace(value, **changes)
 
 
@@ -112,3 +192,18 @@ def _runs(runs: tuple[Any, ...]) -> tuple[Any, ...]:
         after = texts[i + 1] if i + 1 < len(texts) else ""
         out.append(replace(run, text=typeset_in_context(run.text, before, after)))
     return tuple(out)
+
+
+def _italicise(runs: tuple[Any, ...], pattern: re.Pattern[str]) -> tuple[Any, ...]:
+    """Runs split so that each foreign term is a run of its own, in italics."""
+    out: list[Any] = []
+    for run in runs:
+        spans = [] if run.code or run.italic or run.link else foreign_spans(run.text, pattern)
+        last = 0
+        for start, end in spans:
+            if start > last:
+                out.append(replace(run, text=run.text[last:start]))
+            out.append(replace(run, text=run.text[start:end], italic=True))
+            last = end
+        out.append(run if not spans else replace(run, text=run.text[last:]))
+    return tuple(r for r in out if r.text or r.line_break)

@@ -363,7 +363,7 @@ def _widths(w: _Writer, table: Table, columns: int) -> list[int]:
     total = sum(weights) or 1.0
     width = int(w.text_width)
     widths = [width * x / total for x in weights]
-    least = [_header_width(cell.text) for cell in table.header]
+    least = [_header_width(cell.text) if table.has_header else 0.0 for cell in table.header]
     # LibreOffice breaks a header word that does not fit (« Cod/e »): widen those columns,
     # taking the room from the others in proportion to what they have to spare.
     short = sum(max(0.0, m - x) for m, x in zip(least, widths, strict=True))
@@ -428,11 +428,11 @@ def _row_xml(
     w: _Writer, block: Table, r: int, cells: Any, widths: list[int], text_style: str | None
 ) -> str:
     """One w:tr: never split across pages; the header repeats, white bold on the accent."""
-    fill = (
-        w.colors["table_header"] if r == 0 else (w.colors["table_stripe"] if r % 2 == 0 else None)
-    )
+    head = r == 0 and block.has_header  # a key/value table has no header row
+    stripe = w.colors["table_stripe"] if r % 2 == 0 else None
+    fill = w.colors["table_header"] if head else stripe
     shade = f'<w:shd w:val="clear" w:color="auto" w:fill="{fill.lstrip("#")}"/>' if fill else ""
-    out = ["<w:tr><w:trPr><w:cantSplit/>" + ("<w:tblHeader/>" if r == 0 else "") + "</w:trPr>"]
+    out = ["<w:tr><w:trPr><w:cantSplit/>" + ("<w:tblHeader/>" if head else "") + "</w:trPr>"]
     for c, width in enumerate(widths):
         align = ALIGN_XML.get(block.align[c] if c < len(block.align) else "left")
         out.append(
@@ -441,7 +441,7 @@ def _row_xml(
             + (f'<w:pStyle w:val="{_attr(text_style)}"/>' if text_style is not None else "")
             + (f'<w:jc w:val="{align}"/>' if align else "")
             + "</w:pPr>"
-            + "".join(_run_xml(w, run, r == 0) for run in (cells[c].runs if c < len(cells) else ()))
+            + "".join(_run_xml(w, run, head) for run in (cells[c].runs if c < len(cells) else ()))
             + "</w:p></w:tc>"
         )
     return "".join(out) + "</w:tr>"

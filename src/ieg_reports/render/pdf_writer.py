@@ -455,10 +455,12 @@ def _table(ctx: _Context, block: Table, width: float) -> RLTable:
         )
         for c, s in enumerate(cell_styles)
     ]
-    rows = [[_cell(ctx, block.header, c, header_style[c]) for c in range(columns)]]
+    first = header_style if block.has_header else cell_styles  # key/value: no header row
+    rows = [[_cell(ctx, block.header, c, first[c]) for c in range(columns)]]
     rows += [[_cell(ctx, row, c, cell_styles[c]) for c in range(columns)] for row in block.rows]
-    table = RLTable(rows, colWidths=widths, repeatRows=1, splitByRow=1, splitInRow=1)
-    table.setStyle(_table_style(ctx.style, len(rows)))
+    repeat = 1 if block.has_header else 0
+    table = RLTable(rows, colWidths=widths, repeatRows=repeat, splitByRow=1, splitInRow=1)
+    table.setStyle(_table_style(ctx.style, len(rows), block.has_header))
     return table
 
 
@@ -467,10 +469,11 @@ def _cell(ctx: _Context, cells: tuple[Any, ...], c: int, style: ParagraphStyle) 
     return RLParagraph(markup(runs, ctx.coverage, ctx.style.color("link")), style)
 
 
-def _table_style(style: Style, rows: int) -> TableStyle:
+def _table_style(style: Style, rows: int, header: bool = True) -> TableStyle:
+    head = colors.HexColor(style.color("table_header" if header else "table_stripe"))
     commands: list[tuple[Any, ...]] = [
         ("FONTNAME", (0, 0), (-1, -1), SANS),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(style.color("table_header"))),
+        ("BACKGROUND", (0, 0), (-1, 0), head),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.HexColor(style.color("rule"))),
         ("TOPPADDING", (0, 0), (-1, -1), 3),

@@ -273,7 +273,7 @@ def build_lessons(table: Table | None) -> tuple[Lesson, ...]:
 def build_glossary(table: Table | None) -> tuple[GlossaryEntry, ...]:
     """The commissioning body's own terms (« Glossaire »), in workbook order."""
     return tuple(
-        GlossaryEntry(r.get("terme"), r.get("definition"), r.location)
+        GlossaryEntry(r.get("terme"), r.get("definition"), r.location, bool(r.get("etranger")))
         for r in records(table)
         if r.get("terme") is not None and r.get("definition") is not None
     )

@@ -534,9 +534,17 @@ SHEETS = (
         (
             C("terme", "Terme", required=True, aliases=("sigle", "term", "mot"), width=24),
             C("definition", "Définition", required=True, aliases=("sens", "definition"), width=80),
+            C(
+                "etranger",
+                "Terme étranger",
+                Kind.BOOL,
+                aliases=("étranger", "anglicisme", "langue étrangère", "italique", "foreign"),
+                width=16,
+            ),
         ),
         "Facultative. Les sigles et termes propres au commanditaire (IEG, QVT…), ajoutés au "
-        "glossaire de la synthèse.",
+        "glossaire de la synthèse ; « oui » en Terme étranger met le terme en italique "
+        "partout dans les documents.",
         ("glossary", "lexique", "sigles"),
     ),
 )
