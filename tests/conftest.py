@@ -59,3 +59,26 @@ def sample_build(tmp_path_factory):  # type: ignore[no-untyped-def]
 
     out = tmp_path_factory.mktemp("build")
     return run_build(SAMPLE, out)
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory):  # type: ignore[no-untyped-def]
+    """Build a fixture workbook once per session: built("mini") → its build report.
+
+    "mini" and "messy" are the committed fixtures; "held_out" a workshop of another client
+    the tests write (long titles, many factors, documentary themes without resources).
+    """
+    from fixtures.held_out import write_held_out
+    from ieg_reports.commands.build import run_build
+
+    reports = {}
+
+    def build(name: str):  # type: ignore[no-untyped-def]
+        if name not in reports:
+            root = tmp_path_factory.mktemp(name)
+            sources = {"mini": FIXTURES / "mini", "messy": FIXTURES / "messy.xlsx"}
+            source = sources.get(name) or write_held_out(root / "atelier-logistique")
+            reports[name] = run_build(source, root / "documents")
+        return reports[name]
+
+    return build

@@ -56,6 +56,13 @@ def test_empty_rows_and_columns_are_dropped(write_book: WriteBook) -> None:
     assert [r.location.row for r in table.records] == [4, 6]
 
 
+def test_a_table_starting_in_column_b_is_read_as_written(write_book: WriteBook) -> None:
+    path = write_book({"familles": [["", "", ""], ["", "Code", "Nom"], ["", "A", "Énergie"]]})
+    norm = _norm(path)
+    assert [r.values for r in norm.tables["familles"].records] == [{"code": "A", "nom": "Énergie"}]
+    assert not norm.problems.errors
+
+
 def test_duplicate_columns_are_errors(write_book: WriteBook) -> None:
     path = write_book({"familles": [["Code", "Nom", "Name"], ["A", "Énergie", "Energy"]]})
     errors = _norm(path).problems.errors

@@ -133,7 +133,9 @@ def test_bars_count_factors_and_keywords(workshop: Workshop) -> None:
     first = workshop.families[0]
     total = len(workshop.factors_of(first))
     keys = sum(f.is_key for f in workshop.factors_of(first))
-    assert f"{total} (dont {keys} clés)" in texts
+    assert f"{total} (dont {keys} clé{'s' if keys > 1 else ''})" in texts
+    singles = [t for t in texts if "(dont 1 " in t]
+    assert all(t.endswith("(dont 1 clé)") for t in singles), singles
     registres = _texts(draw("registres", workshop, STYLE, {}))
     per_family = [
         sum(1 for k in workshop.keywords if k.factor.family.code == fam.code)

@@ -20,5 +20,6 @@ def output_state(folder: Path) -> dict[str, tuple[bytes, int]]:
     return {
         str(p.relative_to(folder)): (p.read_bytes(), p.stat().st_mtime_ns)
         for p in sorted(folder.rglob("*"))
-        if p.is_file() and not p.name.startswith(".ieg-build")
+        if p.is_file()
+        and not any(part.startswith(".ieg-build") for part in p.relative_to(folder).parts)
     }

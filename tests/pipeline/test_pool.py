@@ -71,3 +71,39 @@ def test_drafts_are_rendered_in_the_workers(tmp_path, monkeypatch) -> None:  # t
     pids = record.read_text().split()
     assert len(pids) == len(list(folder.glob("diffusion/*.eml"))) > 5
     assert str(os.getpid()) not in pids  # every draft came back from a worker
+
+
+def _fake_chunk(payload: bytes, digest: str, settings: object, targets: list[Target]) -> list:  # type: ignore[type-arg]
+    """A render that returns at once, naming the worker process that did it."""
+    import os
+
+    return [(t.name, str(os.getpid()).encode(), []) for t in targets]
+
+
+def _no_warm_up() -> None:
+    """Workers of these tests import nothing."""
+
+
+def test_a_second_worker_starts_only_when_there_is_work_for_it(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from ieg_reports.pipeline import pool
+
+    monkeypatch.setattr(pool, "_render_chunk", _fake_chunk)
+    monkeypatch.setattr(pool, "warm_up", _no_warm_up)
+    renders = pool.RenderPool(2)
+    try:
+        twins = [Target("T1.pdf", "pack-pdf", "T1"), Target("T1.docx", "pack-docx", "T1")]
+        done = list(renders.render(twins, (), None))  # type: ignore[arg-type]
+        assert sorted(name for name, _, _ in done) == ["T1.docx", "T1.pdf"]
+        assert len(renders._pools) == 1  # one pack and its twin: one worker, no other started
+        many = [
+            Target(f"T{n}.{ext}", f"pack-{ext}", f"T{n}")
+            for n in range(9)
+            for ext in ("pdf", "docx")
+        ]
+        done = list(renders.render([Target("synthese.pdf", "synthese-pdf"), *many], (), None))  # type: ignore[arg-type]
+        assert sorted(name for name, _, _ in done) == sorted(
+            ["synthese.pdf", *(t.name for t in many)]
+        )
+        assert len(renders._pools) == 2 and len({pid for _, pid, _ in done}) >= 2
+    finally:
+        renders.close()

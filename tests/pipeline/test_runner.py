@@ -12,13 +12,14 @@ from pathlib import Path
 import pytest
 
 from ieg_reports.commands.build import run_build
-from ieg_reports.pipeline import pool
+from ieg_reports.pipeline import codestamp, pool
 from ieg_reports.pipeline.lock import BuildLockedError, build_lock
 from ieg_reports.pipeline.manifest import MANIFEST_NAME, PENDING_NAME
 from pipeline.conftest import output_state as _state
 
 PACK_T1 = "dossiers/T1-soleil-reseaux"
 PACK_T3 = "dossiers/T3-travail-et-sens"
+T3_PACK = (f"{PACK_T3}.pdf", f"{PACK_T3}.docx")
 
 
 def _sheets() -> dict[str, list[list[object]]]:
@@ -84,8 +85,8 @@ def test_editing_one_resource_rebuilds_only_that_pack(built: Path) -> None:
     _edit_resource(built / "duo")
     report = run_build(built / "duo", built / "out")
     rebuilt = set(report.built)
-    assert {f"{PACK_T3}.pdf", f"{PACK_T3}.docx"} <= rebuilt
-    assert not any(n.startswith(("synthese", PACK_T1)) for n in rebuilt)
+    # That pack and its twin, the table of sendings, and the draft of Léa who receives it.
+    assert rebuilt == {*T3_PACK, "diffusion/envois.csv", "diffusion/martin-lea.eml"}
     reasons = {d.name: d.reason for d in report.decisions}
     assert (
         reasons[f"{PACK_T3}.pdf"] == "ressource modifiée" and reasons["synthese.docx"] == "inchangé"
@@ -108,9 +109,26 @@ def test_editing_one_themes_questions_rebuilds_its_pack_and_the_synthesis(built:
     sheets["themes"][3][5] = "Pourquoi ?\nPour qui ?"  # T3's questions
     _write(built / "duo", sheets)
     report = run_build(built / "duo", built / "out")
+    # The other pack shows T3 by its title only; only T3's recipient gets a new draft.
+    expected = {"synthese.docx", "synthese.pdf", *T3_PACK}
+    assert set(report.built) == expected | {"diffusion/envois.csv", "diffusion/martin-lea.eml"}
+
+
+def test_editing_one_themes_stakes_rebuilds_its_pack_and_the_synthesis(built: Path) -> None:
+    sheets = _sheets()
+    header = sheets["themes"][0]
+    if "Enjeux" not in header:
+        header.append("Enjeux")
+        for row in sheets["themes"][1:]:
+            row.append("")
+    sheets["themes"][1][header.index("Enjeux")] = "Un enjeu nouveau pour T1."
+    _write(built / "duo", sheets)
+    report = run_build(built / "duo", built / "out")
+    expected = {"synthese.docx", "synthese.pdf", f"{PACK_T1}.pdf", f"{PACK_T1}.docx"}
     documents = {n for n in report.built if not n.startswith("diffusion/")}
-    expected = {"synthese.docx", "synthese.pdf", f"{PACK_T3}.pdf", f"{PACK_T3}.docx"}
-    assert documents == expected  # the other pack shows T3 by its title only
+    assert documents == expected
+    reasons = {d.name: d.reason for d in report.decisions}
+    assert reasons[f"{PACK_T3}.pdf"] == "inchangé"
 
 
 def test_plan_explains_and_writes_nothing(built: Path) -> None:
@@ -309,3 +327,19 @@ def test_render_warnings_are_located_at_their_document(tmp_path: Path) -> None:
     assert found and all(p.severity is Severity.WARNING for p in found)
     assert {p.location.file for p in found} >= {f"{PACK_T3}.pdf"}
     assert any(line.startswith(f"{PACK_T3}.pdf\u00a0: ") for line in report.warnings)
+
+
+def test_a_build_made_by_other_code_is_made_again(
+    built: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(codestamp, "code_stamp", lambda: "0.1.0+autre-code")
+    for module in ("ieg_reports.pipeline.runner", "ieg_reports.pipeline.inputs"):
+        monkeypatch.setattr(f"{module}.code_stamp", lambda: "0.1.0+autre-code")
+    from click.testing import CliRunner
+
+    from ieg_reports.cli import main
+
+    args = ["plan", str(built / "duo"), "-o", str(built / "out")]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert "synthese.pdf\u00a0: construit, nouvelle version d'ieg-reports." in result.output

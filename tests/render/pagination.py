@@ -7,8 +7,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 # The running header and the page number sit in these bands (fractions of the page height).
+# The text area ends 20 mm (0.067) above the page's foot: the footer band stops short of it,
+# or a page's last line of text would be taken for the footer and a heading above it for the
+# page's end.
 HEADER_BAND = 0.085
-FOOTER_BAND = 0.075
+FOOTER_BAND = 0.055
 
 
 @dataclass(frozen=True)
@@ -52,14 +55,9 @@ def _page_end(number: int, fill: float, chars: list[dict[str, object]]) -> PageE
         key=lambda c: float(c["x0"]),  # type: ignore[arg-type]
     )
     text = "".join(str(c["text"]) for c in line).strip()
-    first = line[0]
-    return PageEnd(
-        number,
-        fill,
-        text,
-        float(first["size"]),
-        "Bold" in str(first["fontname"]),  # type: ignore[arg-type]
-    )
+    # A heading is bold throughout; a list item opening on a bold name is not.
+    bold = all("Bold" in str(c["fontname"]) for c in line if str(c["text"]).strip())
+    return PageEnd(number, fill, text, float(line[0]["size"]), bold)  # type: ignore[arg-type]
 
 
 def body_size(path: Path) -> float:

@@ -28,6 +28,7 @@ def test_lazy_styles_give_the_bytes_python_docx_gives(
     monkeypatch.setitem(PartFactory.part_type_for, CT.WML_STYLES, StylesPart)
     monkeypatch.setattr(docx_writer, "_STYLE_IDS", {})
     monkeypatch.setattr(docx_writer, "_LIST_NUM_IDS", {})
+    monkeypatch.setattr(docx_writer, "_SPACE_BEFORE", {})
     assert _word_outputs(sample_result.workshop) == lazy
 
 

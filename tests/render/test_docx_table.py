@@ -87,6 +87,7 @@ def _by_objects(w: Any, container: Any, block: Table) -> None:
                 for run in paragraph.runs:
                     run.bold = True
                     run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+    tbl_pr = table._tbl.tblPr
     borders = OxmlElement("w:tblBorders")
     for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
         element = OxmlElement(f"w:{edge}")
@@ -94,8 +95,16 @@ def _by_objects(w: Any, container: Any, block: Table) -> None:
         element.set(qn("w:sz"), "4")
         element.set(qn("w:color"), w.colors["rule"].lstrip("#"))
         borders.append(element)
-    table._tbl.tblPr.append(borders)
-    w.paragraph(container, "Small")
+    after = docx_writer.TBLPR_AFTER_MARGINS
+    tbl_pr.insert_element_before(borders, "w:shd", "w:tblLayout", "w:tblCellMar", *after)
+    margins = OxmlElement("w:tblCellMar")
+    for edge, size in (("top", 60), ("left", 80), ("bottom", 60), ("right", 80)):
+        element = OxmlElement(f"w:{edge}")
+        element.set(qn("w:w"), str(size))
+        element.set(qn("w:type"), "dxa")
+        margins.append(element)
+    tbl_pr.insert_element_before(margins, *after)
+    docx_writer._space(w, container, 6)
 
 
 def _render(document: Document) -> bytes:

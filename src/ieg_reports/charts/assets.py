@@ -19,7 +19,7 @@ from ieg_reports.compose.document import Aside, Document, Figure, walk
 from ieg_reports.model import Workshop
 from ieg_reports.style import Style
 
-QR_SIZE_PT = 2.2 * 72 / 2.54  # 2.2 cm: large enough for a phone at arm's length
+QR_SIZE_PT = 2.0 * 72 / 2.54  # 2 cm: a phone reads it at arm's length; it does not dominate
 QR_BORDER = 2  # modules of quiet zone; the white page around adds the rest
 
 # Recently drawn pictures: enough for a document and its twin (rendered one after the other
@@ -79,7 +79,10 @@ def _draw_figure(block: Figure, workshop: Workshop, style: Style) -> Picture:
     drawing = draw(block.chart, workshop, style, dict(block.params))
     notes = _missing_glyphs(drawing, block)
     fonts = font_files(style)
-    return Picture(drawing, drawing.width, drawing.height, lambda: to_png(drawing, fonts), notes)
+    below = tuple(getattr(drawing, "below", ()))
+    return Picture(
+        drawing, drawing.width, drawing.height, lambda: to_png(drawing, fonts), notes, below
+    )
 
 
 def _missing_glyphs(drawing: Any, block: Figure) -> tuple[str, ...]:

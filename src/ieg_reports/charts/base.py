@@ -14,6 +14,7 @@ from typing import TypeAlias
 
 from reportlab import rl_config
 from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Polygon, Rect, String
+from reportlab.lib.attrmap import AttrMap, AttrMapValue
 from reportlab.lib.colors import Color, HexColor, white
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -139,9 +140,25 @@ def marker(shape: str, x: float, y: float, size: float, fill: Color, stroke: Col
     return Polygon(points, fillColor=fill, strokeColor=stroke, strokeWidth=lw, strokeLineJoin=1)
 
 
-def source_line(kit: Kit, drawing: Drawing, text: str) -> None:
-    """The source line, bottom left, in small muted type."""
-    drawing.add(kit.text(0, 3, text, MIN_TEXT, italic=True, color=kit.color("muted")))
+class Chart(Drawing):  # type: ignore[misc]
+    """A chart's drawing with the lines publishers set under its caption (notes, source)."""
+
+    _attrMap = AttrMap(BASE=Drawing, below=AttrMapValue(None, desc="lines under the caption"))
+
+    def __init__(self, width: float, height: float) -> None:
+        super().__init__(width, height)
+        self.below: tuple[str, ...] = ()
+
+
+def source_line(drawing: Drawing, *lines: str) -> Chart:
+    """The chart without the empty room at its foot, its notes and source line set apart:
+    the writers print them under the caption (figure, caption, then source)."""
+    low = drawing.getBounds()[1]
+    lift = max(0.0, low - 1.0)
+    chart = Chart(drawing.width, drawing.height - lift)
+    chart.add(Group(*drawing.contents, transform=(1, 0, 0, 1, 0, -lift)))
+    chart.below = tuple(typeset(line) for line in lines)
+    return chart
 
 
 Swatch: TypeAlias = "Color | tuple[str, float, Color, Color, float] | None"

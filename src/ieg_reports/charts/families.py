@@ -52,7 +52,10 @@ def factors_per_family(workshop: Workshop, style: Style, params: dict[str, str])
     ]
 
     def total(row: list[int]) -> str:
-        return f"{number(sum(row))} (dont {number(row[0])} clés)" if row[0] else number(sum(row))
+        if not row[0]:
+            return number(sum(row))
+        # « dont 1 clé », « dont 3 clés »: the count agrees with its noun.
+        return f"{number(sum(row))} (dont {number(row[0])} clé{'s' if row[0] > 1 else ''})"
 
     return _bars(kit, workshop, counts, looks, items, "Nombre de facteurs", total)
 
@@ -126,8 +129,7 @@ def _bars(
                 italic=True,
             )
         )
-    source_line(kit, drawing, f"Source : {workshop.info.title}.")
-    return drawing
+    return source_line(drawing, f"Source : {workshop.info.title}.")
 
 
 def _bar(

@@ -9,7 +9,7 @@ thresholds and those left out above them are marked and listed apart.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import math
 from dataclasses import dataclass
 
 from reportlab.graphics.shapes import Circle, Drawing, Group, Rect
@@ -28,6 +28,7 @@ from ieg_reports.charts.base import (
     number,
     source_line,
 )
+from ieg_reports.charts.labels import Box, leader, place_labels
 from ieg_reports.model import Factor, Workshop
 from ieg_reports.style import Style
 
@@ -70,7 +71,7 @@ def selection_matrix(workshop: Workshop, style: Style, params: dict[str, str]) -
     labelled = [p for p in points if p.status in SECTIONS]
     key_lines, key_height = _key(kit, labelled)
     by_column = workshop.key_rule == "colonne"
-    bottom = 22 + key_height + 34 + (10 if by_column else 0)  # source, key, axis title
+    bottom = key_height + 34  # the key, the axis title
     plot = min(PLOT, round(kit.wide * 0.58))
     drawing = Drawing(kit.wide, bottom + plot + 8)
     frame = _Frame(workshop, bottom, plot)
@@ -81,12 +82,8 @@ def selection_matrix(workshop: Workshop, style: Style, params: dict[str, str]) -
     drawing.add(_side_legend(kit, workshop, frame, points, bool(highlight)))
     key_lines.translate(0, bottom - 34)
     drawing.add(key_lines)
-    source_line(
-        kit, drawing, f"Source : {workshop.info.title}, moyennes des notes des participants."
-    )
-    if by_column:
-        drawing.add(kit.text(0, 13, COLUMN_NOTE, MIN_TEXT, italic=True, color=kit.color("muted")))
-    return drawing
+    source = f"Source : {workshop.info.title}, moyennes des notes des participants."
+    return source_line(drawing, *([f"Note : {COLUMN_NOTE}"] if by_column else []), source)
 
 
 def classify(workshop: Workshop, highlight: set[str]) -> list[Point]:
@@ -204,82 +201,21 @@ def _markers(kit: Kit, workshop: Workshop, fr: _Frame, points: list[Point]) -> G
     return group
 
 
-Box = tuple[float, float, float, float]
-
-
-def _hits(a: Box, b: Box) -> bool:
-    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
-
-
-class _Grid:
-    """Boxes bucketed by cell, so that a candidate is checked against its neighbours only."""
-
-    def __init__(self, cell: float = 16.0) -> None:
-        self.cell, self.cells = cell, {}  # type: ignore[var-annotated]
-
-    def _keys(self, box: Box) -> Iterator[tuple[int, int]]:
-        for i in range(int(box[0] // self.cell), int(box[2] // self.cell) + 1):
-            for j in range(int(box[1] // self.cell), int(box[3] // self.cell) + 1):
-                yield i, j
-
-    def add(self, box: Box) -> None:
-        """Remember an occupied box."""
-        for key in self._keys(box):
-            self.cells.setdefault(key, []).append(box)
-
-    def free(self, box: Box) -> bool:
-        """True when `box` meets no occupied box."""
-        return not any(
-            _hits(box, other) for k in self._keys(box) for other in self.cells.get(k, ())
-        )
-
-
-DIRECTIONS = ((1, 0), (-1, 0), (0, 1), (0, -1), (1, 1), (-1, 1), (1, -1), (-1, -1))
-DISTANCES = (4.5, 11.0, 18.0, 26.0, 36.0)  # beyond the first, a leader line joins the point
-
-
-def place_labels(
-    boxes: list[tuple[float, float, float, float]],
-    anchors: list[tuple[float, float]],
-    obstacles: list[Box],
-    bounds: Box,
-) -> list[tuple[float, float, bool]]:
-    """Lower-left corners (and whether a leader is needed) for labels of sizes `boxes`.
-
-    Tries eight positions around each point, then further out, and keeps the first that
-    meets no marker and no earlier label, inside the plot (greedy, in the given order).
-    """
-    grid = _Grid()
-    for box in obstacles:
-        grid.add(box)
-    out = []
-    for (w, h, _, _), (x, y) in zip(boxes, anchors, strict=True):
-        chosen = _spot(grid, x, y, w, h, bounds) or (x + 5, y - h / 2, True)
-        grid.add((chosen[0], chosen[1], chosen[0] + w, chosen[1] + h))
-        out.append(chosen)
-    return out
-
-
-def _spot(
-    grid: _Grid, x: float, y: float, w: float, h: float, bounds: Box
-) -> tuple[float, float, bool] | None:
-    """The first free place for a w × h label near (x, y), nearest rings first."""
-    for distance in DISTANCES:
-        for dx, dy in DIRECTIONS:
-            lx = x + dx * distance + (0 if dx > 0 else -w if dx < 0 else -w / 2)
-            ly = y + dy * distance + (0 if dy > 0 else -h if dy < 0 else -h / 2)
-            box = (lx, ly, lx + w, ly + h)
-            inside = (
-                bounds[0] <= lx and box[2] <= bounds[2] and bounds[1] <= ly and box[3] <= bounds[3]
-            )
-            if inside and grid.free(box):
-                return lx, ly, distance > DISTANCES[0]
-    return None
+def radius(point: Point) -> float:
+    """How far a point's marker (and its ring, if any) reaches from its centre."""
+    if point.status in ("sous", "ecarte"):
+        return 7.6  # the accent ring
+    if point.status == "gris":
+        return 3.0
+    return (8.0 if point.status in ("cle", "theme") else 6.5) * 0.62
 
 
 def _obstacles(fr: _Frame, points: list[Point]) -> list[Box]:
     """What a label may not cover: every marker and the four quadrant names."""
-    boxes = [(fr.x(p.x) - 4, fr.y(p.y) - 4, fr.x(p.x) + 4, fr.y(p.y) + 4) for p in points]
+    boxes = []
+    for p in points:
+        x, y, r = fr.x(p.x), fr.y(p.y), radius(p)
+        boxes.append((x - r, y - r, x + r, y + r))
     return [
         *boxes,
         (fr.right - 120, fr.top - 13, fr.right, fr.top),
@@ -295,23 +231,28 @@ def _labels(kit: Kit, fr: _Frame, points: list[Point], labelled: list[Point]) ->
     boxes = [(kit.width(p.factor.code, size, True) + 2, size + 1.0, 0.0, 0.0) for p in labelled]
     anchors = [(fr.x(p.x), fr.y(p.y)) for p in labelled]
     bounds = (fr.left + 1, fr.bottom + 1, fr.right - 1, fr.top - 1)
-    places = place_labels(boxes, anchors, _obstacles(fr, points), bounds)
+    radii = [radius(p) for p in labelled]
+    places = place_labels(boxes, anchors, _obstacles(fr, points), bounds, radii)
     group = Group()
-    for p, (x, y), (w, h, _, _), (lx, ly, leader) in zip(
-        labelled, anchors, boxes, places, strict=True
+    for p, (x, y), (w, h, _, _), (lx, ly, moved), r in zip(
+        labelled, anchors, boxes, places, radii, strict=True
     ):
-        if leader:
-            group.add(
-                line(
-                    x, y, min(max(x, lx), lx + w), min(max(y, ly), ly + h), kit.color("muted"), 0.4
-                )
-            )
+        if moved:
+            group.add(_leader(kit, x, y, r, (lx, ly, lx + w, ly + h)))
         ground = Rect(lx, ly, w, h, fillColor=Color(1, 1, 1, 0.85), strokeWidth=0)
         ground.strokeColor = None
         group.add(ground)
         color = kit.color("muted") if p.status == "ecarte" else kit.color("text")
         group.add(kit.text(lx + 1, ly + 2, p.factor.code, size, bold=True, color=color))
     return group
+
+
+def _leader(kit: Kit, x: float, y: float, r: float, box: Box) -> Group:
+    """A hairline from the edge of a point's marker to its label."""
+    _, _, ex, ey = leader(x, y, box)
+    length = math.hypot(ex - x, ey - y) or 1.0
+    sx, sy = x + (ex - x) / length * r, y + (ey - y) / length * r
+    return Group(line(sx, sy, ex, ey, kit.color("muted"), 0.4))
 
 
 def _side_legend(

@@ -51,8 +51,7 @@ def themes_map(workshop: Workshop, style: Style, params: dict[str, str]) -> Draw
         group.translate(0, top)
         drawing.add(group)
         top -= h + GAP
-    source_line(kit, drawing, f"Source : {workshop.info.title}.")
-    return drawing
+    return source_line(drawing, f"Source : {workshop.info.title}.")
 
 
 def _band(

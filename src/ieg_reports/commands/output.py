@@ -7,7 +7,6 @@ from typing import Any
 
 import click
 
-from ieg_reports.compose.summary import plural
 from ieg_reports.pipeline.plan import Action, Decision
 from ieg_reports.pipeline.runner import BuildReport
 
@@ -87,6 +86,8 @@ def summary_line(report: BuildReport) -> str:
     where = f"\nDocuments dans\u00a0: {report.folder.resolve()}"
     if report.noop:
         return f"{report.folder.name}\u00a0: rien à faire, tout est à jour ({seconds} s).{where}"
+    from ieg_reports.compose.summary import plural  # not needed by a no-op build
+
     built = report.count(Action.BUILD, Action.ARCHIVE, Action.SIDECAR)
     kept = report.count(Action.KEEP, Action.KEEP_EDITED)
     removed = report.count(Action.REMOVE)

@@ -30,6 +30,7 @@ class Picture:
     height: float
     rasterise: Callable[[], bytes]
     warnings: tuple[str, ...] = ()
+    below: tuple[str, ...] = ()  # lines set under the caption: the chart's notes, its source
     _png: bytes | None = field(default=None, repr=False)
 
     def png(self) -> bytes:

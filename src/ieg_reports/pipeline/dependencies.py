@@ -8,6 +8,7 @@ resolve before rendering (a name computed at run time) counts every template as 
 from __future__ import annotations
 
 import tomllib
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -99,9 +100,15 @@ def _fonts(style_file: Path) -> dict[str, Path]:
     return files
 
 
-def loaded_files(settings: RenderSettings, kind: str) -> dict[str, Path]:
-    """Label → path of every file one kind of output loads."""
-    files = {f"modele/{n}": p for n, p in template_closure(settings, ROOTS[kind]).items()}
+def loaded_files(
+    settings: RenderSettings, kind: str, known: dict[tuple[str, ...], dict[str, Path]] | None = None
+) -> dict[str, Path]:
+    """Label → path of every file one kind of output loads (`known`: closures already found)."""
+    known = {} if known is None else known
+    roots = ROOTS[kind]
+    if roots not in known:
+        known[roots] = template_closure(settings, roots)
+    files = {f"modele/{n}": p for n, p in known[roots].items()}
     if kind in _STYLED:
         style = template_file(settings, "style.toml")
         files["style/style.toml"] = style
@@ -111,17 +118,72 @@ def loaded_files(settings: RenderSettings, kind: str) -> dict[str, Path]:
     return files
 
 
+@dataclass
+class DependencyCache:
+    """What one build already knows: file digests, each kind's components, the closures.
+
+    The closures (which templates each root loads) need jinja to parse the templates; the
+    manifest keeps them with the digest of every template file, so a build whose templates
+    are those of the last one reuses them without importing jinja (see `templates_record`).
+    """
+
+    files: dict[Path, str] = field(default_factory=dict)
+    kinds: dict[str, dict[str, str]] = field(default_factory=dict)
+    closures: dict[tuple[str, ...], dict[str, Path]] = field(default_factory=dict)
+
+
+def templates_key(settings: RenderSettings, inputs: dict[str, str]) -> str:
+    """What the closures depend on: the template folders and the digest of each file in them."""
+    folders = [str(settings.templates or ""), str(default_templates())]
+    files = sorted((k, v) for k, v in inputs.items() if k.startswith("modeles"))
+    return combine({"dossiers": folders, "fichiers": files})
+
+
+def templates_record(cache: DependencyCache, key: str) -> dict[str, object]:
+    """The closures found by this build, as the manifest keeps them."""
+    closures = {"|".join(r): {n: str(p) for n, p in c.items()} for r, c in cache.closures.items()}
+    return {"cle": key, "fermetures": closures}
+
+
+def known_closures(
+    record: object, key: str, settings: RenderSettings
+) -> dict[tuple[str, ...], dict[str, Path]]:
+    """The closures a manifest kept, when its templates are these; else none (parse again)."""
+    if not isinstance(record, dict) or record.get("cle") != key:
+        return {}
+    folders = [Path(f) for f in (settings.templates, default_templates()) if f is not None]
+    known: dict[tuple[str, ...], dict[str, Path]] = {}
+    closures = record.get("fermetures")
+    for roots, closure in closures.items() if isinstance(closures, dict) else ():
+        paths = {n: Path(p) for n, p in closure.items()} if isinstance(closure, dict) else {}
+        if not all(isinstance(n, str) and _within(p, folders) for n, p in paths.items()):
+            return {}  # not what a build writes: parse the templates again
+        known[tuple(r for r in str(roots).split("|") if r)] = paths
+    return known
+
+
 def dependency_digests(
-    settings: RenderSettings, kind: str, cache: dict[Path, str]
+    settings: RenderSettings, kind: str, cache: DependencyCache
 ) -> dict[str, str]:
-    """The « modele » and « styles » components of an output's key."""
+    """The « modele » and « styles » components of an output's key (once per kind and build)."""
+    if kind not in cache.kinds:
+        cache.kinds[kind] = _digests(settings, kind, cache)
+    return cache.kinds[kind]
+
+
+def _within(path: Path, folders: list[Path]) -> bool:
+    return any(folder in path.parents for folder in folders)
+
+
+def _digests(settings: RenderSettings, kind: str, cache: DependencyCache) -> dict[str, str]:
     text: dict[str, str] = {}
     styles: dict[str, str] = {}
-    for label, path in loaded_files(settings, kind).items():
-        if path not in cache:
+    files = cache.files
+    for label, path in loaded_files(settings, kind, cache.closures).items():
+        if path not in files:
             try:
-                cache[path] = file_digest(path.read_bytes())
+                files[path] = file_digest(path.read_bytes())
             except OSError:
-                cache[path] = "absent"
-        (text if label.startswith("modele/") else styles)[label] = cache[path]
+                files[path] = "absent"
+        (text if label.startswith("modele/") else styles)[label] = files[path]
     return {"modele": combine(text), "styles": combine(styles)}

@@ -29,22 +29,37 @@ class Fingerprinter:
     def _structure(self, value: Any) -> Any:
         if dataclasses.is_dataclass(value) and not isinstance(value, type):
             fields = [
-                (f.name, self.digest(getattr(value, f.name)))
+                (f.name, self._part(getattr(value, f.name)))
                 for f in dataclasses.fields(value)
                 if f.compare
             ]
             return [type(value).__name__, fields]
         if isinstance(value, tuple | list):
-            return [self.digest(v) for v in value]
+            return [self._part(v) for v in value]
         if isinstance(value, dict):
-            return sorted((str(k), self.digest(v)) for k, v in value.items())
+            return sorted((str(k), self._part(v)) for k, v in value.items())
         if isinstance(value, set | frozenset):
-            return sorted(self.digest(v) for v in value)
-        if isinstance(value, dt.date | dt.datetime):
-            return value.isoformat()
-        if isinstance(value, float):
-            return repr(value)
-        return value
+            return sorted((self._part(v) for v in value), key=repr)
+        return _scalar(value)
+
+    def _part(self, value: Any) -> Any:
+        """A scalar as itself, anything else by its (memoised) digest in a one-item list.
+
+        Scalars are most of a model: hashing each alone was most of the planning time.
+        The list keeps a nested digest distinct from a text that happens to equal it.
+        """
+        if value is None or isinstance(value, str | int | float | dt.date):
+            return _scalar(value)
+        return [self.digest(value)]
+
+
+def _scalar(value: Any) -> Any:
+    """A JSON-ready form of a scalar (dates in ISO form, floats exactly)."""
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    if isinstance(value, float):
+        return repr(value)
+    return value
 
 
 def _hash(structure: Any) -> str:

@@ -65,6 +65,9 @@ class Manifest:
     workbook: str = ""
     # The workbook seen from the output folder: a project folder copied whole still matches.
     workbook_relative: str = ""
+    # Which templates each root loads, with the digest of the templates it was found for
+    # (a speed-up only: ignored when it does not match, see dependencies.known_closures).
+    templates: dict[str, Any] = field(default_factory=dict)
 
     def to_json(self) -> str:
         """The manifest file's text."""
@@ -77,6 +80,7 @@ class Manifest:
             "inputs": self.inputs,
             "outputs": {k: asdict(v) for k, v in sorted(self.outputs.items())},
             "distributed": self.distributed,
+            "templates": self.templates,
         }
         return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)
 
@@ -115,6 +119,7 @@ def _parse(data: Any) -> Manifest:
     if not all(isinstance(v, str) for v in (*inputs.values(), *distributed.values())):
         raise _Malformed("inputs")
     outputs = {str(k): _record(k, v) for k, v in data["outputs"].items()}
+    templates = data.get("templates")
     return Manifest(
         data["package"],
         dict(inputs),
@@ -122,6 +127,7 @@ def _parse(data: Any) -> Manifest:
         dict(distributed),
         data["workbook"],
         data["workbook_relative"],
+        templates if isinstance(templates, dict) else {},
     )
 
 

@@ -1,8 +1,10 @@
-"""Rendering in worker processes, started before the workbook is even read.
+"""Rendering in worker processes, one started before the workbook is even read.
 
-Workers import the renderers (reportlab, python-docx, jinja2…) while the main process
-loads and checks the workbook, so those imports cost no wall time. Work goes out in chunks
-that carry the pickled workshop once each.
+The first worker imports the renderers (reportlab, python-docx, jinja2…) while the main
+process loads and checks the workbook, so those imports cost no wall time. The others are
+started only when the plan has work for them: after an edit that rebuilds one pack, a
+second worker importing everything would only take the CPU the first one needs. Work goes
+out in chunks that carry the pickled workshop once each, a chunk to each free worker.
 """
 
 from __future__ import annotations
@@ -10,8 +12,9 @@ from __future__ import annotations
 import hashlib
 import math
 import pickle
+from collections import deque
 from collections.abc import Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from typing import Any
 
 from ieg_reports.pipeline.distribute import MailJob, render_mail
@@ -133,50 +136,70 @@ def plan_chunks(targets: list[Target], jobs: int) -> list[list[Target]]:
 
 
 class RenderPool:
-    """A pool of warm worker processes (or none, for one job)."""
+    """Warm worker processes (or none, for one job): one at once, the others on demand."""
 
     def __init__(self, jobs: int) -> None:
         self.jobs = jobs
         self._sent: tuple[Any, bytes, str] | None = None
-        self._pool: ProcessPoolExecutor | None = None
+        # Each executor with its number of workers; the first starts warming up now.
+        self._pools: list[tuple[ProcessPoolExecutor, int]] = []
         if jobs > 1:
-            self._pool = ProcessPoolExecutor(jobs, initializer=warm_up)
-            self._warm = [self._pool.submit(_ready) for _ in range(jobs)]  # start them now
+            self._start(1)
+
+    def _start(self, workers: int) -> None:
+        pool = ProcessPoolExecutor(workers, initializer=warm_up)
+        for _ in range(workers):
+            pool.submit(_ready)  # start them now
+        self._pools.append((pool, workers))
 
     def render(
         self, targets: list[Target], workshop: Any, settings: RenderSettings
     ) -> Iterator[Result]:
         """Render targets, yielding results as chunks complete (longest work first)."""
-        if self._pool is None or len(targets) <= 1:
+        if not self._pools or len(targets) <= 1:
             forget_composed()
             for target in targets:
                 yield (target.name, *render_target(target, workshop, settings))
             forget_composed()
             return
-        payload, digest = self._payload(workshop)
-        chunks = plan_chunks(targets, self.jobs)
-        futures: list[Future[list[Result]]] = [
-            self._pool.submit(_render_chunk, payload, digest, settings, chunk) for chunk in chunks
-        ]
-        for future in futures:
-            yield from future.result()
+        yield from self._run(_render_chunk, plan_chunks(targets, self.jobs), workshop, settings)
 
     def render_mail(
         self, jobs: list[MailJob], workshop: Any, settings: RenderSettings
     ) -> Iterator[tuple[str, bytes]]:
         """Render drafts and invitations, in the workers when there are any."""
-        if self._pool is None or len(jobs) <= 1:
+        if not self._pools or len(jobs) <= 1:
             for job in jobs:
                 yield job.target.name, render_mail(job, workshop, settings)
             return
-        payload, digest = self._payload(workshop)
         size = max(1, math.ceil(len(jobs) / (self.jobs * 4)))
-        futures = [
-            self._pool.submit(_mail_chunk, payload, digest, settings, jobs[i : i + size])
-            for i in range(0, len(jobs), size)
-        ]
-        for future in futures:
-            yield from future.result()
+        chunks = [jobs[i : i + size] for i in range(0, len(jobs), size)]
+        yield from self._run(_mail_chunk, chunks, workshop, settings)
+
+    def _run(
+        self, function: Any, chunk_list: list[Any], workshop: Any, settings: RenderSettings
+    ) -> Iterator[Any]:
+        """Chunks spread over the executors, each kept busy; results as chunks complete."""
+        payload, digest = self._payload(workshop)
+        chunks = deque(chunk_list)
+        if len(chunks) > 1 and len(self._pools) == 1:
+            self._start(self.jobs - 1)
+        running: dict[Future[list[Any]], int] = {}
+
+        def fill(index: int) -> None:
+            pool, workers = self._pools[index]
+            while chunks and list(running.values()).count(index) < workers:
+                chunk = chunks.popleft()
+                running[pool.submit(function, payload, digest, settings, chunk)] = index
+
+        for index in range(len(self._pools)):
+            fill(index)
+        while running:
+            done, _ = wait(running, return_when=FIRST_COMPLETED)
+            for future in done:
+                index = running.pop(future)
+                yield from future.result()
+                fill(index)
 
     def _payload(self, workshop: Any) -> tuple[bytes, str]:
         """The model pickled for the workers, once per build, and its digest."""
@@ -187,16 +210,15 @@ class RenderPool:
 
     def terminate(self) -> None:
         """Stop the workers now (Ctrl-C or a failure): nothing outlives the build."""
-        if self._pool is None:
-            return
-        processes = list(getattr(self._pool, "_processes", {}).values())
-        self._pool.shutdown(wait=False, cancel_futures=True)
-        for process in processes:
-            process.terminate()
-        for process in processes:
-            process.join(timeout=5)
+        for pool, _ in self._pools:
+            processes = list(getattr(pool, "_processes", {}).values())
+            pool.shutdown(wait=False, cancel_futures=True)
+            for process in processes:
+                process.terminate()
+            for process in processes:
+                process.join(timeout=5)
 
     def close(self) -> None:
         """Stop the workers (pending work is cancelled)."""
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
+        for pool, _ in self._pools:
+            pool.shutdown(wait=True, cancel_futures=True)

@@ -18,15 +18,14 @@ import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from ieg_reports import __version__
 from ieg_reports.exceptions import IegError, UnreadableWorkbookError
-from ieg_reports.pipeline.dependencies import dependency_digests
+from ieg_reports.pipeline.codestamp import code_stamp
 from ieg_reports.pipeline.fingerprint import Fingerprinter, combine, file_digest
 from ieg_reports.pipeline.inputs import input_digests
 from ieg_reports.pipeline.io import Staged, commit, discard, remove_stale_temps, stage, writing
-from ieg_reports.pipeline.lock import build_lock
 from ieg_reports.pipeline.manifest import (
     Manifest,
     OutputRecord,
@@ -37,13 +36,16 @@ from ieg_reports.pipeline.manifest import (
     write_pending,
 )
 from ieg_reports.pipeline.plan import Action, Decision, Wanted, decide
-from ieg_reports.pipeline.pool import RenderPool
-from ieg_reports.pipeline.render import RenderSettings
-from ieg_reports.pipeline.slices import model_components, slice_for
-from ieg_reports.pipeline.targets import Target, inside, targets_for
+from ieg_reports.pipeline.targets import Target, inside
 from ieg_reports.problems import Location, Problem, Severity
 from ieg_reports.resources import default_templates
 from ieg_reports.workbook.readers import workbook_name
+
+if TYPE_CHECKING:  # imported by a build with work to do, never by a no-op build
+    from ieg_reports.pipeline.dependencies import DependencyCache
+    from ieg_reports.pipeline.pool import RenderPool
+    from ieg_reports.pipeline.render import RenderSettings
+    from ieg_reports.pipeline.tablecache import TableFiles
 
 
 class Progress(Protocol):
@@ -127,22 +129,29 @@ def build_workbook(workbook: Path, options: BuildOptions) -> BuildReport:
         )
     folder = options.output / workbook_name(workbook)
     report = BuildReport(workbook, folder)
-    moved = check_owner(folder, workbook, report)
+    manifest, _ = load_manifest(folder)  # read once: at 100× it is a large file
+    moved = check_owner(folder, workbook, report, manifest)
     inputs = input_digests(workbook, default_templates())
-    if not (options.force or options.overwrite_edited or moved) and nothing_changed(folder, inputs):
+    fresh = not (options.force or options.overwrite_edited or moved)
+    if fresh and nothing_changed(folder, inputs, manifest):
         report.noop = True
         report.seconds = time.perf_counter() - start
         return report
+    from ieg_reports.pipeline.lock import build_lock
+    from ieg_reports.pipeline.pool import RenderPool
+    from ieg_reports.pipeline.tablecache import TableFiles
+
     pool = RenderPool(1 if options.dry_run else jobs_count(options.jobs))  # warms up meanwhile
+    tables = TableFiles(folder)  # the sheets unchanged since the last build are not parsed
     try:
-        result = _load(
-            workbook, report, options.strict
-        )  # read and check everything before touching the folder
+        # Read and check everything before touching the folder.
+        result = _load(workbook, report, options.strict, tables)
         if options.dry_run:
             _run(result, folder, inputs, options, report, pool)
         else:
             with build_lock(folder), writing(folder):
                 _run(result, folder, inputs, options, report, pool)
+                tables.save()
     except BaseException:
         pool.terminate()  # Ctrl-C or a failure: no worker outlives the build
         raise
@@ -165,9 +174,10 @@ def workbook_relative(workbook: Path, folder: Path) -> str:
         return ""
 
 
-def check_owner(folder: Path, workbook: Path, report: BuildReport) -> bool:
+def check_owner(
+    folder: Path, workbook: Path, report: BuildReport, manifest: Manifest | None
+) -> bool:
     """Refuse a folder built from another workbook that still exists; True for a moved one."""
-    manifest, _ = load_manifest(folder)
     if manifest is None or manifest.workbook in ("", workbook_id(workbook)):
         return False
     if manifest.workbook_relative == workbook_relative(workbook, folder):
@@ -185,9 +195,8 @@ def check_owner(folder: Path, workbook: Path, report: BuildReport) -> bool:
     return True
 
 
-def nothing_changed(folder: Path, inputs: dict[str, str]) -> bool:
+def nothing_changed(folder: Path, inputs: dict[str, str], manifest: Manifest | None) -> bool:
     """True when inputs and outputs are exactly as the manifest recorded (no parsing at all)."""
-    manifest, _ = load_manifest(folder)
     if manifest is None or manifest.inputs != inputs or not manifest.outputs:
         return False
     for name, record in manifest.outputs.items():
@@ -218,14 +227,17 @@ class _Plan:
         return {w.name: w for w in self.wanted}
 
 
-def _load(workbook: Path, report: BuildReport, strict: bool = False) -> Any:
+def _load(
+    workbook: Path, report: BuildReport, strict: bool = False, tables: TableFiles | None = None
+) -> Any:
     """The loaded workshop; a workbook with errors stops here, before anything is written."""
-    from ieg_reports.compose.summary import plural
-    from ieg_reports.exceptions import WorkbookInvalidError
     from ieg_reports.workbook import load_workbook, sorted_problems
 
-    result = load_workbook(workbook)
+    result = load_workbook(workbook, store=tables)
     if not result.ok:
+        from ieg_reports.compose.summary import plural
+        from ieg_reports.exceptions import WorkbookInvalidError
+
         lines = [p.format_fr() for p in sorted_problems(result.problems.errors)]
         raise WorkbookInvalidError(
             f"{workbook.name} : {plural(len(lines), 'erreur')}, aucun document produit.\n  - "
@@ -257,6 +269,8 @@ def _run(
     report: BuildReport,
     pool: RenderPool,
 ) -> None:
+    from ieg_reports.pipeline.render import RenderSettings
+
     settings = RenderSettings(result.config.templates, result.config)
     if not options.dry_run:
         remove_stale_temps(folder)  # left by a killed build: we hold the lock, they are ours
@@ -305,13 +319,25 @@ def _plan(
     inputs: dict[str, str],
     options: BuildOptions,
 ) -> _Plan:
+    from ieg_reports.pipeline.dependencies import (
+        DependencyCache,
+        dependency_digests,
+        known_closures,
+        templates_key,
+        templates_record,
+    )
+    from ieg_reports.pipeline.slices import model_components, slice_for
+    from ieg_reports.pipeline.targets import targets_for
+
     fp = Fingerprinter()
-    cache: dict[Path, str] = {}
+    previous, why = load_manifest(folder)
+    key = templates_key(settings, inputs)
+    cache = DependencyCache(closures=known_closures(previous and previous.templates, key, settings))
     targets = {t.name: t for t in targets_for(workshop, settings.config)}
     wanted = []
     for target in targets.values():
         parts = {
-            "version": __version__,
+            "version": code_stamp(),
             "reglages": str(settings.config.packs_for_all_themes),
             **dependency_digests(settings, target.kind, cache),
             **model_components(target, slice_for(target, workshop), fp),
@@ -322,7 +348,6 @@ def _plan(
     for target, parts in _distribution_targets(workshop, settings, packs, programme, fp, cache):
         targets[target.name] = target
         wanted.append(Wanted(target.name, combine(parts), parts))
-    previous, why = load_manifest(folder)
     records = dict(previous.outputs) if previous else None
     pending = load_pending(folder)
     on_disk = _disk_digests(folder, wanted, records)
@@ -330,6 +355,7 @@ def _plan(
         wanted, records, on_disk, options.force, options.overwrite_edited, why, pending
     )
     manifest = Manifest(__version__, inputs, {}, dict(previous.distributed) if previous else {})
+    manifest.templates = templates_record(cache, key)
     return _Plan(folder, targets, wanted, decisions, manifest, previous, on_disk)
 
 
@@ -339,17 +365,18 @@ def _distribution_targets(
     packs: dict[str | None, tuple[str, str]],
     programme: str | None,
     fp: Fingerprinter,
-    cache: dict[Path, str],
+    cache: DependencyCache,
 ) -> list[tuple[Target, dict[str, Any]]]:
     """envois.csv, a draft per participant receiving packs or invited; keys cover attachments."""
     from ieg_reports.distribution.drafts import ENVOIS, draft_name, packs_for
+    from ieg_reports.pipeline.dependencies import dependency_digests
     from ieg_reports.pipeline.invite import invitation_targets
     from ieg_reports.pipeline.targets import PROGRAMME_PDF
 
     if not workshop.participants:
         return []
     themes = [t for t in workshop.themes if t.code in packs]
-    base = {"version": __version__, "atelier": fp.digest(workshop.info)}
+    base = {"version": code_stamp(), "atelier": fp.digest(workshop.info)}
     every = dict(sorted(packs.values()))
     if programme is not None:
         every[PROGRAMME_PDF] = programme

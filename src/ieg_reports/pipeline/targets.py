@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ieg_reports.config import Config
-from ieg_reports.model import Theme, Workshop
 from ieg_reports.workbook.text import code_slug, slug
+
+if TYPE_CHECKING:  # a no-op build resolves output paths without loading the model
+    from ieg_reports.config import Config
+    from ieg_reports.model import Theme, Workshop
 
 SYNTHESIS_DOCX = "synthese.docx"
 SYNTHESIS_PDF = "synthese.pdf"

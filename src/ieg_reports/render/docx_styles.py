@@ -7,6 +7,7 @@ never read it; untouched, it is written back with the very bytes python-docx wou
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from functools import lru_cache
 from typing import Any
 
@@ -41,14 +42,39 @@ class LazyStylesPart(StylesPart):
         if name != "_element" or "_raw" not in self.__dict__:
             raise AttributeError(name)
         self._element = parse_xml(self._raw)
+        for _, edit in self.__dict__.get("_edits", []):
+            edit(self._element)
         return self._element
+
+    def edit(self, key: Hashable, change: Callable[[Any], None]) -> None:
+        """Change the styles (`key` names the change): at once if they are parsed, else when
+        written, once per reference and key in this process."""
+        if "_element" in self.__dict__:
+            change(self._element)
+        else:
+            self.__dict__.setdefault("_edits", []).append((key, change))
 
     @property
     def blob(self) -> bytes:
-        """The part's XML: re-serialised once per reference while nobody touched it."""
-        if "_element" not in self.__dict__:
+        """The part's XML: re-serialised once per reference and edits while unparsed."""
+        if "_element" in self.__dict__:
+            return bytes(serialize_part_xml(self._element))
+        edits = self.__dict__.get("_edits", [])
+        if not edits:
             return _reserialised(self._raw)
-        return bytes(serialize_part_xml(self._element))
+        key = (self._raw, tuple(k for k, _ in edits))
+        if key not in _EDITED:
+            element = parse_xml(self._raw)
+            for _, change in edits:
+                change(element)
+            _EDITED[key] = bytes(serialize_part_xml(element))
+            while len(_EDITED) > 8:
+                _EDITED.pop(next(iter(_EDITED)))
+        return _EDITED[key]
+
+
+# Styles parts as written after their edits (the document's language…), by reference and edits.
+_EDITED: dict[tuple[bytes, tuple[Hashable, ...]], bytes] = {}
 
 
 def use_lazy_styles() -> None:

@@ -8,6 +8,7 @@ byte-reproducible.
 from __future__ import annotations
 
 import io
+import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -15,7 +16,6 @@ from functools import singledispatch
 from typing import Any
 from xml.sax.saxutils import escape
 
-from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
@@ -25,7 +25,6 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
-    CondPageBreak,
     Flowable,
     Frame,
     KeepTogether,
@@ -61,6 +60,13 @@ from ieg_reports.compose.document import PageBreak as ModelPageBreak
 from ieg_reports.fonts import SANS, register_fonts
 from ieg_reports.links import is_safe_url
 from ieg_reports.render.common import introduces, source_date
+from ieg_reports.render.pdf_flow import (
+    FigureBlock,
+    RoomFor,
+    SplitTable,
+    float_figures,
+    without_breaks,
+)
 from ieg_reports.style import Style
 
 ALIGN = {"left": TA_LEFT, "right": TA_RIGHT, "center": TA_CENTER}
@@ -93,7 +99,17 @@ class Coverage:
         ]
 
 
-def _styles(style: Style) -> dict[str, ParagraphStyle]:
+def _styles(style: Style, tight: float = 1.0) -> dict[str, ParagraphStyle]:
+    """The paragraph styles; `tight` scales the vertical space around paragraphs."""
+    styles = _base_styles(style)
+    if tight != 1.0:
+        for paragraph in styles.values():
+            paragraph.spaceBefore *= tight
+            paragraph.spaceAfter *= tight
+    return styles
+
+
+def _base_styles(style: Style) -> dict[str, ParagraphStyle]:
     size, text = style.sizes, colors.HexColor(style.color("text"))
     primary = colors.HexColor(style.color("primary"))
     muted = colors.HexColor(style.color("muted"))
@@ -115,12 +131,9 @@ def _styles(style: Style) -> dict[str, ParagraphStyle]:
     def derive(name: str, **kw: Any) -> ParagraphStyle:
         return ParagraphStyle(name, parent=base, **kw)
 
-    heading = {
-        "fontName": SANS + "-Bold",
-        "alignment": TA_LEFT,
-        "keepWithNext": 1,
-        "hyphenationLang": "",
-    }
+    # No keepWithNext: a RoomFor break ahead of each heading keeps it with what follows
+    # (reportlab's keep-with-next moves a heading and a long paragraph to a new page whole).
+    heading = {"fontName": SANS + "-Bold", "alignment": TA_LEFT, "hyphenationLang": ""}
     return {
         "body": base,
         "h1": derive(
@@ -187,6 +200,15 @@ def _styles(style: Style) -> dict[str, ParagraphStyle]:
             alignment=TA_CENTER,
             spaceBefore=3,
             spaceAfter=10,
+        ),
+        "source": derive(
+            "source",
+            fontSize=size["small"] - 0.5,
+            leading=(size["small"] - 0.5) * 1.3,
+            textColor=muted,
+            alignment=TA_CENTER,
+            hyphenationLang="",
+            spaceAfter=2,
         ),
         "cell": derive(
             "cell",
@@ -255,49 +277,88 @@ class _HeadingParagraph(RLParagraph):  # type: ignore[misc]
 
 def _flowables(ctx: _Context, blocks: tuple[Block, ...], width: float) -> list[Flowable]:
     out: list[Flowable] = []
-    for n, block in enumerate(blocks):
-        made = _flowable(block, ctx, width)
-        if isinstance(block, Heading):
-            made = _heading_group(ctx, blocks[n + 1 :], width, made)
+    n = 0
+    while n < len(blocks):
+        block = blocks[n]
+        if isinstance(block, Heading) or (isinstance(block, Paragraph) and introduces(block)):
+            made, n = _group(ctx, blocks, n, width)
+        else:
+            made, n = _flowable(block, ctx, width), n + 1
+            if isinstance(block, Figure) and n > 1:
+                _let_float(made, blocks[n - 2])
         out += made
     return out
 
 
-class _RoomFor(CondPageBreak):  # type: ignore[misc]
-    """A page break unless the heading, the paragraphs after it and a few lines of what
-    they introduce fit in the space left (measured, not guessed)."""
-
-    def __init__(self, least: float, group: list[Flowable], extra: float, most: float) -> None:
-        super().__init__(least)
-        self._least: float = least
-        self._group, self._extra, self._most = group, extra, most
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        need = self._extra + sum(
-            f.wrap(availWidth, 1e6)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in self._group
-        )
-        # A group taller than a third of a page splits as usual rather than leave a hole.
-        self.height = max(self._least, need) if need < self._most else self._least
-        return super().wrap(availWidth, availHeight)  # type: ignore[no-any-return]
+def _let_float(made: list[Flowable], before: Block) -> None:
+    """A figure after plain text may float to the next page while text fills this one;
+    never when the text introduces it or points to it « ci-dessous »."""
+    if not isinstance(before, Paragraph) or introduces(before) or _points_below(before.text):
+        return
+    for flowable in made:
+        if isinstance(flowable, FigureBlock):
+            flowable.floats = True
 
 
-def _heading_group(
-    ctx: _Context, following: tuple[Block, ...], width: float, made: list[Flowable]
-) -> list[Flowable]:
-    """The heading's flowables, its page break made to keep the paragraphs under it too."""
+def _points_below(text: str) -> bool:
+    """True when a sentence of `text` shows a figure « ci-dessous » (or « ci-après »)."""
+    for sentence in re.split(r"(?<=[.!?])\s+", text.lower()):
+        if re.search(r"ci-dessous|ci-après|suivante", sentence) and re.search(
+            r"\b(figure|graphique|schéma|carte|matrice)s?\b", sentence
+        ):
+            return True
+    return False
+
+
+def _group(
+    ctx: _Context, blocks: tuple[Block, ...], n: int, width: float
+) -> tuple[list[Flowable], int]:
+    """A heading (with the deeper headings right under it) and the paragraphs under it, or
+    an introducing line, behind one break that keeps it off the foot of a page."""
+    first = blocks[n]
+    heads: list[Flowable] = []
+    while n < len(blocks) and isinstance(blocks[n], Heading):
+        level = blocks[n].level  # type: ignore[union-attr]
+        if heads and level <= first.level:  # type: ignore[union-attr]
+            break  # the next section: never part of this one's group
+        heads += _flowable(blocks[n], ctx, width)
+        n += 1
     texts: list[Flowable] = []
-    rest = following
-    # A heading right under it (an axis, then its first theme) belongs to the group too.
-    while rest and isinstance(rest[0], Paragraph | Heading) and len(texts) < 4:
-        texts += [f for f in _flowable(rest[0], ctx, width) if not isinstance(f, CondPageBreak)]
-        rest = rest[1:]
-    if not texts or not isinstance(made[0], CondPageBreak):
-        return made
-    # What a list, table or figure shows under an introducing line: its first lines.
-    extra = 2.8 * cm if rest and not isinstance(rest[0], Heading | Paragraph) else 0.6 * cm
-    heading = made[1:]
-    least = made[0].height
-    return [_RoomFor(least, [*heading, *texts], extra, ctx.frame_height / 3), *heading]
+    story: list[Flowable] = []
+    opens: Block | None = None
+    while n < len(blocks) and isinstance(blocks[n], Paragraph) and len(texts) < 3:
+        paragraph = blocks[n]
+        opens = opens if texts else paragraph
+        made = _flowable(paragraph, ctx, width)
+        n += 1
+        if introduces(paragraph):  # type: ignore[arg-type]
+            lead, tail, n = _lead(ctx, blocks, n, width)
+            if texts:  # its own break too: the text above it may end this page
+                story.append(RoomFor([], made, lead))
+            texts, story = texts + made, story + made + tail
+            break
+        texts, story = texts + made, story + made
+    else:
+        lead = None
+        if not texts:
+            lead, tail, n = _lead(ctx, blocks, n, width)
+            story += tail
+    capped = bool(texts) and not introduces(opens)  # type: ignore[arg-type]
+    least = 4.5 * cm if isinstance(first, Heading) and first.level == 1 else 0.0
+    room = RoomFor(heads, texts, lead, ctx.frame_height / 3 if capped else None, least)
+    return [room, *heads, *story], n
+
+
+def _lead(
+    ctx: _Context, blocks: tuple[Block, ...], n: int, width: float
+) -> tuple[Flowable | None, list[Flowable], int]:
+    """What an introducing line or a bare heading introduces: its first flowable (to
+    measure), all its flowables, and the index after it."""
+    if n >= len(blocks) or isinstance(blocks[n], Heading | Paragraph | ModelPageBreak):
+        return None, [], n
+    made = _flowable(blocks[n], ctx, width)
+    lead = next((f for f in made if not isinstance(f, Spacer)), None)
+    return lead, made, n + 1
 
 
 @singledispatch
@@ -310,19 +371,13 @@ def _flowable(block: Block, ctx: _Context, width: float) -> list[Flowable]:
 def _(block: Heading, ctx: _Context, width: float) -> list[Flowable]:
     level = min(block.level, 3)
     text = markup(block.runs, ctx.coverage, ctx.style.color("link"))
-    heading = _HeadingParagraph(text, ctx.styles[f"h{level}"], level, block.text, block.anchor)
-    # Room for the heading and a few lines under it, or a new page: a heading never ends one.
-    return [CondPageBreak((4.5 if level == 1 else 2.0) * cm), heading]
+    # The break that keeps it off a page's foot comes with its group (_group).
+    return [_HeadingParagraph(text, ctx.styles[f"h{level}"], level, block.text, block.anchor)]
 
 
 @_flowable.register
 def _(block: Paragraph, ctx: _Context, width: float) -> list[Flowable]:
-    paragraph = ctx.para(block.runs, block.style if block.style in ctx.styles else "body")
-    if not introduces(block):
-        return [paragraph]
-    # keepWithNext does not hold a list or a table: leave room for a few of its lines too.
-    paragraph.keepWithNext = 1
-    return [CondPageBreak(2.8 * cm), paragraph]
+    return [ctx.para(block.runs, block.style if block.style in ctx.styles else "body")]
 
 
 @_flowable.register
@@ -419,7 +474,11 @@ def _ragged(flowables: list[Flowable]) -> list[Flowable]:
 
 
 def _list(ctx: _Context, block: ListBlock, width: float) -> ListFlowable:
-    items = [ListItem(_ragged(_flowables(ctx, item.blocks, width - 16))) for item in block.items]
+    # No page break inside an item: measured inside the list, it would break the page early.
+    items = [
+        ListItem(_ragged(without_breaks(_flowables(ctx, item.blocks, width - 16))))
+        for item in block.items
+    ]
     kind = (
         {"bulletType": "1", "start": str(block.start)}
         if block.ordered
@@ -459,7 +518,7 @@ def _table(ctx: _Context, block: Table, width: float) -> RLTable:
     rows = [[_cell(ctx, block.header, c, first[c]) for c in range(columns)]]
     rows += [[_cell(ctx, row, c, cell_styles[c]) for c in range(columns)] for row in block.rows]
     repeat = 1 if block.has_header else 0
-    table = RLTable(rows, colWidths=widths, repeatRows=repeat, splitByRow=1, splitInRow=1)
+    table = SplitTable(rows, colWidths=widths, repeatRows=repeat, splitByRow=1)
     table.setStyle(_table_style(ctx.style, len(rows), block.has_header))
     return table
 
@@ -486,35 +545,14 @@ def _table_style(style: Style, rows: int, header: bool = True) -> TableStyle:
     return TableStyle(commands)
 
 
-class _Vector(Flowable):  # type: ignore[misc]
-    """A reportlab Drawing scaled to a width, drawn as vectors, centred by the frame."""
-
-    def __init__(self, drawing: Drawing, width: float, height: float) -> None:
-        super().__init__()
-        self.drawing = drawing
-        self.scale = min(1.0, width / drawing.width, height / drawing.height)
-        self.width, self.height = drawing.width * self.scale, drawing.height * self.scale
-        self.hAlign = "CENTER"
-
-    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        return self.width, self.height
-
-    def draw(self) -> None:
-        from reportlab.graphics import renderPDF
-
-        self.canv.saveState()
-        self.canv.scale(self.scale, self.scale)
-        renderPDF.draw(self.drawing, self.canv, 0, 0)
-        self.canv.restoreState()
-
-
 def _figure(ctx: _Context, block: Figure, width: float) -> Flowable:
-    drawing = ctx.assets.figure(block).vector
+    picture = ctx.assets.figure(block)
     prefix = (Run(f"Figure {block.number} — ", italic=True),)
-    caption = ctx.para(prefix + block.caption, "caption")
+    texts = [ctx.para(prefix + block.caption, "caption")]
+    # Under the caption, as publishers set it: the chart's notes, then its source.
+    texts += [ctx.para((Run(line),), "source") for line in picture.below]
     # At most a page minus room for the caption: a chart never overflows its frame.
-    vector = _Vector(drawing, min(width, 16 * cm), ctx.frame_height - 2.5 * cm)
-    return KeepTogether([Spacer(1, 4), vector, caption])
+    return FigureBlock(picture.vector, min(width, 16 * cm), ctx.frame_height - 3 * cm, texts)
 
 
 def _toc(ctx: _Context, block: Toc) -> list[Flowable]:
@@ -535,7 +573,7 @@ def _toc(ctx: _Context, block: Toc) -> list[Flowable]:
 
 
 def _box(ctx: _Context, block: Box, width: float) -> RLTable:
-    inner = _flowables(ctx, block.blocks, width - 24)
+    inner = without_breaks(_flowables(ctx, block.blocks, width - 24))
     table = RLTable([[inner]], colWidths=[width], splitInRow=1)  # a long box splits
     table.setStyle(
         TableStyle(
@@ -555,27 +593,28 @@ def _box(ctx: _Context, block: Box, width: float) -> RLTable:
 
 def _aside(ctx: _Context, block: Aside, width: float) -> Flowable:
     picture = ctx.assets.qr(block.qr)
-    qr_size = picture.width if picture else 2.2 * cm
+    qr_size = picture.width if picture else 2.0 * cm
+    gutter = 0.8 * cm  # white between the text and the code: neither touches the other
     # Kept together as a whole: page breaks inside the cell would only break it up.
-    inner = [
-        f
-        for f in _flowables(ctx, block.blocks, width - qr_size - 12)
-        if not isinstance(f, CondPageBreak)
-    ]
+    inner = without_breaks(_flowables(ctx, block.blocks, width - qr_size - gutter))
     if picture is None:
         return KeepTogether(inner)
     # The aside splits only when taller than a page: never its title and code apart.
     table = RLTable(
-        [[inner, picture.vector]], colWidths=[width - qr_size - 8, qr_size + 8], splitInRow=1
+        [[inner, picture.vector]],
+        colWidths=[width - qr_size - gutter, qr_size + gutter],
+        splitInRow=1,
     )
     table.setStyle(
         TableStyle(
             [
                 ("FONTNAME", (0, 0), (-1, -1), SANS),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("ALIGN", (1, 0), (1, 0), "RIGHT"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+                ("TOPPADDING", (1, 0), (1, 0), 2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
             ]
         )
     )
@@ -622,8 +661,11 @@ class _Doc(BaseDocTemplate):  # type: ignore[misc]
     """Outline entries, bookmarks and TOC entries from heading paragraphs."""
 
     _last_level: int = -1
+    _lowest: float = 0.0
 
     def afterFlowable(self, flowable: Flowable) -> None:
+        if getattr(self, "frame", None) is not None:
+            self._lowest = self.frame._y  # where the last thing laid out ends
         outline = getattr(flowable, "outline", None)
         if outline is None:
             return
@@ -637,6 +679,18 @@ class _Doc(BaseDocTemplate):  # type: ignore[misc]
 
     def beforeDocument(self) -> None:
         self._last_level = -1
+
+    def last_fill(self) -> float:
+        """How full the last page is (0–1), as laid out in the last pass."""
+        frame = self.frame
+        top = frame._y1 + frame._height - frame._topPadding
+        return float((top - self._lowest) / (top - frame._y1p))
+
+    def handle_flowable(self, flowables: list[Flowable]) -> None:
+        """Lay out the next flowable; a floating figure that does not fit lets the text
+        after it fill the page first (it waits one flowable at a time)."""
+        float_figures(flowables, getattr(self, "frame", None))
+        super().handle_flowable(flowables)
 
 
 def _expect_entries(story: list[Flowable]) -> None:
@@ -696,8 +750,31 @@ class PdfWriter:
         return render_pdf(document, assets, self.style)
 
 
+# A last page less full than this is set again a little tighter, if that saves it.
+LAST_PAGE_LEAST = 0.25
+TIGHTER = 0.7  # the vertical spaces around paragraphs and headings, when set tighter
+TIGHTEN_UP_TO = 40  # pages; a longer document is not set twice for one page
+
+
 def render_pdf(model: Document, assets: Assets, style: Style) -> tuple[bytes, list[str]]:
-    """Write `model` as PDF bytes (reproducible), with the warnings met."""
+    """Write `model` as PDF bytes (reproducible), with the warnings met.
+
+    A last page holding only a few lines (a section that overflowed by a hair) is a
+    page a reader turns for nothing: the document is set again with tighter vertical
+    spaces, and that version is kept when it has one page fewer.
+    """
+    data, warnings, doc = _render_once(model, assets, style)
+    if 2 < doc.page <= TIGHTEN_UP_TO and doc.last_fill() < LAST_PAGE_LEAST:
+        tight, _, tight_doc = _render_once(model, assets, style, TIGHTER)
+        if tight_doc.page < doc.page:
+            return tight, warnings
+    return data, warnings
+
+
+def _render_once(
+    model: Document, assets: Assets, style: Style, tight: float = 1.0
+) -> tuple[bytes, list[str], _Doc]:
+    """The PDF's bytes, the warnings met and the laid-out document (for its page count)."""
     font = register_fonts(style)
     assert isinstance(font, TTFont)
     page = style.page
@@ -705,7 +782,7 @@ def render_pdf(model: Document, assets: Assets, style: Style) -> tuple[bytes, li
     top, bottom = page["margin_top"] * mm, page["margin_bottom"] * mm
     width = A4[0] - left - right
     frame_height = A4[1] - top - bottom
-    ctx = _Context(_styles(style), style, assets, Coverage(font), model, width, frame_height)
+    ctx = _Context(_styles(style, tight), style, assets, Coverage(font), model, width, frame_height)
     story = _flowables(ctx, model.blocks, width)
     _expect_entries(story)
     buffer = io.BytesIO()
@@ -738,7 +815,7 @@ def render_pdf(model: Document, assets: Assets, style: Style) -> tuple[bytes, li
     doc.multiBuild(
         story, canvasmaker=lambda *a, **k: _NumberedCanvas(*a, footer=decorate, stamp=stamp, **k)
     )
-    return buffer.getvalue(), ctx.coverage.warnings()
+    return buffer.getvalue(), ctx.coverage.warnings(), doc
 
 
 def _page_decoration(

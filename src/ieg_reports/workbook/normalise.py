@@ -8,16 +8,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from ieg_reports.problems import Location, Problems
 from ieg_reports.suggest import closest, did_you_mean, quote_fr
 from ieg_reports.workbook import cells
-from ieg_reports.workbook.readers.raw import RawSheet, RawWorkbook
+from ieg_reports.workbook.readers.raw import RawSheet, RawWorkbook, Row
 from ieg_reports.workbook.schema import ATELIER_FIELDS, INFO_SHEETS, SHEETS, Column, Kind, Sheet
 from ieg_reports.workbook.text import fold_plural
+
+if TYPE_CHECKING:
+    from ieg_reports.workbook.tables import TableStore
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,8 @@ class Table:
     file: str
     records: list[Record] = field(default_factory=list)
     columns: dict[str, str] = field(default_factory=dict)
+    # The key of the cells it was parsed from, when it went through a store (tables.py).
+    key: str = ""
 
     def where(self) -> Location:
         """The location of the sheet itself."""
@@ -84,8 +87,12 @@ def _suggest_column(name: str, sheet: Sheet) -> str:
     return f"vouliez-vous dire {quote_fr(labels[found])}\u00a0?" if found else ""
 
 
-def normalise(raw: RawWorkbook) -> Normalised:
-    """Match sheets and columns, parse every cell; collect every problem."""
+def normalise(raw: RawWorkbook, store: TableStore | None = None) -> Normalised:
+    """Match sheets and columns, parse every cell; collect every problem.
+
+    With a `store`, a sheet whose cells are exactly those of a stored table is not parsed
+    again: its table and its problems come from the store (see `tables.py`).
+    """
     problems = Problems(list(raw.problems))
     tables: dict[str, Table] = {}
     candidates = {s.key: s.names() for s in SHEETS}
@@ -100,11 +107,54 @@ def normalise(raw: RawWorkbook) -> Normalised:
                 f"les données sont lues dans la feuille «\u00a0{tables[key].name}\u00a0»",
             )
         else:
-            tables[key] = _table(raw_sheet, SHEETS[[s.key for s in SHEETS].index(key)], problems)
+            sheet = SHEETS[[s.key for s in SHEETS].index(key)]
+            tables[key] = _stored_table(raw_sheet, sheet, problems, store)
     file = raw.path.name
     failed: set[str] = set()
-    fields = _fields(tables.get("atelier"), problems, failed)
+    fields = _stored_fields(tables.get("atelier"), problems, failed, store)
     return Normalised(file, tables, fields, problems, failed)
+
+
+def _stored_table(
+    raw_sheet: RawSheet, sheet: Sheet, problems: Problems, store: TableStore | None
+) -> Table:
+    """The sheet's table, from the store when its cells are unchanged, else parsed (and kept)."""
+    if store is None:
+        return _table(raw_sheet, sheet, problems)
+    from ieg_reports.workbook.tables import store_table, stored_table, table_key
+
+    key = table_key(raw_sheet, sheet)
+    found = stored_table(store, key, raw_sheet, sheet)
+    if found is None:
+        own = Problems()
+        found = _table(raw_sheet, sheet, own), own.items
+        store_table(store, key, *found)
+    problems.items.extend(found[1])
+    found[0].key = key
+    return found[0]
+
+
+def _stored_fields(
+    table: Table | None, problems: Problems, failed: set[str], store: TableStore | None
+) -> dict[str, tuple[Any, Location]]:
+    """The atelier fields, from the store when the atelier sheet is unchanged, else parsed.
+
+    Stored too because reading the contact's e-mail loads email-validator, whose regular
+    expressions cost more to compile than the whole of an unchanged workbook to load.
+    """
+    if store is None or table is None or not table.key:
+        return _fields(table, problems, failed)
+    from ieg_reports.workbook.tables import store_fields, stored_fields
+
+    found = stored_fields(store, table.key)
+    if found is None:
+        own = Problems()
+        found = _fields(table, own, failed), set(failed), own.items
+        store_fields(store, table.key, *found)
+    fields, failures, items = found
+    failed.update(failures)
+    problems.items.extend(items)
+    return fields
 
 
 def _unknown_sheet(raw_sheet: RawSheet, problems: Problems) -> None:
@@ -116,33 +166,45 @@ def _unknown_sheet(raw_sheet: RawSheet, problems: Problems) -> None:
     problems.warning(Location(raw_sheet.file, raw_sheet.name), "feuille inconnue, ignorée", hint)
 
 
-def _trimmed(frame: pd.DataFrame) -> pd.DataFrame:
-    """Drop the fully empty rows and columns Excel leaves around the data."""
-    blank = frame.map(cells.is_blank)
-    return frame.loc[~blank.all(axis=1), ~blank.all(axis=0)]
+def _trimmed(rows: tuple[Row, ...]) -> tuple[list[int], list[int]]:
+    """The row numbers (as Excel shows them) and column positions that hold something.
+
+    The fully empty rows and columns Excel leaves around the data are dropped; column
+    positions stay those of the sheet, so a table starting in column B is read as written.
+    """
+    kept_rows: list[int] = []
+    kept_columns: set[int] = set()
+    for number, row in enumerate(rows, start=1):
+        filled = [i for i, value in enumerate(row) if not cells.is_blank(value)]
+        if filled:
+            kept_rows.append(number)
+            kept_columns.update(filled)
+    return kept_rows, sorted(kept_columns)
 
 
 def _table(raw_sheet: RawSheet, sheet: Sheet, problems: Problems) -> Table:
     table = Table(sheet, raw_sheet.name, raw_sheet.file)
-    frame = _trimmed(raw_sheet.frame)
-    if frame.empty:
+    numbers, columns = _trimmed(raw_sheet.rows)
+    if not numbers:
         return table
-    header_row = int(frame.index[0])
-    mapping = _header_map(frame.iloc[0], table, header_row, problems)
-    for row_number, row in frame.iloc[1:].iterrows():
-        record = _record(row, mapping, table, int(str(row_number)), problems)
+    header = raw_sheet.rows[numbers[0] - 1]
+    mapping = _header_map([(i, header[i]) for i in columns], table, numbers[0], problems)
+    for number in numbers[1:]:
+        record = _record(raw_sheet.rows[number - 1], mapping, table, number, problems)
         if record is not None:
             table.records.append(record)
     return table
 
 
-def _header_map(header: pd.Series, table: Table, row: int, problems: Problems) -> dict[int, Column]:
+def _header_map(
+    header: list[tuple[int, object]], table: Table, row: int, problems: Problems
+) -> dict[int, Column]:
     """Map column positions to contract columns; warn on unknown ones."""
     sheet = table.sheet
     candidates = {c.key: c.names() for c in sheet.columns}
     mapping: dict[int, Column] = {}
     where = Location(table.file, table.name, row)
-    for position, cell in header.items():
+    for position, cell in header:
         if cells.is_blank(cell):
             continue
         text = cells.as_text(cell)[0]
@@ -161,7 +223,7 @@ def _header_map(header: pd.Series, table: Table, row: int, problems: Problems) -
                 "supprimez ou renommez l'une des deux colonnes",
             )
         else:
-            mapping[int(str(position))] = sheet.column(key)
+            mapping[position] = sheet.column(key)
             table.columns[key] = text
     for column in sheet.columns:
         if column.required and column.key not in table.columns:
@@ -174,14 +236,14 @@ def _header_map(header: pd.Series, table: Table, row: int, problems: Problems) -
 
 
 def _record(
-    row: pd.Series, mapping: dict[int, Column], table: Table, number: int, problems: Problems
+    row: Row, mapping: dict[int, Column], table: Table, number: int, problems: Problems
 ) -> Record | None:
     """Parse one row; None when it holds nothing the contract knows."""
     location = Location(table.file, table.name, number)
     headers = {c.key: table.columns[c.key] for c in mapping.values()}
     record = Record(location, {}, headers)
     for position, column in mapping.items():
-        value = row.iloc[position] if position < len(row) else None
+        value = row[position] if position < len(row) else None
         if not cells.is_blank(value):
             _cell(value, column, record, problems)
     if not record.values and not record.failed:

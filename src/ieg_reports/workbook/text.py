@@ -110,6 +110,9 @@ def strip_accents(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+# Folding is pure and the same codes and names are folded thousands of times (each reference
+# to a factor, each keyword): memoised, a workbook's folds cost once each.
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Matching key ignoring case, accents, spaces and punctuation."""
     return "".join(_WORD.findall(strip_accents(text).lower()))
@@ -126,6 +129,7 @@ def singular(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=1 << 16)
 def fold_plural(text: str) -> str:
     """Like `fold`, also ignoring the plural of each word."""
     return "".join(singular(w) for w in _WORD.findall(strip_accents(text).lower()))

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from ieg_reports.exceptions import UnreadableWorkbookError
 from ieg_reports.problems import Location, Problem, Severity
 
-if TYPE_CHECKING:  # pandas is imported only when a workbook is really read
+if TYPE_CHECKING:  # the readers are imported only when a workbook is really read
     from ieg_reports.workbook.readers.raw import RawWorkbook
 
 __all__ = ["load_raw", "workbook_name"]

@@ -13,12 +13,10 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pandas as pd
-
 from ieg_reports.exceptions import UnreadableWorkbookError
 from ieg_reports.problems import Location, Problem, Severity
 from ieg_reports.workbook.readers.limits import MAX_CSV_BYTES, MAX_ROWS, megabytes, thousands
-from ieg_reports.workbook.readers.raw import RawSheet, RawWorkbook, frame_from_rows
+from ieg_reports.workbook.readers.raw import RawSheet, RawWorkbook, padded
 
 
 @dataclass
@@ -94,23 +92,41 @@ def sniff_separator(text: str) -> str:
 
 
 def read_csv_text(text: str) -> list[list[object]]:
-    """Rows of a CSV text, every cell a string, blank lines kept so row numbers hold."""
+    """Rows of a CSV text, every cell a string, blank lines kept so row numbers hold.
+
+    A quoted cell may span lines; it is one row, as in Excel. Reading stops one row past
+    the limit, which is enough to say the file is too long.
+    """
     if not text.strip():
         return []
-    frame = pd.read_csv(
-        io.StringIO(text),
-        sep=sniff_separator(text),
-        header=None,
-        dtype=str,
-        keep_default_na=False,
-        skip_blank_lines=False,
-        engine="python",
-        nrows=MAX_ROWS + 1,
-    )
-    return [
-        [v if isinstance(v, str) and v != "" else None for v in row]
-        for row in frame.itertuples(index=False)
-    ]
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_separator(text))
+    rows: list[list[object]] = []
+    for row in reader:
+        rows.append([v if v != "" else None for v in row])
+        if len(rows) > MAX_ROWS:
+            break
+    return [list(r) for r in padded(rows)]
+
+
+def overlong_rows(where: str, sheet: str, rows: list[list[object]]) -> list[Problem]:
+    """Rows with values past the header's last column: a separator inside an unquoted value."""
+    header = next((r for r in rows if any(v is not None for v in r)), [])
+    width = max((i + 1 for i, v in enumerate(header) if v is not None), default=0)
+    found = []
+    for number, row in enumerate(rows, start=1):
+        extra = [v for v in row[width:] if v is not None and str(v).strip()]
+        if extra and header:
+            found.append(
+                Problem(
+                    Severity.ERROR,
+                    Location(where, sheet, number),
+                    f"{len(row)} valeurs pour {width} colonnes d'en-tête "
+                    f"(en trop : « {str(extra[0])[:60]} »)",
+                    "une valeur contient sans doute le séparateur : mettez-la entre "
+                    "guillemets, ou enregistrez de nouveau le fichier depuis le tableur",
+                )
+            )
+    return found
 
 
 def _read_file(folder: Path, file: Path) -> tuple[list[list[object]], list[Problem]]:
@@ -128,7 +144,7 @@ def _read_file(folder: Path, file: Path) -> tuple[list[list[object]], list[Probl
             f"{where} : plus de {thousands(MAX_ROWS)} lignes, au-delà de la limite par "
             "feuille ; répartissez les données ou supprimez les lignes inutiles."
         )
-    return rows, _encoding_notes(where, file.stem, decoded)
+    return rows, _encoding_notes(where, file.stem, decoded) + overlong_rows(where, file.stem, rows)
 
 
 def _encoding_notes(where: str, sheet: str, decoded: Decoded) -> list[Problem]:
@@ -173,10 +189,10 @@ def read_csv_folder(path: Path) -> RawWorkbook:
     for file in files:
         try:
             rows, notes = _read_file(path, file)
-        except (pd.errors.ParserError, csv.Error, OSError) as exc:
+        except (csv.Error, OSError) as exc:
             raise UnreadableWorkbookError(
                 f"{path.name}/{file.name} : fichier CSV illisible ({exc})."
             ) from exc
-        sheets.append(RawSheet(file.stem, f"{path.name}/{file.name}", frame_from_rows(rows)))
+        sheets.append(RawSheet(file.stem, f"{path.name}/{file.name}", padded(rows)))
         problems += notes
     return RawWorkbook(path, tuple(sheets), tuple(problems))

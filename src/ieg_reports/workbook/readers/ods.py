@@ -30,7 +30,7 @@ from ieg_reports.workbook.readers.raw import (
     RawSheet,
     RawWorkbook,
     Uncalculated,
-    frame_from_rows,
+    padded,
 )
 from ieg_reports.workbook.readers.xlsx import DAMAGED, dense, fill_range
 
@@ -129,7 +129,7 @@ def _finish(path: Path, sheet: _Sheet) -> RawSheet:
         raise over_limit(path, sheet.name, sheet.beyond)
     for top, left, bottom, right in sheet.merged:
         fill_range(sheet.cells, top, left, bottom, right)
-    return RawSheet(sheet.name, path.name, frame_from_rows(dense(sheet.cells)))
+    return RawSheet(sheet.name, path.name, padded(dense(sheet.cells)))
 
 
 def _value(cell: Element) -> object:

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from ieg_reports.problems import Problem
+
+if TYPE_CHECKING:  # pandas is a view for analysis, never needed to read or check a workbook
+    import pandas as pd
+
+Row = tuple[object, ...]
 
 
 @dataclass(frozen=True)
@@ -32,13 +37,28 @@ class Uncalculated:
 class RawSheet:
     """One sheet: its name as written, the file it came from, its cells.
 
-    `frame` holds every cell as read (object dtype, missing as None), indexed by the row
-    number Excel shows, columns numbered from 0. The header is still a row of it.
+    `rows` holds every cell as read (missing as None), row 1 first so that a row's number is
+    the one Excel shows, columns from 0, every row equally wide. The header is still a row.
     """
 
     name: str
     file: str
-    frame: pd.DataFrame
+    rows: tuple[Row, ...]
+
+    def cell(self, row: int, column: int) -> object:
+        """The value at an Excel row number and a column from 0 (None outside the cells)."""
+        if not 1 <= row <= len(self.rows) or not 0 <= column < len(self.rows[row - 1]):
+            return None
+        return self.rows[row - 1][column]
+
+    @cached_property
+    def frame(self) -> pd.DataFrame:
+        """The cells as a DataFrame indexed by Excel row numbers (for analysis in a notebook)."""
+        import pandas as pd
+
+        frame = pd.DataFrame(list(self.rows), dtype=object)
+        frame.index = pd.RangeIndex(1, 1 + len(self.rows))
+        return frame
 
 
 @dataclass(frozen=True)
@@ -51,10 +71,7 @@ class RawWorkbook:
     problems: tuple[Problem, ...] = ()
 
 
-def frame_from_rows(rows: list[list[object]], first_row: int = 1) -> pd.DataFrame:
-    """A DataFrame of cells from a list of rows, indexed by Excel row numbers."""
+def padded(rows: list[list[object]]) -> tuple[Row, ...]:
+    """Rows made equally wide (missing cells as None), row 1 first."""
     width = max((len(r) for r in rows), default=0)
-    padded = [list(r) + [None] * (width - len(r)) for r in rows]
-    frame = pd.DataFrame(padded, dtype=object)
-    frame.index = pd.RangeIndex(first_row, first_row + len(padded))
-    return frame
+    return tuple((*r, *([None] * (width - len(r)))) for r in rows)

@@ -8,6 +8,7 @@ was never calculated are kept as markers, so that validation reports them at the
 
 from __future__ import annotations
 
+import sys
 import zipfile
 import zlib
 from pathlib import Path
@@ -27,7 +28,7 @@ from ieg_reports.workbook.readers.raw import (
     RawSheet,
     RawWorkbook,
     Uncalculated,
-    frame_from_rows,
+    padded,
 )
 
 # What a damaged file raises while being read: a corrupt zip member (zlib), malformed XML
@@ -53,8 +54,32 @@ except ImportError:  # pragma: no cover - lxml absent: ElementTree's ParseError 
     pass
 
 
+# openpyxl imports numpy (to accept numpy numbers as cell values) and Pillow (to write
+# images) when they are installed; reading needs neither, and they are most of its import.
+_NOT_FOR_READING = ("numpy", "PIL")
+
+
+def import_openpyxl() -> None:
+    """Import openpyxl without numpy and Pillow, unless something already imported them.
+
+    A None in sys.modules makes `import numpy` raise ImportError (the import system's own
+    way to hide a module); they are visible again as soon as openpyxl is loaded.
+    """
+    if "openpyxl" in sys.modules:
+        return
+    hidden = [name for name in _NOT_FOR_READING if name not in sys.modules]
+    for name in hidden:
+        sys.modules[name] = None  # type: ignore[assignment]
+    try:
+        import openpyxl  # noqa: F401
+    finally:
+        for name in hidden:
+            del sys.modules[name]
+
+
 def read_xlsx(path: Path) -> RawWorkbook:
     """Every sheet of an xlsx file; formulas give their cached values."""
+    import_openpyxl()
     from openpyxl import load_workbook
 
     check_archive(path)
@@ -108,7 +133,7 @@ def _sheet(path: Path, ws: Any) -> RawSheet:
     if beyond:
         raise over_limit(path, ws.title, beyond)
     _fill_merged(rows, merged)
-    return RawSheet(ws.title, path.name, frame_from_rows(dense(rows)))
+    return RawSheet(ws.title, path.name, padded(dense(rows)))
 
 
 def _keep(
