@@ -38,7 +38,7 @@ def synthesis_info(workshop: Workshop) -> DocumentInfo:
     info = workshop.info
     return DocumentInfo(
         title=f"Synthèse — {info.title}",
-        subject="Synthèse de l'atelier de prospective",
+        subject="Synthèse de l’atelier de prospective",
         author=info.sponsor or info.facilitator or "",
         date=info.date,
         header=info.title,

@@ -9,7 +9,7 @@ from ieg_reports.workbook.schema import CATEGORY, EFFECT_TYPE, NATURE, REGISTRE,
 
 REGISTRE_TITLES = {
     "definition": "Ce que les participants entendent",
-    "consequence": "Les conséquences pour l'environnement de travail",
+    "consequence": "Les conséquences pour l’environnement de travail",
     "question": "Les questions soulevées",
     "risque": "Les risques pointés",
 }
@@ -218,7 +218,7 @@ def event_wording(workshop: Workshop) -> tuple[str, str]:
     from ieg_reports.compose.french import date_fr
 
     info = workshop.info
-    name = f"l'événement «\u00a0{info.event}\u00a0»" if info.event else "l'événement de la phase 2"
+    name = f"l’événement «\u00a0{info.event}\u00a0»" if info.event else "l’événement de la phase 2"
     when = f" du {date_fr(info.event_date)}" if info.event_date else ""
     return name, when
 

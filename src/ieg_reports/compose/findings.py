@@ -27,7 +27,7 @@ from ieg_reports.model import Factor, Family, RatingSummary, Theme, Workshop
 # Plural wording of the effect categories, for « surtout de nouveaux métiers ».
 CATEGORY_PLURALS = {
     "nouveau_metier": "de nouveaux métiers",
-    "nouvelle_maniere": "de nouvelles manières d'exercer",
+    "nouvelle_maniere": "de nouvelles manières d’exercer",
     "connaissances": "des connaissances",
     "pratiques": "des pratiques professionnelles",
     "aptitudes_individuelles": "des aptitudes individuelles",

@@ -20,7 +20,7 @@ def programme_info(workshop: Workshop) -> DocumentInfo:
     event = info.event or "Événement"
     return DocumentInfo(
         title=f"Programme — {event}",
-        subject=f"Programme de l'événement {event} du {date_fr(info.event_date)}",
+        subject=f"Programme de l’événement {event} du {date_fr(info.event_date)}",
         author=info.sponsor or info.facilitator or "",
         date=info.event_date or info.date,
         header=f"{event} — {date_fr(info.event_date)}",

@@ -184,9 +184,9 @@ def check_owner(
         return False  # the project folder was copied or moved with its outputs
     if Path(manifest.workbook).exists():
         raise ForeignOutputError(
-            f"{folder.resolve()} contient les documents d'un autre classeur "
-            f"({manifest.workbook}) ; rien n'est écrit. Choisissez un autre dossier de sortie "
-            "avec -o, ou renommez l'un des deux classeurs."
+            f"{folder.resolve()} contient les documents d’un autre classeur "
+            f"({manifest.workbook}) ; rien n’est écrit. Choisissez un autre dossier de sortie "
+            "avec -o, ou renommez l’un des deux classeurs."
         )
     report.notes.append(
         f"Le classeur {manifest.workbook} a été déplacé ou renommé : "
@@ -554,7 +554,7 @@ def _apply(
         _remove(folder, path, previous)
     elif action is Action.ORPHAN_EDITED:
         report.notes.append(
-            f"{decision.name} n'est plus produit, mais a été modifié à la main : il est conservé."
+            f"{decision.name} n’est plus produit, mais a été modifié à la main : il est conservé."
         )
 
 
@@ -574,7 +574,7 @@ def _write_sidecar(
     record = OutputRecord(wanted.key, wanted.components, tool, 0, 0, side, data.sha256)
     plan.manifest.outputs[name] = _edited_record(folder / name, record)
     report.notes.append(
-        f"{name} a été modifié à la main (ou n'a pas été écrit par ieg-reports) : il n'est pas "
+        f"{name} a été modifié à la main (ou n’a pas été écrit par ieg-reports) : il n’est pas "
         f"remplacé ; la nouvelle version est écrite dans {side}."
     )
 

@@ -852,7 +852,7 @@ def _properties(doc: Any, model: Document) -> None:
     props.last_modified_by = clip(info.author, CORE_PROPERTY_MAX)
     props.keywords = clip(", ".join(info.keywords), CORE_PROPERTY_MAX)
     props.language = info.language
-    props.comments = "Document généré par ieg-reports à partir du classeur de l'atelier."
+    props.comments = "Document généré par ieg-reports à partir du classeur de l’atelier."
     props.category = "Prospective"
     props.created = when
     props.modified = when
