@@ -36,6 +36,7 @@ from ieg_reports.style import Style
 
 __all__ = ["Point", "classify", "place_labels", "selection_matrix"]
 
+MAX_LABELS = 60  # more codes than this never fit the plot: the key alone names them
 PLOT = 262.0  # side of the square plot, in points, at the widest
 LEFT = 40.0
 ROOM = 10.0  # points between the frame and a marker at the end of the scale
@@ -229,6 +230,8 @@ def _labels(
 ) -> Group | None:
     """The codes of the chosen factors, on a light ground, with leaders when moved;
     None when some code finds no free place (the key then stands alone)."""
+    if len(chosen) > MAX_LABELS:
+        return None
     size = MIN_TEXT + 0.5
     boxes = [(kit.width(p.factor.code, size, True) + 2, size + 1.0, 0.0, 0.0) for p in chosen]
     anchors = [(fr.x(p.x), fr.y(p.y)) for p in chosen]
