@@ -17,8 +17,8 @@ from ieg_reports.model import Factor, Workshop
 # The factors a chart labels by code, by what the chart says of them, in the key's order.
 SECTIONS = {
     "cle": "Facteur-clé",
-    "sous": "Retenu malgré une note sous un seuil",
-    "ecarte": "Non retenu malgré des notes au-dessus des seuils",
+    "sous": "Retenu sous un seuil",
+    "ecarte": "Non retenu, notes hautes",
     "theme": "Facteur du thème",
 }
 
@@ -58,10 +58,8 @@ def classify(workshop: Workshop, highlight: set[str]) -> list[Point]:
 
 
 def labelled(points: list[Point]) -> list[Point]:
-    """The points the chart labels by code, in the key's order (section, then code)."""
-    order = list(SECTIONS)
-    chosen = [p for p in points if p.status in SECTIONS]
-    return sorted(chosen, key=lambda p: (order.index(p.status), p.factor.code))
+    """The points the chart labels by code, in the key's order: by code, to look up."""
+    return sorted((p for p in points if p.status in SECTIONS), key=lambda p: p.factor.code)
 
 
 def factor_key(workshop: Workshop, params: dict[str, str]) -> Table | None:
@@ -70,17 +68,17 @@ def factor_key(workshop: Workshop, params: dict[str, str]) -> Table | None:
     if not points:
         return None
     sections = len({p.status for p in points}) > 1
-    header = ["Code", "Facteur", "Famille", "Capacité", "Criticité"]
+    header = ["Code", "Facteur", "Capacité", "Criticité"]
     header += ["Sélection"] if sections else []
     rows = tuple(_row(p, sections) for p in points)
-    widths = (1.3, 6.0, 3.6, 1.7, 1.7) + ((3.4,) if sections else ())
-    align = ("left", "left", "left", "right", "right") + (("left",) if sections else ())
+    widths = (1.5, 8.0, 2.0, 2.0) + ((3.6,) if sections else ())
+    align = ("left", "left", "right", "right") + (("left",) if sections else ())
     return Table(_cells(header), rows, widths, align)
 
 
 def _row(point: Point, sections: bool) -> tuple[Cell, ...]:
     f = point.factor
-    cells = [f.code, f.label, f.family.name, number_fr(point.x, 1), number_fr(point.y, 1)]
+    cells = [f.code, f.label, number_fr(point.x, 1), number_fr(point.y, 1)]
     return _cells(cells + ([SECTIONS[point.status]] if sections else []))
 
 
