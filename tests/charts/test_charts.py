@@ -9,7 +9,7 @@ import re
 import pytest
 from PIL import Image
 from reportlab.graphics import renderPDF
-from reportlab.graphics.shapes import Drawing
+from reportlab.graphics.shapes import Circle, Drawing, Group
 from reportlab.lib.colors import white
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
@@ -56,7 +56,9 @@ def test_theme_cards_read_at_least_at_seven_and_a_half_points(workshop: Workshop
     assert min(t.fontSize for t in cards) >= 7.5
 
 
-def test_every_chart_keeps_its_text_legible_and_inside(workshop: Workshop) -> None:
+@pytest.mark.parametrize("families", [False, True])
+def test_every_chart_keeps_its_text_legible_and_inside(workshop: Workshop, families: bool) -> None:
+    workshop = _ten_families(workshop) if families else workshop
     for name in CHARTS:
         drawing = draw(name, workshop, STYLE, {})
         measure = A4[0] - (STYLE.page["margin_left"] + STYLE.page["margin_right"]) * mm
@@ -67,7 +69,7 @@ def test_every_chart_keeps_its_text_legible_and_inside(workshop: Workshop) -> No
             width = stringWidth(text.text, text.fontName, text.fontSize)
             left = text.x - {"middle": width / 2, "end": width}.get(text.textAnchor, 0)
             if not text.text.startswith("Criticité"):  # the rotated axis title
-                assert left >= -0.5 and left + width <= WIDTH + 0.5, (name, text.text)
+                assert left >= -0.5 and left + width <= drawing.width + 0.5, (name, text.text)
 
 
 def test_numbers_are_french(workshop: Workshop) -> None:
@@ -125,12 +127,13 @@ def test_families_differ_by_shape_not_colour_alone() -> None:
     assert len(SHAPES) >= 12 and len(outlines) == len(SHAPES)
 
 
-def _ten_families(workshop: Workshop) -> Workshop:
+def _ten_families(workshop: Workshop, count: int = 10) -> Workshop:
     families = tuple(
-        Family(f"X{n}", f"Famille {n} au nom assez long pour passer à la ligne") for n in range(10)
+        Family(f"X{n}", f"Famille {n} au nom assez long pour passer à la ligne")
+        for n in range(count)
     )
     factors = tuple(
-        dataclasses.replace(f, family=families[n % 10]) for n, f in enumerate(workshop.factors)
+        dataclasses.replace(f, family=families[n % count]) for n, f in enumerate(workshop.factors)
     )
     return dataclasses.replace(workshop, families=families, factors=factors)
 
@@ -143,6 +146,25 @@ def test_the_legend_names_every_family_drawn_and_only_those(workshop: Workshop) 
     shown = " ".join(_texts(draw("matrice", ten, STYLE, {"surligner": one.code})))
     assert one.family.name[:20] in shown
     assert [f for f in ten.families if f.name[:20] in shown] == [one.family]
+
+
+def test_families_beyond_the_shapes_carry_a_centre_dot(workshop: Workshop) -> None:
+    many = _ten_families(workshop, len(SHAPES) + 2)
+    dots = [
+        s
+        for s in _shapes(draw("matrice", many, STYLE, {}))
+        if isinstance(s, Circle) and abs(s.r - 1.3) < 1e-6
+    ]
+    legend_dots = 2  # one in the legend for each of the two families past the twelfth
+    drawn = sum(1 for f in many.factors if f.rating and f.family.code in {"X12", "X13"})
+    assert len(dots) >= legend_dots + 1 and len(dots) <= legend_dots + drawn
+
+
+def _shapes(group: Group) -> list[object]:
+    out: list[object] = []
+    for shape in group.contents:
+        out += _shapes(shape) if isinstance(shape, Group) else [shape]
+    return out
 
 
 def _frame_of(workshop: Workshop, params: dict[str, str]):  # type: ignore[no-untyped-def]

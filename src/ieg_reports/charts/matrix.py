@@ -206,9 +206,17 @@ def _markers(kit: Kit, workshop: Workshop, fr: _Frame, points: list[Point]) -> G
         seen.add(key)
         x, y = fr.x(point.x), fr.y(point.y)
         group.add(marker(look[0], x, y, look[1], look[2], look[3], look[4]))
+        if families[point.factor.family.code] >= len(SHAPES) and point.status != "gris":
+            group.add(_dot(x, y, look[2], look[3]))
         if point.status in ("sous", "ecarte"):
             group.add(_ring(kit, x, y, 7.2, [1.6, 1.2] if point.status == "sous" else None))
     return group
+
+
+def _dot(x: float, y: float, fill: Color, stroke: Color) -> Circle:
+    """The centre dot telling a family from the one whose shape it reuses (beyond twelve)."""
+    ink = stroke if fill == white else white
+    return Circle(x, y, 1.3, fillColor=ink, strokeColor=None, strokeWidth=0)
 
 
 def radius(point: Point) -> float:
@@ -335,6 +343,8 @@ def _family_legend(
             x = col * (width + gap)
             color = HexColor(kit.style.family_color(n))
             group.add(marker(SHAPES[n % len(SHAPES)], x + 4.5, top - 5.5, 7, color, white, 0.4))
+            if n >= len(SHAPES):
+                group.add(_dot(x + 4.5, top - 5.5, color, white))
             group.add(kit.lines(x + 14, top + 0.5, lines, TEXT, 9))
             top -= h
         tallest = max(tallest, -top)
