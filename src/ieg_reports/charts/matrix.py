@@ -236,28 +236,32 @@ def _marker_box(fr: _Frame, p: Point, margin: float = 0.0) -> Box:
 def _labels(
     kit: Kit, fr: _Frame, points: list[Point], chosen: list[Point], titles: list[Box]
 ) -> Group | None:
-    """The codes of the chosen factors, on a light ground, with leaders when moved;
-    None when some code finds no free place (the key then stands alone)."""
+    """The codes of the chosen factors, with leaders when moved; None when some code finds
+    no free place (the key under the figure then names the factors alone)."""
     if len(chosen) > MAX_LABELS:
         return None
     size = MIN_TEXT + 0.5
     boxes = [(kit.width(p.factor.code, size, True) + 2, size + 1.0, 0.0, 0.0) for p in chosen]
     anchors = [(fr.x(p.x), fr.y(p.y)) for p in chosen]
     bounds = (fr.left + 1, fr.bottom + 1, fr.right - 1, fr.top - 1)
-    radii = [radius(p) for p in chosen]
     obstacles = [*(_marker_box(fr, p) for p in points), *titles]
-    places = place_labels(boxes, anchors, obstacles, bounds, radii)
-    placed = [
-        (lx, ly, lx + w, ly + h) for (lx, ly, _), (w, h, _, _) in zip(places, boxes, strict=True)
-    ]
+    places = place_labels(boxes, anchors, obstacles, bounds, [radius(p) for p in chosen])
+    sizes = zip(places, boxes, strict=True)
+    placed = [(lx, ly, lx + w, ly + h) for (lx, ly, _), (w, h, _, _) in sizes]
     if not _clean(placed, obstacles, bounds):
         return None
+    moved = [m for _, _, m in places]
+    return _codes(kit, fr, chosen, placed, moved, size)
+
+
+def _codes(
+    kit: Kit, fr: _Frame, chosen: list[Point], placed: list[Box], moved: list[bool], size: float
+) -> Group:
+    """Each code on a light ground, joined to its marker by a hairline when moved."""
     group = Group()
-    for p, (x, y), box, (_, _, moved), r in zip(
-        chosen, anchors, placed, places, radii, strict=True
-    ):
-        if moved:
-            group.add(_leader(kit, x, y, r, box))
+    for p, box, far in zip(chosen, placed, moved, strict=True):
+        if far:
+            group.add(_leader(kit, fr.x(p.x), fr.y(p.y), radius(p), box))
         ground = Rect(box[0], box[1], box[2] - box[0], box[3] - box[1], strokeWidth=0)
         ground.fillColor, ground.strokeColor = Color(1, 1, 1, 0.85), None
         group.add(ground)
@@ -338,17 +342,23 @@ def _family_legend(
     group = Group(kit.text(0, -10, "Familles", 8, bold=True))
     tallest = 0.0
     for col, chunk in enumerate(_balanced(list(zip(entries, heights, strict=True)), columns)):
-        top = -14.0
-        for (n, lines), h in chunk:
-            x = col * (width + gap)
-            color = HexColor(kit.style.family_color(n))
-            group.add(marker(SHAPES[n % len(SHAPES)], x + 4.5, top - 5.5, 7, color, white, 0.4))
-            if n >= len(SHAPES):
-                group.add(_dot(x + 4.5, top - 5.5, color, white))
-            group.add(kit.lines(x + 14, top + 0.5, lines, TEXT, 9))
-            top -= h
-        tallest = max(tallest, -top)
+        tallest = max(tallest, _family_column(kit, group, col * (width + gap), chunk))
     return group, tallest + 4
+
+
+def _family_column(
+    kit: Kit, group: Group, x: float, chunk: list[tuple[tuple[int, list[str]], float]]
+) -> float:
+    """One column of the family legend, added to `group`; returns how far down it goes."""
+    top = -14.0
+    for (n, lines), h in chunk:
+        color = HexColor(kit.style.family_color(n))
+        group.add(marker(SHAPES[n % len(SHAPES)], x + 4.5, top - 5.5, 7, color, white, 0.4))
+        if n >= len(SHAPES):
+            group.add(_dot(x + 4.5, top - 5.5, color, white))
+        group.add(kit.lines(x + 14, top + 0.5, lines, TEXT, 9))
+        top -= h
+    return -top
 
 
 def _balanced(items: list[tuple[T, float]], columns: int) -> list[list[tuple[T, float]]]:
