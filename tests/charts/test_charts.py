@@ -265,6 +265,20 @@ def test_big_workshops_stay_within_a_page(workshop: Workshop) -> None:
         drawing = draw(name, big, STYLE, {})
         assert drawing.height <= MAX_HEIGHT + 60, name
     assert any("autres thèmes" in t for t in _texts(draw("themes", big, STYLE, {})))
+    matrix_drawing = draw("matrice", big, STYLE, {})
+    assert matrix_drawing.height <= MAX_HEIGHT
+    legend = _texts(matrix_drawing)
+    drawn = {f.family.code for f in big.factors if f.rating is not None}
+    assert len(drawn) == 30 and sum(t.startswith("Famille numéro") for t in legend) >= 30
+    many = dataclasses.replace(
+        big,
+        factors=tuple(
+            dataclasses.replace(f, family=families[n % 60]) for n, f in enumerate(factors)
+        ),
+    )
+    crowded = draw("matrice", many, STYLE, {})
+    assert crowded.height <= MAX_HEIGHT
+    assert any("autres familles, non montrées" in t for t in _texts(crowded))
 
 
 def test_png_and_pdf_come_from_the_same_drawing(workshop: Workshop, tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -7,7 +7,7 @@ import re
 from ieg_reports.charts import draw
 from ieg_reports.charts.base import strings
 from ieg_reports.compose import compose_pack, compose_synthesis
-from ieg_reports.compose.document import Document, Figure, Table
+from ieg_reports.compose.document import Document, Figure, Table, walk
 from ieg_reports.compose.figure_keys import factor_key
 from ieg_reports.model import Workshop
 from ieg_reports.resources import default_templates
@@ -42,10 +42,17 @@ def test_the_synthesis_matrix_is_followed_by_its_key(sample_result) -> None:  # 
     _check(compose_synthesis(workshop), workshop)
 
 
-def test_a_pack_matrix_is_followed_by_the_key_of_its_factors(sample_result) -> None:  # type: ignore[no-untyped-def]
+def test_a_pack_names_its_factors_in_the_text_not_in_a_key(sample_result) -> None:  # type: ignore[no-untyped-def]
     workshop = sample_result.workshop
     theme = next(t for t in workshop.themes if t.factors)
-    _check(compose_pack(workshop, theme), workshop)
+    document = compose_pack(workshop, theme)
+    [(figure, key)] = _keys_after_matrices(document)
+    assert figure.param("cle") == "non" and key is None
+    drawing = draw("matrice", workshop, STYLE, dict(figure.params))
+    assert not any("tableau qui suit" in line for line in drawing.below)
+    text = " ".join(r.text for b in walk(document.blocks) for r in getattr(b, "runs", ()))
+    labels = {s.text for s in strings(drawing) if re.fullmatch(r"F\d+", s.text)}
+    assert labels and all(code in text for code in labels)  # the pack's text names them
 
 
 def test_the_key_gives_names_and_french_scores(sample_result) -> None:  # type: ignore[no-untyped-def]

@@ -17,6 +17,7 @@ from reportlab.graphics.shapes import Circle, Drawing, Group, Rect
 from reportlab.lib.colors import Color, HexColor, white
 
 from ieg_reports.charts.base import (
+    MAX_HEIGHT,
     MIN_TEXT,
     SHAPES,
     TEXT,
@@ -30,7 +31,7 @@ from ieg_reports.charts.base import (
     source_line,
 )
 from ieg_reports.charts.labels import Box, hits, leader, place_labels
-from ieg_reports.compose.figure_keys import Point, classify, highlighted, labelled
+from ieg_reports.compose.figure_keys import Point, classify, highlighted, labelled, wants_key
 from ieg_reports.model import Workshop
 from ieg_reports.style import Style
 
@@ -56,13 +57,15 @@ QUADRANTS = (("À surveiller", 0, 1), ("Leviers", 1, 0), ("Secondaires", 0, 0))
 
 
 def selection_matrix(workshop: Workshop, style: Style, params: dict[str, str]) -> Drawing:
-    """The matrix; `surligner=F01,F02` shows those factors in colour and greys the others."""
+    """The matrix; `surligner=F01,F02` shows those factors in colour and greys the others;
+    `cle=non` when the text, not a key under the figure, names the labelled factors."""
     kit = Kit(style)
     highlight = highlighted(params)
     points = classify(workshop, highlight)
-    families, legend_height = _family_legend(kit, workshop, points, bool(highlight))
-    bottom = legend_height + AXIS
     plot = min(PLOT, round(kit.wide * 0.58))
+    room = MAX_HEIGHT - plot - AXIS - TOP
+    families, legend_height = _family_legend(kit, workshop, points, room)
+    bottom = legend_height + AXIS
     drawing = Drawing(kit.wide, bottom + plot + TOP)
     frame = _Frame(workshop, bottom, plot)
     titles = _quadrant_titles(kit, workshop, frame, points)
@@ -74,7 +77,7 @@ def selection_matrix(workshop: Workshop, style: Style, params: dict[str, str]) -
     families.translate(0, legend_height)
     drawing.add(families)
     notes = [f"Note : {COLUMN_NOTE}"] if workshop.key_rule == "colonne" and not highlight else []
-    if labelled(points):
+    if labelled(points) and wants_key(params):  # else the text around names the factors
         notes.append(KEY_NOTE if codes is not None else CROWDED_NOTE)
     source = f"Source : {workshop.info.title}, moyennes des notes des participants."
     return source_line(drawing, *notes, source)
@@ -326,7 +329,7 @@ def _ring(kit: Kit, x: float, y: float, r: float, dash: list[float] | None) -> C
 
 
 def _family_legend(
-    kit: Kit, workshop: Workshop, points: list[Point], highlight: bool
+    kit: Kit, workshop: Workshop, points: list[Point], room: float
 ) -> tuple[Group, float]:
     """Every family drawn in colour, with its marker, in balanced columns under the plot;
     the group hangs from y = 0 (returns it and its height)."""
@@ -340,10 +343,15 @@ def _family_legend(
     entries = [(n, kit.wrap(f.name, width - 14)) for n, f in shown]
     heights = [len(lines) * 9 + 3 for _, lines in entries]
     group = Group(kit.text(0, -10, "Familles", 8, bold=True))
+    while len(entries) > 1 and sum(heights) / columns + 30 > room:  # a pathological workbook
+        entries, heights = entries[:-1], heights[:-1]
+    if len(entries) < len(shown):
+        rest = f"… et {number(len(shown) - len(entries))} autres familles, non montrées ici."
+        group.add(kit.text(0, -room + 4, rest, italic=True))
     tallest = 0.0
     for col, chunk in enumerate(_balanced(list(zip(entries, heights, strict=True)), columns)):
         tallest = max(tallest, _family_column(kit, group, col * (width + gap), chunk))
-    return group, tallest + 4
+    return group, (room if len(entries) < len(shown) else tallest + 4)
 
 
 def _family_column(

@@ -57,15 +57,21 @@ def classify(workshop: Workshop, highlight: set[str]) -> list[Point]:
     return out
 
 
+def wants_key(params: dict[str, str]) -> bool:
+    """False for `cle=non`: the text around the figure already names the factors it labels."""
+    return params.get("cle", "oui").strip().lower() not in ("non", "no", "false")
+
+
 def labelled(points: list[Point]) -> list[Point]:
     """The points the chart labels by code, in the key's order: by code, to look up."""
     return sorted((p for p in points if p.status in SECTIONS), key=lambda p: p.factor.code)
 
 
 def factor_key(workshop: Workshop, params: dict[str, str]) -> Table | None:
-    """The table naming each factor the matrix labels; None when it labels none."""
+    """The table naming each factor the matrix labels; None when it labels none, or when
+    the template says the text names them (`cle=non`)."""
     points = labelled(classify(workshop, highlighted(params)))
-    if not points:
+    if not points or not wants_key(params):
         return None
     sections = len({p.status for p in points}) > 1
     header = ["Code", "Facteur", "Capacité", "Criticité"]
