@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TypeAlias
 
+from reportlab import rl_config
 from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Polygon, Rect, String
 from reportlab.lib.attrmap import AttrMap, AttrMapValue
 from reportlab.lib.colors import Color, HexColor, white
@@ -21,6 +22,10 @@ from ieg_reports.compose.french import number_fr
 from ieg_reports.compose.typography import typeset
 from ieg_reports.fonts import face_name, register_fonts
 from ieg_reports.style import Style
+
+# reportlab checks the type of every attribute of every shape as it is set: a help while
+# writing a chart, half the time of drawing one. The charts' tests draw every chart.
+rl_config.shapeChecking = 0
 
 CM = 72 / 2.54
 MM = CM / 10

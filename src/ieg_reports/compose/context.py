@@ -34,16 +34,11 @@ def effects_by_category(workshop: Workshop, kind: str) -> list[tuple[str, list[E
 
 def keywords_by_registre(workshop: Workshop, registre: str) -> list[tuple[str, list[Keyword]]]:
     """Keywords of one registre grouped by family."""
-    groups = []
-    for family in workshop.families:
-        words = [
-            k
-            for k in workshop.keywords
-            if k.registre == registre and k.factor.family.code == family.code
-        ]
-        if words:
-            groups.append((family.name, words))
-    return groups
+    by_family: dict[str, list[Keyword]] = {}
+    for k in workshop.keywords:  # one pass: families × keywords grew with the square
+        if k.registre == registre:
+            by_family.setdefault(k.factor.family.code, []).append(k)
+    return [(f.name, by_family[f.code]) for f in workshop.families if f.code in by_family]
 
 
 def distinct_keywords(keywords: list[Keyword]) -> list[str]:

@@ -59,6 +59,12 @@ def _top(counts: Sequence[tuple[str, int]]) -> tuple[list[str], int]:
     return [name for name, n in counts if n == best], best
 
 
+def _key_counts(ws: Workshop) -> list[tuple[str, int]]:
+    """Each family's name and its number of key factors, counted in one pass."""
+    per_family = Counter(k.family.code for k in ws.key_factors)
+    return [(f.name, per_family[f.code]) for f in ws.families]
+
+
 def key_factor_families(ws: Workshop) -> str | None:
     """Which families supply most key factors, with their share; those supplying none."""
     if not ws.families:
@@ -66,7 +72,7 @@ def key_factor_families(ws: Workshop) -> str | None:
     total = len(ws.key_factors)
     if total == 0:
         return "Aucun facteur n’a été retenu comme facteur-clé."
-    counts = [(f.name, sum(k.family.code == f.code for k in ws.key_factors)) for f in ws.families]
+    counts = _key_counts(ws)
     top, best = _top(counts)
     share = f"{best} sur {total}, soit {percent_fr(best / total)}"
     if len(top) == 1 and best == total:
@@ -396,7 +402,7 @@ def key_families_brief(ws: Workshop) -> str | None:
     """L'essentiel's short form of key_factor_families: where the key factors come from."""
     if not ws.families or not ws.key_factors:
         return None
-    counts = [(f.name, sum(k.family.code == f.code for k in ws.key_factors)) for f in ws.families]
+    counts = _key_counts(ws)
     top, _ = _top(counts)
     if len(top) == len(counts) and len(top) > 1:
         return "Aucune famille ne domine parmi les facteurs-clés."

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ieg_reports.exceptions import UnreadableWorkbookError
 
-MAX_ROWS = 20_000  # rows per sheet
+MAX_ROWS = 50_000  # rows per sheet: a workshop 100 times the sample holds 25 000 ratings
 MAX_COLUMNS = 200  # columns per sheet (up to GR)
 MAX_CELL_CHARS = 10_000  # characters in one cell (descriptions, questions, summaries)
 MAX_TITLE_CHARS = 300  # a title, a name, a label: it becomes a heading or a table cell
