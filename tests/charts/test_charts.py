@@ -304,3 +304,13 @@ def test_factor_without_rating_is_left_out(workshop: Workshop) -> None:
     assert isinstance(unrated, Factor)
     changed = dataclasses.replace(workshop, factors=(unrated, *workshop.factors[1:]))
     assert unrated.code not in {p.factor.code for p in classify(changed, set())}
+
+
+def test_the_legend_explains_only_the_natures_drawn(workshop: Workshop) -> None:
+    macro = [f.code for f in workshop.factors if f.rating and not f.is_weak_signal][:3]
+    weak = [f.code for f in workshop.factors if f.rating and f.is_weak_signal][:1]
+    only_macro = _texts(draw("matrice", workshop, STYLE, {"surligner": ",".join(macro)}))
+    assert "Macro-déterminant (plein)" in only_macro
+    assert "Signal faible (creux)" not in only_macro
+    both = _texts(draw("matrice", workshop, STYLE, {"surligner": ",".join(macro + weak)}))
+    assert {"Macro-déterminant (plein)", "Signal faible (creux)"} <= set(both)

@@ -298,10 +298,12 @@ def _side_legend(kit: Kit, fr: _Frame, points: list[Point], highlight: bool) -> 
     """Nature (fill) and the marks of the selection, right of the plot."""
     x, width = fr.right + 16, kit.wide - fr.right - 16
     group = Group()
-    items: list[tuple[Swatch, str]] = [
-        (("circle", 7, kit.color("muted"), white, 0.4), "Macro-déterminant (plein)"),
-        (("circle", 7, white, kit.color("muted"), 1.3), "Signal faible (creux)"),
-    ]
+    natures = {p.factor.is_weak_signal for p in points if p.status != "gris"}
+    items: list[tuple[Swatch, str]] = []  # only the natures drawn in colour
+    if False in natures:
+        items.append((("circle", 7, kit.color("muted"), white, 0.4), "Macro-déterminant (plein)"))
+    if True in natures:
+        items.append((("circle", 7, white, kit.color("muted"), 1.3), "Signal faible (creux)"))
     if highlight:
         items.append((("circle", 5, GREY, GREY, 0.0), "Autres facteurs"))
     marks, height = legend(kit, items, x, fr.top - 2, width)
