@@ -77,7 +77,7 @@ def factor_key(workshop: Workshop, params: dict[str, str]) -> Table | None:
     header = ["Code", "Facteur", "Capacité", "Criticité"]
     header += ["Sélection"] if sections else []
     rows = tuple(_row(p, sections) for p in points)
-    widths = (1.4, 7.0, 2.3, 2.3) + ((4.6,) if sections else ())
+    widths = (1.4, 6.9, 2.2, 2.2) + ((5.0,) if sections else ())
     align = ("left", "left", "right", "right") + (("left",) if sections else ())
     return Table(_cells(header), rows, widths, align)
 
