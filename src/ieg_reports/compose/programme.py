@@ -34,6 +34,9 @@ def programme_context(workshop: Workshop) -> dict[str, Any]:
         **base_context(workshop),
         "programme": workshop.programme,
         "priority": workshop.priority_themes,
+        "participants_of": lambda theme: sum(
+            p.invited and any(t.code == theme.code for t in p.themes) for p in workshop.participants
+        ),
         "br": "\n",  # a line break inside a table cell (data line breaks survive escaping)
     }
 
