@@ -29,6 +29,11 @@ def compose(
         blocks = parse(text)
     except ValueError as exc:
         raise TemplateError(f"modèle {template} : {exc}") from exc
+    workshop = context.get("workshop")
+    if isinstance(workshop, Workshop):  # the factor key of each matrix, under the figure
+        from ieg_reports.compose.figure_keys import with_factor_keys
+
+        blocks = tuple(with_factor_keys(list(blocks), workshop))
     foreign = tuple(context.get("foreign_terms", ()))
     return Document(typeset_document(info), typeset_document(blocks, foreign))
 
