@@ -31,9 +31,25 @@ def test_axis_number_and_natural_key() -> None:
     assert axis_number("Axe 12 — X") == 12 and axis_number("Clients") is None
     names = ["Étude 10", "Étude 2", "étude 0", "Rapport", "Étude 2b"]
     assert sorted(names, key=natural_key) == [
-        "Rapport",
         "étude 0",
         "Étude 2",
         "Étude 2b",
         "Étude 10",
+        "Rapport",
     ]
+
+
+def test_natural_key_folds_accents_and_ligatures() -> None:
+    names = ["Forum", "Ville durable 2030", "Étude emploi", "Enquête", "Œuvres", "Odyssée"]
+    assert sorted(names, key=natural_key) == [
+        "Enquête",
+        "Étude emploi",
+        "Forum",
+        "Odyssée",
+        "Œuvres",
+        "Ville durable 2030",
+    ]
+    # Same letters, different accents or case: a deterministic order whatever the input order.
+    twins = ["étude", "Etude", "Étude", "etude"]
+    assert sorted(twins, key=natural_key) == sorted(reversed(twins), key=natural_key)
+    assert len({natural_key(t) for t in twins}) == 4

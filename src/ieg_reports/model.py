@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -26,13 +28,26 @@ def axis_number(name: str) -> int | None:
     return int(found.group()) if found else None
 
 
-def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
-    """A sort key that orders « Étude 2 » before « Étude 10 » (numbers by value)."""
+_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss", "ﬁ": "fi", "ﬂ": "fl"})
+
+
+def fold_accents(text: str) -> str:
+    """Casefolded text without accents or ligatures (« Œuvre Étude » → « oeuvre etude »)."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_LIGATURES))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _parts(text: str, fold: Callable[[str], str]) -> tuple[tuple[int, int | str], ...]:
     return tuple(
-        (0, int(part)) if part.isdigit() else (1, part.casefold())
+        (0, int(part)) if part.isdigit() else (1, fold(part))
         for part in _NUMBER.split(text)
         if part
     )
+
+
+def natural_key(text: str) -> tuple[tuple[tuple[int, int | str], ...], ...]:
+    """French order: accents folded, numbers by value, ties broken by case then exact text."""
+    return (_parts(text, fold_accents), _parts(text, str.casefold), ((1, text),))
 
 
 @dataclass(frozen=True)
