@@ -3,6 +3,7 @@ client's workbook: spreadsheet wording, doubled words, the same list twice."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import pytest
@@ -12,7 +13,8 @@ from fixtures.held_out import write_held_out
 from ieg_reports.api import load_workshop
 from ieg_reports.compose import compose_pack, compose_synthesis
 from ieg_reports.compose.programme import compose_programme
-from ieg_reports.model import Workshop
+from ieg_reports.compose.context import lessons_once
+from ieg_reports.model import Lesson, Workshop
 
 
 @pytest.fixture(scope="module")
@@ -64,3 +66,24 @@ def test_sample_consultant_choices_not_repeated(sample_result) -> None:  # type:
     text = _text(compose_synthesis(ws).blocks).replace("\u00a0", " ")
     for name in re.findall(r"« (.+?) »", said):
         assert text.count(f"« {name} »") <= 1 + said.count(name), name
+
+
+def test_consultant_sentence_printed_once(sample_result) -> None:  # type: ignore[no-untyped-def]
+    ws = sample_result.workshop
+    first = [ws.lessons_for(s)[0].split(". ")[0] for s in ("essentiel", "selection")]
+    assert first[0] == first[1] == "Données d'illustration"  # the sample repeats it
+    text = _text(compose_synthesis(ws).blocks)
+    assert text.count("Données d’illustration.") + text.count("Données d'illustration.") == 1
+
+
+def test_lessons_once_keeps_new_sentences_and_line_breaks(sample_result) -> None:  # type: ignore[no-untyped-def]
+    lessons = (
+        Lesson("essentiel", "Même phrase. Première idée."),
+        Lesson("selection", "Même phrase.\nAutre idée ! Première idée."),
+        Lesson("selection", "même  phrase."),
+    )
+    ws = dataclasses.replace(sample_result.workshop, lessons=lessons)
+    once = lessons_once(ws)
+    assert once("essentiel") == ["Même phrase. Première idée."]
+    assert once("selection") == ["Autre idée !"]
+    assert lessons_once(ws)("selection") == ["Même phrase.\nAutre idée ! Première idée."]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from typing import Any
 
 from ieg_reports.model import Effect, Factor, Keyword, Resource, Theme, Workshop
@@ -245,6 +247,31 @@ def glossary(workshop: Workshop, method: dict[str, str]) -> list[tuple[str, str]
     return [terms[k] for k in sorted(terms)]
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?…])(\s+)(?=[«\"“A-ZÀ-ÖØ-ÞŒÆ])")
+
+
+def lessons_once(workshop: Workshop) -> Callable[[str], list[str]]:
+    """The consultant's paragraphs of a section, less sentences an earlier section printed."""
+    printed: set[str] = set()
+
+    def lessons(section: str) -> list[str]:
+        # A sentence the consultant pasted into two sections reads as a slip when printed twice.
+        paragraphs = []
+        for text in workshop.lessons_for(section):
+            parts = _SENTENCE_END.split(text.strip())
+            kept = ""
+            for sentence, space in zip(parts[::2], ["", *parts[1::2]], strict=True):
+                norm = " ".join(sentence.split()).casefold()
+                if norm and norm not in printed:
+                    printed.add(norm)
+                    kept += (space if kept else "") + sentence
+            if kept:
+                paragraphs.append(kept)
+        return paragraphs
+
+    return lessons
+
+
 def base_context(workshop: Workshop, for_all: bool = False) -> dict[str, Any]:
     """The variables every template gets."""
     from ieg_reports.compose.findings import section_findings
@@ -255,7 +282,7 @@ def base_context(workshop: Workshop, for_all: bool = False) -> dict[str, Any]:
         "findings": section_findings(workshop, event, event_when),
         "hours": hours_fr(workshop),
         "foreign_terms": tuple(e.term for e in workshop.glossary if e.foreign),
-        "lessons": workshop.lessons_for,
+        "lessons": lessons_once(workshop),
         "glossary": lambda method: glossary(workshop, method),
         "event": event,
         "event_when": event_when,
