@@ -12,8 +12,8 @@ from compose.test_findings import _text
 from fixtures.held_out import write_held_out
 from ieg_reports.api import load_workshop
 from ieg_reports.compose import compose_pack, compose_synthesis
-from ieg_reports.compose.programme import compose_programme
 from ieg_reports.compose.context import lessons_once
+from ieg_reports.compose.programme import compose_programme
 from ieg_reports.model import Lesson, Workshop
 
 
