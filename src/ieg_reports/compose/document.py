@@ -159,6 +159,8 @@ class DocumentInfo:
     date: dt.date = dt.date(2000, 1, 1)
     language: str = "fr-FR"
     header: str = ""
+    # False when page 1 opens with the title itself: a running header above it repeats it.
+    header_on_first_page: bool = True
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ Directives are lines of their own, starting with `@@`:
     @@cover ... @@endcover    the cover page (its first heading is the title)
     @@box ... @@endbox        a highlighted panel
     @@aside qr=URL ... @@endaside   blocks with a QR code of URL beside them
-    @@style lead              the role of the next paragraph (lead, note, small, center)
+    @@style lead              the role of the next paragraph (lead, note, small, center, left)
 Data interpolated into a template is escaped (`escape_markup`), so only the template's own
 text can be markup or a directive.
 """

@@ -24,6 +24,7 @@ def programme_info(workshop: Workshop) -> DocumentInfo:
         author=info.sponsor or info.facilitator or "",
         date=info.event_date or info.date,
         header=f"{event} — {date_fr(info.event_date)}",
+        header_on_first_page=False,
         keywords=("prospective", "programme", event, *(t.code for t in workshop.priority_themes)),
     )
 
@@ -37,6 +38,8 @@ def programme_context(workshop: Workshop) -> dict[str, Any]:
         "participants_of": lambda theme: sum(
             p.invited and any(t.code == theme.code for t in p.themes) for p in workshop.participants
         ),
+        # Who answers questions when the workbook names no contact for the event.
+        "contact_name": workshop.info.facilitator or "l’équipe d’animation",
         "br": "\n",  # a line break inside a table cell (data line breaks survive escaping)
     }
 

@@ -255,6 +255,8 @@ def _(block: Heading, w: _Writer, container: Any) -> None:
 def _(block: Paragraph, w: _Writer, container: Any) -> None:
     paragraph = w.paragraph(container, PARAGRAPH_STYLES.get(block.style, "Normal"))
     _paragraph(w, paragraph, block.runs)
+    if block.style == "left":  # ragged right: short lists and key/value lines
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
     if block.style == "title":  # a title at the top of a page, not on a cover: no drop
         paragraph.paragraph_format.space_before = Pt(0)
     if introduces(block):
@@ -826,12 +828,16 @@ def _header_footer(w: _Writer, with_cover: bool) -> None:
     header = body.header.paragraphs[0]
     header._p.style = w.style_id("Header Text")
     header.add_run(xml_safe(w.model.info.header or w.model.info.title, w.warnings))
-    footer = body.footer.paragraphs[0]
-    footer._p.style = w.style_id("Footer Text")
-    footer.add_run("page ")
-    _field(footer, " PAGE ", "1")
-    footer.add_run(" sur ")
-    _field(footer, " NUMPAGES ", "1")
+    footers = [body.footer.paragraphs[0]]
+    if not w.model.info.header_on_first_page:  # page 1: the footer only, no running header
+        body.different_first_page_header_footer = True
+        footers.append(body.first_page_footer.paragraphs[0])
+    for footer in footers:
+        footer._p.style = w.style_id("Footer Text")
+        footer.add_run("page ")
+        _field(footer, " PAGE ", "1")
+        footer.add_run(" sur ")
+        _field(footer, " NUMPAGES ", "1")
     if with_cover and len(sections) > 1:
         cover = sections[0]
         cover.header.is_linked_to_previous = False

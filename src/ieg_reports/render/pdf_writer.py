@@ -180,6 +180,7 @@ def _base_styles(style: Style) -> dict[str, ParagraphStyle]:
             spaceAfter=10,
             hyphenationLang="",
         ),
+        "left": derive("left", alignment=TA_LEFT),  # short lists, key/value lines: ragged
         "center": derive("center", fontSize=size["body"] + 1.5, alignment=TA_LEFT, spaceAfter=4),
         "note": derive(
             "note",
@@ -838,10 +839,11 @@ def _page_decoration(
         canvas.saveState()
         canvas.setFont(SANS, 7.5)
         canvas.setFillColor(muted)
-        canvas.drawString(left, A4[1] - top + 14, header[:110])
-        canvas.setStrokeColor(rule)
-        canvas.setLineWidth(0.4)
-        canvas.line(left, A4[1] - top + 10, A4[0] - right, A4[1] - top + 10)
+        if number > 1 or model.info.header_on_first_page:
+            canvas.drawString(left, A4[1] - top + 14, header[:110])
+            canvas.setStrokeColor(rule)
+            canvas.setLineWidth(0.4)
+            canvas.line(left, A4[1] - top + 10, A4[0] - right, A4[1] - top + 10)
         canvas.drawCentredString(A4[0] / 2, bottom - 22, f"page {number} sur {total}")
         canvas.restoreState()
 
