@@ -3,8 +3,13 @@ client's workbook: spreadsheet wording, doubled words, the same list twice."""
 
 from __future__ import annotations
 
+import atexit
 import dataclasses
+import functools
 import re
+import shutil
+import tempfile
+from pathlib import Path
 
 import pytest
 
@@ -17,10 +22,17 @@ from ieg_reports.compose.programme import compose_programme
 from ieg_reports.model import Lesson, Workshop
 
 
+@functools.cache
+def _held_out_workshop() -> Workshop:
+    """The held-out workbook's workshop, read once per test session."""
+    folder = Path(tempfile.mkdtemp(prefix="ieg-held-out-"))
+    atexit.register(shutil.rmtree, folder, True)
+    return load_workshop(write_held_out(folder / "atelier")).workshop
+
+
 @pytest.fixture(scope="module")
-def held_out(tmp_path_factory: pytest.TempPathFactory) -> Workshop:
-    result = load_workshop(write_held_out(tmp_path_factory.mktemp("ho") / "atelier"))
-    return result.workshop
+def held_out() -> Workshop:
+    return _held_out_workshop()
 
 
 def _texts(ws: Workshop) -> dict[str, str]:

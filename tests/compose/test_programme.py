@@ -156,3 +156,41 @@ def test_factor_counts_agree_and_are_in_words(programme: tuple[str, str], which:
     for phrase in found:
         assert not re.search(r"\d", phrase), phrase
         assert phrase == "Issu du facteur-clé" or phrase.endswith("facteurs-clés"), phrase
+
+
+def test_sample_programme_page_one_has_no_running_header(sample_build) -> None:  # type: ignore[no-untyped-def]
+    import pdfplumber
+
+    with pdfplumber.open(sample_build.folder / "programme.pdf") as pdf:
+        first, second = ((p.extract_text() or "").splitlines() for p in pdf.pages[:2])
+    assert first[0] == "Rencontre Prospective"  # the title, not « Rencontre … — mercredi … »
+    assert second[0].startswith("Rencontre Prospective — mercredi")
+    assert first[-1] == "page 1 sur 2"
+    word = docx.Document(io.BytesIO((sample_build.folder / "programme.docx").read_bytes()))
+    body = word.sections[-1]
+    assert body.different_first_page_header_footer
+    assert not "".join(p.text for p in body.first_page_header.paragraphs).strip()
+    assert "page" in "".join(p.text for p in body.first_page_footer.paragraphs)
+
+
+def test_programme_model_levels_ragged_lines_and_fallbacks(sample_result) -> None:  # type: ignore[no-untyped-def]
+    from compose.test_editorial import _held_out_workshop
+    from compose.test_findings import _text
+    from ieg_reports.compose.document import Box, Heading, Paragraph
+    from ieg_reports.compose.programme import compose_programme
+
+    sample, held = (compose_programme(w) for w in (sample_result.workshop, _held_out_workshop()))
+    for doc in (sample, held):
+        levels = {_text(b): b.level for b in doc.blocks if isinstance(b, Heading)}
+        assert levels["Les thèmes à l'ordre du jour"] == levels["Programme"] == 1
+        assert levels["Informations pratiques"] == 1
+        issued = [b for b in doc.blocks if isinstance(b, Paragraph) and _text(b).startswith("Issu")]
+        box = next(b for b in doc.blocks if isinstance(b, Box))
+        assert issued and all(p.style == "left" for p in (*issued, *box.blocks))  # type: ignore[union-attr]
+        assert not doc.info.header_on_first_page
+    lead = next(b for b in sample.blocks if isinstance(b, Paragraph) and b.style == "lead")
+    assert _text(lead).endswith("Paris (lieu d'illustration)")  # no tight paragraph of its own
+    text = _text(held.blocks)
+    assert "Lieu : à préciser" in text and "Contact : l'équipe d'animation" in text
+    assert "aux deux thèmes prioritaires présentés ci-dessous" in text
+    assert "sera communiqué par l'équipe d'animation avant la rencontre" in text
