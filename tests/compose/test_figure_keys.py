@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 
+from compose.test_editorial import _held_out_workshop
+from compose.test_findings import _text as _plain
 from ieg_reports.charts import draw
 from ieg_reports.charts.base import strings
 from ieg_reports.compose import compose_pack, compose_synthesis
 from ieg_reports.compose.document import Document, Figure, Table, walk
-from ieg_reports.compose.figure_keys import factor_key
+from ieg_reports.compose.figure_keys import ANNEX, MAX_ROWS, factor_key, key_rest
 from ieg_reports.model import Workshop
 from ieg_reports.resources import default_templates
 from ieg_reports.style import load_style
@@ -33,7 +35,13 @@ def _check(document: Document, workshop: Workshop) -> None:
         drawing = draw("matrice", workshop, STYLE, dict(figure.params))
         labels = {s.text for s in strings(drawing) if re.fullmatch(r"F\d+", s.text)}
         assert key is not None and labels
-        assert labels <= {row[0].text for row in key.rows}
+        named = {row[0].text for row in key.rows}
+        assert named <= labels and len(key.rows) <= MAX_ROWS
+        rest = key_rest(workshop, dict(figure.params))
+        assert (rest is None) == (labels == named)
+        if rest is not None:  # the other codes are decoded by the annex, which lists them all
+            annex = document.blocks[[_plain(b) for b in document.blocks].index(ANNEX) :]
+            assert all(code in _plain(annex) for code in labels - named)
         assert any("tableau qui suit" in line for line in drawing.below)
 
 
@@ -60,7 +68,27 @@ def test_the_key_gives_names_and_french_scores(sample_result) -> None:  # type: 
     key = factor_key(workshop, {})
     assert key is not None
     f48 = next(row for row in key.rows if row[0].text == "F48")
+    assert [row[-1].text for row in key.rows].count("Facteur-clé") == MAX_ROWS - 2
     factor = next(f for f in workshop.factors if f.code == "F48")
     assert f48[1].text == factor.label and "," in f48[2].text + f48[3].text
     assert f48[-1].text == "Retenu sous un seuil"  # the column kept it below a threshold
     assert factor_key(workshop, {"surligner": "ZZ9"}) is None  # nothing labelled, no key
+
+
+def test_the_held_out_key_names_the_odd_choices_only_and_points_to_the_annex() -> None:
+    workshop = _held_out_workshop()
+    document = compose_synthesis(workshop)
+    _check(document, workshop)
+    key = factor_key(workshop, {})
+    assert key is not None and len(key.rows) == MAX_ROWS
+    assert {row[-1].text for row in key.rows} == {
+        "Retenu sous un seuil",
+        "Non retenu, notes hautes",
+    }
+    rest = key_rest(workshop, {})
+    assert rest is not None
+    assert _plain(rest).startswith(
+        "Les trente-huit autres codes de la figure, tous des facteurs-clés,"
+    )
+    body = _plain(document.blocks).split("Annexes")[0]
+    assert body.count("Retenu sous un seuil") <= MAX_ROWS

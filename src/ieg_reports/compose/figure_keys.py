@@ -4,14 +4,18 @@ The chart labels factors by code only; the reader finds each code's factor in th
 set by the composer right after the figure. Being an ordinary table it breaks across pages
 and reads at body size, where a key drawn inside the chart made the figure too tall to
 place. Which factors get a code (and why) is decided here, for the chart and the key alike.
+
+The body is no place for the spreadsheet: the key names at most MAX_ROWS factors, those a
+reader wonders about first (choices that depart from the ratings, then key factors), and
+sends the reader to the annex « Tous les facteurs » for the other codes of the figure.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ieg_reports.compose.document import Block, Cell, Figure, Run, Table
-from ieg_reports.compose.french import number_fr
+from ieg_reports.compose.document import Block, Cell, Figure, Paragraph, Run, Table
+from ieg_reports.compose.french import guillemets, number_fr, words_fr
 from ieg_reports.model import Factor, Workshop
 
 # The factors a chart labels by code, by what the chart says of them, in the key's order.
@@ -21,6 +25,11 @@ SECTIONS = {
     "ecarte": "Non retenu, notes hautes",
     "theme": "Facteur du thème",
 }
+# The key's rows, at most: beyond, the annex names the codes (a body table, not a listing).
+MAX_ROWS = 8
+# Which labelled factors the key names first: choices against the ratings, then the rest.
+PRIORITY = {"ecarte": 0, "sous": 1, "theme": 2, "cle": 3}
+ANNEX = "Tous les facteurs"
 
 
 @dataclass(frozen=True)
@@ -67,12 +76,25 @@ def labelled(points: list[Point]) -> list[Point]:
     return sorted((p for p in points if p.status in SECTIONS), key=lambda p: p.factor.code)
 
 
+def shown(points: list[Point], workshop: Workshop) -> list[Point]:
+    """The labelled points the key names: MAX_ROWS at most, the most telling first."""
+
+    def rank(p: Point) -> tuple[int, int, str]:
+        # Among factors kept below a threshold, those below both are the striking ones.
+        both = p.x < workshop.capacity_threshold and p.y < workshop.criticality_threshold
+        return PRIORITY[p.status], 0 if both else 1, p.factor.code
+
+    kept = {id(p) for p in sorted(points, key=rank)[:MAX_ROWS]}
+    return [p for p in points if id(p) in kept]
+
+
 def factor_key(workshop: Workshop, params: dict[str, str]) -> Table | None:
-    """The table naming each factor the matrix labels; None when it labels none, or when
-    the template says the text names them (`cle=non`)."""
-    points = labelled(classify(workshop, highlighted(params)))
-    if not points or not wants_key(params):
+    """The table naming the factors the matrix labels (MAX_ROWS at most); None when it labels
+    none, or when the template says the text names them (`cle=non`)."""
+    every = labelled(classify(workshop, highlighted(params)))
+    if not every or not wants_key(params):
         return None
+    points = shown(every, workshop)
     sections = len({p.status for p in points}) > 1
     header = ["Code", "Facteur", "Capacité", "Criticité"]
     header += ["Sélection"] if sections else []
@@ -92,13 +114,30 @@ def _cells(texts: list[str]) -> tuple[Cell, ...]:
     return tuple(Cell((Run(t),)) for t in texts)
 
 
+def key_rest(workshop: Workshop, params: dict[str, str]) -> Paragraph | None:
+    """« Les 38 autres codes de la figure… » under a key that cannot name them all."""
+    every = labelled(classify(workshop, highlighted(params)))
+    names = {id(p) for p in shown(every, workshop)}
+    hidden = [p for p in every if id(p) not in names]
+    if not hidden or not wants_key(params):
+        return None
+    rest, key = len(hidden), sum(p.factor.is_key for p in hidden)
+    what = "L’autre code" if rest == 1 else f"Les {words_fr(rest)} autres codes"
+    among = f", dont {words_fr(key)} facteurs-clés," if 1 < key < rest else ""
+    among = ", dont un facteur-clé," if key == 1 < rest else among
+    among = ", tous des facteurs-clés," if key == rest > 1 else among
+    verb = "renvoie" if rest == 1 else "renvoient"
+    text = f"{what} de la figure{among} {verb} à l’annexe {guillemets(ANNEX)}, où chaque "
+    return Paragraph((Run(text + "facteur figure avec ses notes, famille par famille."),), "small")
+
+
 def with_factor_keys(blocks: list[Block], workshop: Workshop) -> list[Block]:
     """`blocks` with the factor key of every matrix figure set right after it."""
     out: list[Block] = []
     for block in blocks:
         out.append(block)
         if isinstance(block, Figure) and block.chart == "matrice":
-            key = factor_key(workshop, dict(block.params))
-            if key is not None:
-                out.append(key)
+            params = dict(block.params)
+            extra = (factor_key(workshop, params), key_rest(workshop, params))
+            out.extend(b for b in extra if b is not None)
     return out
