@@ -63,7 +63,7 @@ def test_no_digits_for_the_programme_count(texts: dict[str, str]) -> None:
 def test_held_out_axes_in_order_and_effects_not_listed_in_the_body(held_out: Workshop) -> None:
     assert held_out.axes == tuple(sorted(held_out.axes, key=lambda a: int(a.split()[-1])))
     text = _text(compose_synthesis(held_out).blocks).replace("\u00a0", " ")
-    body, annex = text.split("Tous les facteurs", 1)[0], text.rsplit("Annexes", 1)[-1]
+    body, annex = text.rsplit("Annexes", 1)
     categories = {(e.type, e.category) for e in held_out.effects}
     listed = re.findall(r"« Effet \d+ de F\d+ »", body)  # the body names examples only
     assert 0 < len(listed) <= 3 * len(categories) < len(held_out.effects)
@@ -99,3 +99,21 @@ def test_lessons_once_keeps_new_sentences_and_line_breaks(sample_result) -> None
     assert once("essentiel") == ["Même phrase. Première idée."]
     assert once("selection") == ["Autre idée !"]
     assert lessons_once(ws)("selection") == ["Même phrase.\nAutre idée ! Première idée."]
+
+
+def test_held_out_neighbours_are_short(held_out: Workshop) -> None:
+    seen = 0
+    for theme in held_out.pack_themes(False):
+        text = _text(compose_pack(held_out, theme).blocks).replace("\u00a0", " ")
+        if "Thèmes voisins" not in text:
+            continue
+        section = text.split("Thèmes voisins", 1)[1].split("Et ensuite ?", 1)[0]
+        items = re.findall(
+            r"T\d+ — .+?\((?:dossier documentaire|débattu lors de [^)]*)\) : [^.]*\.", section
+        )
+        assert items, section
+        for item in items:
+            seen += 1
+            assert item.count("«") <= 2 + item.count("débattu"), item  # two factors at most
+        assert "croise" not in section
+    assert seen

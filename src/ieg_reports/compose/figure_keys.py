@@ -128,7 +128,7 @@ def key_rest(workshop: Workshop, params: dict[str, str]) -> Paragraph | None:
     among = ", tous des facteurs-clés," if key == rest > 1 else among
     verb = "renvoie" if rest == 1 else "renvoient"
     text = f"{what} de la figure{among} {verb} à l’annexe {guillemets(ANNEX)}, où chaque "
-    return Paragraph((Run(text + "facteur figure avec ses notes, famille par famille."),), "small")
+    return Paragraph((Run(text + "facteur figure avec ses notes, famille par famille."),), "left")
 
 
 def with_factor_keys(blocks: list[Block], workshop: Workshop) -> list[Block]:
