@@ -175,8 +175,8 @@ def _floats_past(flowables: list[Flowable], frame: Any) -> bool:
     figure, after = flowables[0], flowables[1]
     if not isinstance(figure, FigureBlock) or not figure.floats:
         return False
-    if isinstance(after, ActionFlowable | FigureBlock) or getattr(after, "outline", (9,))[0] == 1:
-        return False  # never past a forced break, another figure or a new chapter
+    if isinstance(after, ActionFlowable | FigureBlock | CondPageBreak) or hasattr(after, "outline"):
+        return False  # never past a forced break, another figure or a heading of any level
     room = frame._y - frame._y1p - figure.getSpaceBefore()
     return bool(figure.wrap(frame._aW, room)[1] > room)
 

@@ -284,29 +284,30 @@ def _flowables(ctx: _Context, blocks: tuple[Block, ...], width: float) -> list[F
         else:
             made, n = _flowable(block, ctx, width), n + 1
             if isinstance(block, Figure) and n > 1:
-                _let_float(made, blocks[n - 2])
+                _let_float(made, blocks[n - 2], block.number)
         out += made
     return out
 
 
-def _let_float(made: list[Flowable], before: Block) -> None:
-    """A figure after plain text may float to the next page while text fills this one;
-    never when the text introduces it or points to it « ci-dessous »."""
-    if not isinstance(before, Paragraph) or introduces(before) or _points_below(before.text):
+def _let_float(made: list[Flowable], before: Block, number: int) -> None:
+    """A figure after plain text or a table may float to the next page while the text of
+    its section fills this one; never when the text right above introduces it, names it
+    (« la figure N ») or points below (« ci-dessous », « suivante »)."""
+    if isinstance(before, Paragraph) and (introduces(before) or _points_below(before.text, number)):
+        return
+    if not isinstance(before, Paragraph | Table):
         return
     for flowable in made:
         if isinstance(flowable, FigureBlock):
             flowable.floats = True
 
 
-def _points_below(text: str) -> bool:
-    """True when a sentence of `text` shows a figure « ci-dessous » (or « ci-après »)."""
-    for sentence in re.split(r"(?<=[.!?])\s+", text.lower()):
-        if re.search(r"ci-dessous|ci-après|suivante", sentence) and re.search(
-            r"\b(figure|graphique|schéma|carte|matrice)s?\b", sentence
-        ):
-            return True
-    return False
+def _points_below(text: str, number: int) -> bool:
+    """True when `text` names figure `number` or points to what follows it."""
+    lower = text.lower()
+    if re.search(r"ci-dessous|ci-après|suivante", lower):
+        return True
+    return bool(number and re.search(rf"\bfigure\s+{number}\b", lower))
 
 
 def _group(

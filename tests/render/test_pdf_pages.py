@@ -1,0 +1,98 @@
+"""The page rules of the PDF writer on hand-made documents: where figures, headings and
+list items land, read back from the PDF page by page."""
+
+from __future__ import annotations
+
+import io
+
+from reportlab.graphics.shapes import Drawing, Rect, String
+
+from ieg_reports.compose.assets import Assets, Picture
+from ieg_reports.compose.document import (
+    Block,
+    Cell,
+    Document,
+    DocumentInfo,
+    Figure,
+    Heading,
+    Paragraph,
+    Run,
+    Table,
+)
+from ieg_reports.render.pdf_writer import PdfWriter
+from ieg_reports.resources import default_templates
+from ieg_reports.style import load_style
+
+STYLE = load_style(default_templates() / "style.toml")
+FILLER = "Une phrase de remplissage qui occupe une bonne part de la ligne du texte courant. "
+
+
+def _figure(number: int) -> Figure:
+    return Figure("essai", (("n", str(number)),), (Run(f"Légende {number}"),), "Dessin", number)
+
+
+def _picture(height: float) -> Picture:
+    drawing = Drawing(400, height)
+    drawing.add(Rect(0, 0, 400, height, fillColor=None, strokeWidth=0.5))
+    drawing.add(String(10, 10, "Dessin", fontSize=10))
+    return Picture(drawing, 400, height, lambda: b"")
+
+
+def _pages(blocks: tuple[Block, ...], figures: dict[Figure, Picture] | None = None) -> list[str]:
+    """The text of each page of `blocks` set as a PDF."""
+    import pdfplumber
+
+    data, _ = PdfWriter(STYLE).write(
+        Document(DocumentInfo("Essai"), blocks), Assets(figures or {}, {})
+    )
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        return [(p.extract_text() or "").replace("\u00a0", " ") for p in pdf.pages]
+
+
+def _page_of(pages: list[str], text: str) -> int:
+    return next(n for n, page in enumerate(pages) if text in page)
+
+
+def _text(words: int, mark: str = "") -> Paragraph:
+    return Paragraph((Run(mark + FILLER * words),))
+
+
+def _filled(lines: int) -> tuple[Block, ...]:
+    """About `lines` lines of body text under a first heading."""
+    return (Heading(1, (Run("Début"),), "debut"), *(_text(1) for _ in range(lines)))
+
+
+def _float_case(before: Paragraph | Table, after: int = 3, lines: int = 34) -> list[str]:
+    figure = _figure(1)
+    blocks = (
+        *_filled(lines),
+        before,
+        figure,
+        _text(after, "APRES "),
+        Heading(2, (Run("Section suivante"),), "s"),
+        _text(12, "FIN "),
+    )
+    return _pages(blocks, {figure: _picture(420)})
+
+
+def test_a_figure_after_plain_text_floats_past_text_but_never_past_a_heading() -> None:
+    pages = _float_case(_text(1, "Du texte. "))
+    assert _page_of(pages, "APRES") < _page_of(pages, "Légende 1")  # the text went first
+    pages = _float_case(_text(1, "Du texte. "), after=1, lines=30)
+    figure, heading = _page_of(pages, "Légende 1"), _page_of(pages, "Section suivante")
+    assert heading > figure or pages[figure].index("Légende 1") < pages[figure].index("Section")
+
+
+def test_a_figure_after_a_table_floats_too() -> None:
+    row = (Cell((Run("Ligne"),)), Cell((Run("1"),)))
+    table = Table((Cell((Run("Clé"),)), Cell((Run("Valeur"),))), (row, row))
+    pages = _float_case(table)
+    assert _page_of(pages, "APRES") < _page_of(pages, "Légende 1")
+
+
+def test_a_figure_named_or_pointed_to_in_the_text_above_never_floats() -> None:
+    for words in ("La figure 1 en donne la répartition. ", "Ils sont présentés ci-dessous. "):
+        pages = _float_case(_text(1, words))
+        assert _page_of(pages, "Légende 1") <= _page_of(pages, "APRES"), words
+    pages = _float_case(_text(1, "La figure 12 en donne une autre. "))
+    assert _page_of(pages, "APRES") < _page_of(pages, "Légende 1")  # not its own number
