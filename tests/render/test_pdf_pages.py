@@ -96,3 +96,17 @@ def test_a_figure_named_or_pointed_to_in_the_text_above_never_floats() -> None:
         assert _page_of(pages, "Légende 1") <= _page_of(pages, "APRES"), words
     pages = _float_case(_text(1, "La figure 12 en donne une autre. "))
     assert _page_of(pages, "APRES") < _page_of(pages, "Légende 1")  # not its own number
+
+
+def test_a_hyphen_is_never_lost_in_cells_and_headings() -> None:
+    words = (Run("Normes de "), Run("reporting", italic=True), Run(" extra-financier et "))
+    words += (Run("open", italic=True), Run(" data-driven"))
+    rows = tuple((Cell(words), Cell((Run("1"),))) for _ in range(3))
+    blocks: list[Block] = []
+    for weight in range(2, 30):  # the first column from narrow to wide
+        head = (Cell((Run("Famille"),)), Cell((Run("N"),)))
+        blocks.append(Table(head, rows, (weight, 10)))
+        blocks.append(Heading(3, words, f"h{weight}"))
+    text = "".join(_pages(tuple(blocks))).replace("\n", "")
+    assert text.count("extra-financier") == text.count("extra") > 50
+    assert "extrafinancier" not in text and "datadriven" not in text

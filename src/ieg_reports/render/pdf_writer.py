@@ -133,7 +133,7 @@ def _base_styles(style: Style) -> dict[str, ParagraphStyle]:
     # No keepWithNext: a RoomFor break ahead of each heading keeps it with what follows
     # (reportlab's keep-with-next moves a heading and a long paragraph to a new page whole).
     heading = {"fontName": SANS + "-Bold", "alignment": TA_LEFT, "hyphenationLang": ""}
-    return {
+    styles = {
         "body": base,
         "h1": derive(
             "h1",
@@ -215,7 +215,8 @@ def _base_styles(style: Style) -> dict[str, ParagraphStyle]:
             leading=size["small"] * 1.3,
             alignment=TA_LEFT,
             spaceAfter=0,
-            # Cells are not hyphenated; a compound breaks only at its own hyphen (macro-/…).
+            # Cells are not hyphenated at all: reportlab drops the hyphen of a compound
+            # broken at it on a line mixing italic and roman (extra-/financier).
             hyphenationLang="",
         ),
         "toc1": derive(
@@ -223,6 +224,10 @@ def _base_styles(style: Style) -> dict[str, ParagraphStyle]:
         ),
         "toc2": derive("toc2", alignment=TA_LEFT, leftIndent=12, spaceAfter=0, spaceBefore=0),
     }
+    for unbroken in styles.values():
+        if not unbroken.hyphenationLang:  # nor at an existing hyphen (see "cell")
+            unbroken.embeddedHyphenation = 0
+    return styles
 
 
 def markup(runs: tuple[Run, ...], coverage: Coverage, link_color: str) -> str:
