@@ -110,3 +110,16 @@ def test_a_hyphen_is_never_lost_in_cells_and_headings() -> None:
     text = "".join(_pages(tuple(blocks))).replace("\n", "")
     assert text.count("extra-financier") == text.count("extra") > 50
     assert "extrafinancier" not in text and "datadriven" not in text
+
+
+def test_a_long_header_keeps_its_distinguishing_tail() -> None:
+    from ieg_reports.compose import short_title
+    from ieg_reports.fonts import register_fonts
+    from ieg_reports.render.pdf_writer import fit_line
+
+    title = "Comment les entreprises peuvent-elles anticiper leurs métiers d’ici 2035 (volet 2)"
+    assert short_title(title, 40) == "Comment les entreprises… (volet 2)"
+    assert short_title("Un titre court", 40) == "Un titre court"
+    register_fonts(STYLE)
+    fitted = fit_line(title, 150, 7.5)
+    assert fitted.endswith("… (volet 2)") and fitted.startswith("Comment les")

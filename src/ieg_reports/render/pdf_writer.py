@@ -801,7 +801,7 @@ def _page_decoration(
     bottom: float,
     skip_first: bool,
 ) -> Any:
-    header = model.info.header or model.info.title
+    fitted = fit_line(model.info.header or model.info.title, A4[0] - left - right, 7.5)
     muted = colors.HexColor(style.color("muted"))
     rule = colors.HexColor(style.color("rule"))
 
@@ -812,7 +812,7 @@ def _page_decoration(
         canvas.saveState()
         canvas.setFont(SANS, 7.5)
         canvas.setFillColor(muted)
-        canvas.drawString(left, A4[1] - top + 14, header[:110])
+        canvas.drawString(left, A4[1] - top + 14, fitted)
         canvas.setStrokeColor(rule)
         canvas.setLineWidth(0.4)
         canvas.line(left, A4[1] - top + 10, A4[0] - right, A4[1] - top + 10)
@@ -820,3 +820,18 @@ def _page_decoration(
         canvas.restoreState()
 
     return decorate
+
+
+def fit_line(text: str, width: float, size: float) -> str:
+    """`text` cut at a word (with an ellipsis) to fit `width` in the body font at `size`;
+    a closing parenthesis that tells it apart (« (volet 2) ») stays."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    if stringWidth(text, SANS, size) <= width:
+        return text
+    tail = re.search(r"\s(\([^()]{1,24}\))$", text)
+    keep = f" {tail.group(1)}" if tail else ""
+    head = text[: tail.start()] if tail else text
+    while " " in head and stringWidth(head + "…" + keep, SANS, size) > width:
+        head = head.rsplit(" ", 1)[0].rstrip(" ,;:—-(")
+    return head + "…" + keep
