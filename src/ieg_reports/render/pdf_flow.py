@@ -204,9 +204,11 @@ class RoomFor(CondPageBreak):  # type: ignore[misc]
     """A page break unless the headings, the lines under them and the first part of what
     they introduce fit in the space left (measured when laid out, not guessed).
 
-    With `most` set (a third of a page), a group taller than that whose text can break
-    early needs only its headings and the first lines of its text: the text then splits
-    as usual rather than leave a hole. `least` is the room a section's title asks for.
+    With `most` set (a third of a page), a group whose text can break early needs only its
+    headings and the first lines of its text when it is taller than that, or when moving
+    it whole would leave more than a ninth of a page empty: the text then splits as usual
+    rather than leave a hole. `least` is the room a section's title asks for; `then` is
+    the group of a deeper heading right under this one's text, which must start here too.
     """
 
     def __init__(
@@ -218,23 +220,35 @@ class RoomFor(CondPageBreak):  # type: ignore[misc]
         least: float = 0.0,
     ) -> None:
         super().__init__(0)
-        self._heads, self._texts, self._lead = heads, texts, lead
+        self.heads, self._texts, self.lead = heads, texts, lead
         self._most, self._least = most, least
+        self.then: RoomFor | None = None
+        self.last: Flowable | None = None  # the last flowable of its group
+
+    def ends_at(self, story: list[Flowable]) -> bool:
+        """True when `story` ends with this group."""
+        return bool(story) and story[-1] is self.last
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        self.height = max(self._least, self.need(availWidth))
+        self.height = max(self._least, self.need(availWidth, availHeight))
         return super().wrap(availWidth, availHeight)  # type: ignore[no-any-return]
 
-    def need(self, width: float) -> float:
-        """The height that must fit under the break for the group to stay on this page."""
+    def need(self, width: float, room: float = float("inf")) -> float:
+        """The height that must fit under the break for the group to stay on this page
+        (`room`: the space left on the page)."""
         canvas = self.canv
-        heads = sum(block_height(canvas, f, width) for f in self._heads)
+        heads = sum(block_height(canvas, f, width) for f in self.heads)
         texts = sum(block_height(canvas, f, width) for f in self._texts)
-        line = _line(self._texts or self._heads)
-        lead = least_height(canvas, self._lead, width, line) if self._lead else 0.0
+        line = _line(self._texts or self.heads)
+        lead = least_height(canvas, self.lead, width, line) if self.lead else 0.0
         full = heads + texts + lead
-        if self._most is None or not self._texts or full <= self._most:
+        if self.then is not None:
+            self.then.canv = canvas
+            full += self.then.need(width, room - full)
+        if self._most is None or not self._texts or full <= min(self._most, room):
             return full
+        if full <= self._most and room <= self._most / 3:
+            return full  # moved whole, it leaves only a small blank
         first = self._texts[0]
         start = least_height(canvas, first, width, line) + float(first.getSpaceBefore())
         # A text that cannot break before its end goes whole, with what it introduces.

@@ -286,12 +286,26 @@ def _flowables(ctx: _Context, blocks: tuple[Block, ...], width: float) -> list[F
         block = blocks[n]
         if isinstance(block, Heading) or (isinstance(block, Paragraph) and introduces(block)):
             made, n = _group(ctx, blocks, n, width)
+            _chain(out, made)
         else:
             made, n = _flowable(block, ctx, width), n + 1
             if isinstance(block, Figure) and n > 1:
                 _let_float(made, blocks[n - 2], block.number)
         out += made
     return out
+
+
+def _chain(out: list[Flowable], made: list[Flowable]) -> None:
+    """A heading and its intro right above a deeper heading ask room for that heading's
+    own group too: they never stay at a page's foot without it."""
+    room = made[0]
+    above = next((f for f in reversed(out) if isinstance(f, RoomFor)), None)
+    if not isinstance(room, RoomFor) or above is None or not room.heads or not above.heads:
+        return
+    level = getattr(room.heads[0], "outline", (0,))[0]
+    above_level = getattr(above.heads[0], "outline", (9,))[0]
+    if level > above_level and above.ends_at(out) and above.lead is None:
+        above.then = room
 
 
 def _let_float(made: list[Flowable], before: Block, number: int) -> None:
@@ -351,6 +365,7 @@ def _group(
     capped = bool(texts) and not introduces(opens)  # type: ignore[arg-type]
     least = 4.5 * cm if isinstance(first, Heading) and first.level == 1 else 0.0
     room = RoomFor(heads, texts, lead, ctx.frame_height / 3 if capped else None, least)
+    room.last = ([*heads, *story] or [room])[-1]
     return [room, *heads, *story], n
 
 
