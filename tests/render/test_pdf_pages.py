@@ -123,3 +123,22 @@ def test_a_long_header_keeps_its_distinguishing_tail() -> None:
     register_fonts(STYLE)
     fitted = fit_line(title, 150, 7.5)
     assert fitted.endswith("… (volet 2)") and fitted.startswith("Comment les")
+
+
+def _list_case(lines: int, items: int) -> list[str]:
+    from ieg_reports.compose.document import ListBlock, ListItem
+
+    entries = tuple(ListItem((_text(1, f"ITEM{n} "),)) for n in range(items))
+    blocks = (*_filled(lines), Heading(2, (Run("Un facteur"),), "f"), _text(1, "Note. "))
+    return _pages((*blocks, ListBlock(entries), _text(20, "FIN ")))
+
+
+def test_a_short_list_never_splits_and_a_long_one_leaves_two_items_a_side() -> None:
+    for lines in range(28, 44, 2):  # the list meets the page's foot at every height
+        for items in (2, 4, 7):
+            pages = _list_case(lines, items)
+            found = [sum(f"ITEM{n} " in page for n in range(items)) for page in pages]
+            shared = [count for count in found if count]
+            assert len(shared) == 1 or (items > 4 and min(shared) >= 2), (lines, items, found)
+            head = _page_of(pages, "Un facteur")
+            assert "ITEM0 " in pages[head] and "Note." in pages[head], (lines, items)

@@ -22,6 +22,8 @@ LEAST_ROWS = 2  # body rows a split table keeps on each side of the break
 FIGURE_FLOOR = 0.75  # a figure shrinks to this fraction of its size to fit a page's foot
 MIN_PRINT = 7.0  # the smallest text a printed figure may hold, in points
 FIRST_LINES = 2.2  # lines of a paragraph that may stand alone at a page's foot (with room)
+SHORT_LIST = 4  # a list of at most this many items never splits
+LEAST_ITEMS = 2  # items a split list keeps on each side of the break
 
 
 def rows_to_keep(heights: Sequence[float], available: float, head: int, least: int) -> int:
@@ -192,6 +194,27 @@ def least_height(canvas: Any, flowable: Flowable, width: float, line: float) -> 
     if isinstance(flowable, ListFlowable | RLTable):
         return min(height, 3 * line)
     return min(height, FIRST_LINES * line)
+
+
+def list_parts(items: list[Flowable], width: float, height: float, frame: Any) -> list[Flowable]:
+    """A list's items as they may flow over a page break: a short list whole, a longer
+    one with its first two and its last two items bound together. When its first part
+    does not fit here, the list starts on the next page (items split freely only at the
+    top of a page)."""
+    head = items if len(items) <= SHORT_LIST else items[:LEAST_ITEMS]
+    parts: list[Flowable] = [KeepTogether(head)]
+    if len(items) > SHORT_LIST:
+        parts += [*items[LEAST_ITEMS:-LEAST_ITEMS], KeepTogether(items[-LEAST_ITEMS:])]
+    need = sum(f.wrap(width, height)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in head)
+    if need - head[-1].getSpaceAfter() <= height:
+        from reportlab.platypus.doctemplate import NullActionFlowable
+
+        return [NullActionFlowable(), *parts]  # an action first: reportlab lays it out again
+    if frame is None or frame._atTop:
+        return items
+    from reportlab.platypus.doctemplate import FrameBreak
+
+    return [FrameBreak(), *parts]
 
 
 def block_height(canvas: Any, flowable: Flowable, width: float) -> float:

@@ -60,10 +60,14 @@ from ieg_reports.fonts import SANS, register_fonts
 from ieg_reports.links import is_safe_url
 from ieg_reports.render.common import introduces, source_date
 from ieg_reports.render.pdf_flow import (
+    LEAST_ITEMS,
+    SHORT_LIST,
     FigureBlock,
     RoomFor,
     SplitTable,
+    block_height,
     float_figures,
+    list_parts,
     without_breaks,
 )
 from ieg_reports.style import Style
@@ -357,11 +361,9 @@ def _group(
             texts, story = texts + made, story + made + tail
             break
         texts, story = texts + made, story + made
-    else:
-        lead = None
-        if not texts:
-            lead, tail, n = _lead(ctx, blocks, n, width)
-            story += tail
+    else:  # what the heading or its short text opens on (a list, a table…) starts here too
+        lead, tail, n = _lead(ctx, blocks, n, width)
+        story += tail
     capped = bool(texts) and not introduces(opens)  # type: ignore[arg-type]
     least = 4.5 * cm if isinstance(first, Heading) and first.level == 1 else 0.0
     room = RoomFor(heads, texts, lead, ctx.frame_height / 3 if capped else None, least)
@@ -469,11 +471,23 @@ class _PageIndenter(LIIndenter):  # type: ignore[misc]
 
 
 class _List(ListFlowable):  # type: ignore[misc]
-    """A list whose items split when taller than a page."""
+    """A list whose items split when taller than a page; a short list never splits, a
+    longer one never leaves a single item alone on either side of a page break."""
 
     def __init__(self, items: list[ListItem], page_height: float, **kw: Any) -> None:
         self._page_height = page_height
         super().__init__(items, **kw)
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        frame = getattr(self, "_frame", None)
+        return list_parts(list(self._content), availWidth, availHeight, frame)
+
+    def least_height(self, canvas: Any, width: float) -> float:
+        """The height of the least of this list that may end a page: the whole of a short
+        list, else its first two items."""
+        items = self._content
+        first = items if len(items) <= SHORT_LIST else items[:LEAST_ITEMS]
+        return float(sum(block_height(canvas, f, width) for f in first))
 
     def _makeLIIndenter(self, flowable: Flowable, bullet: Any, params: Any = None) -> Flowable:
         made = super()._makeLIIndenter(flowable, bullet, params)
