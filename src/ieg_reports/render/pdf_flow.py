@@ -287,6 +287,22 @@ def _line(flowables: list[Flowable]) -> float:
     return 12.0
 
 
+class NewPage(CondPageBreak):  # type: ignore[misc]
+    """A page break, unless the page holds less than a third of a page (a page break
+    there would leave a near-empty page: what follows goes on under it)."""
+
+    def __init__(self) -> None:
+        super().__init__(0)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        frame = self._doctemplateAttr("frame")
+        full = availHeight
+        if frame:
+            full = frame._y1 + frame._height - frame._topPadding - frame._y1p
+        self.height = availHeight + 1 if full - availHeight >= full / 3 else 0
+        return super().wrap(availWidth, availHeight)  # type: ignore[no-any-return]
+
+
 def without_breaks(flowables: list[Flowable]) -> list[Flowable]:
     """`flowables` without their conditional page breaks (a group has one, at its head)."""
     return [f for f in flowables if not isinstance(f, CondPageBreak)]

@@ -63,6 +63,7 @@ from ieg_reports.render.pdf_flow import (
     LEAST_ITEMS,
     SHORT_LIST,
     FigureBlock,
+    NewPage,
     RoomFor,
     SplitTable,
     block_height,
@@ -421,7 +422,7 @@ def _(block: Figure, ctx: _Context, width: float) -> list[Flowable]:
 
 @_flowable.register
 def _(block: ModelPageBreak, ctx: _Context, width: float) -> list[Flowable]:
-    return [PageBreak()]
+    return [NewPage()]
 
 
 @_flowable.register
