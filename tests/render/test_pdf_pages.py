@@ -150,3 +150,27 @@ def test_a_page_break_is_kept_unless_the_page_is_under_a_third_full() -> None:
     for lines, alone in ((20, True), (3, False)):
         pages = _pages((*_filled(lines), PageBreak(), Heading(1, (Run("Annexes"),), "a")))
         assert (_page_of(pages, "Annexes") != _page_of(pages, "Début")) == alone, lines
+
+
+def test_toc_leaders_start_at_one_gap_after_each_title() -> None:
+    import pdfplumber
+
+    from ieg_reports.compose.document import PageBreak, Toc
+    from ieg_reports.render.pdf_writer import TOC_GAP
+
+    titles = ("Un", "Le contexte et la méthode", "Les thèmes retenus par l’atelier", "Fin")
+    blocks: list[Block] = [Toc("Sommaire"), PageBreak()]
+    for n, title in enumerate(titles):
+        blocks += [Heading(1 + n % 2, (Run(title),), f"t{n}"), _text(3)]
+    data, _ = PdfWriter(STYLE).write(Document(DocumentInfo("Essai"), tuple(blocks)), Assets({}, {}))
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        page = pdf.pages[0]
+        leaders = sorted(page.lines + page.curves, key=lambda line: line["top"])
+        gaps = []
+        for leader in leaders:
+            row = [c for c in page.chars if c["top"] < leader["top"] < c["bottom"]]
+            ends = [c["x1"] for c in row if c["x1"] < leader["x0"]]
+            if ends:  # not the running header's rule
+                gaps.append(leader["x0"] - max(ends))
+    assert len(gaps) == len(titles)
+    assert all(abs(gap - TOC_GAP) < 1.0 for gap in gaps), gaps

@@ -590,8 +590,48 @@ def _figure(ctx: _Context, block: Figure, width: float) -> Flowable:
     return FigureBlock(picture.vector, min(width, 16 * cm), ctx.frame_height - 3 * cm, texts)
 
 
+TOC_GAP = 4.0  # points between a title and its dot leader, and the leader and the page
+
+
+class _Toc(TableOfContents):  # type: ignore[misc]
+    """A table of contents whose dot leaders start right after each title, at one gap
+    (reportlab's start on a grid of whole dots, at uneven distances)."""
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        size = super().wrap(availWidth, availHeight)
+
+        def leader(canvas: Canvas, kind: str, label: str) -> None:
+            page, level = label.split(",")[:2]
+            style = self.getLevelStyle(int(level))
+            x, y = canvas._curr_tx_info["cur_x"], canvas._curr_tx_info["cur_y"]
+            draw_leader(canvas, style, page, x, y, availWidth)
+
+        self.canv.setNamedCB("drawTOCEntryEnd", leader)
+        return size  # type: ignore[no-any-return]
+
+
+def draw_leader(
+    canvas: Canvas, style: ParagraphStyle, page: str, x: float, y: float, right: float
+) -> None:
+    """The page number at `right`, and a dotted leader from `x` (a title's end) to it."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    canvas.saveState()
+    canvas.setFont(style.fontName, style.fontSize)
+    canvas.setFillColor(style.textColor)
+    canvas.drawRightString(right, y, page)
+    end = right - stringWidth(page, style.fontName, style.fontSize) - TOC_GAP
+    if end > x + 2 * TOC_GAP:
+        canvas.setStrokeColor(style.textColor)
+        canvas.setLineWidth(0.8)
+        canvas.setLineCap(1)  # round caps: each dash of length 0 is a dot
+        canvas.setDash([0, 3])
+        canvas.line(x + TOC_GAP, y + 1.2, end, y + 1.2)
+    canvas.restoreState()
+
+
 def _toc(ctx: _Context, block: Toc) -> list[Flowable]:
-    toc = TableOfContents(dotsMinLevel=0)
+    toc = _Toc(dotsMinLevel=0)
     toc.levelStyles = [ctx.styles["toc1"], ctx.styles["toc2"]]
     toc.tableStyle = TableStyle(
         [
