@@ -174,3 +174,40 @@ def test_toc_leaders_start_at_one_gap_after_each_title() -> None:
                 gaps.append(leader["x0"] - max(ends))
     assert len(gaps) == len(titles)
     assert all(abs(gap - TOC_GAP) < 1.0 for gap in gaps), gaps
+
+
+def test_no_justified_line_stretches_its_spaces_past_twice_their_width() -> None:
+    import itertools
+    import random
+
+    import pdfplumber
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from ieg_reports.fonts import SANS, register_fonts
+
+    rng = random.Random(4)
+    names = ("Territorialisation de la production d’énergie", "Transformation numérique")
+    names += ("Interopérabilité", "Décarbonation des infrastructures", "registres distribués")
+    names += ("Blockchain", "Innovations de rupture", "Économie circulaire et valorisation")
+    blocks = []
+    for n in range(40):
+        runs = [Run("Il découle des facteurs-clés ")]
+        for name in rng.sample(names, 3):
+            runs += [Run(name, bold=True), Run(rng.choice((" et ", " (famille « Marchés ») ")))]
+        blocks.append(
+            Paragraph(
+                (*runs, Run(f"fin {n}.")),
+            )
+        )
+    data, _ = PdfWriter(STYLE).write(Document(DocumentInfo("Essai"), tuple(blocks)), Assets({}, {}))
+    register_fonts(STYLE)
+    space = stringWidth(" ", SANS, STYLE.sizes["body"])
+    gaps = []
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        for page in pdf.pages:
+            words = page.extract_words(use_text_flow=True)
+            for left, right in itertools.pairwise(words):
+                if abs(left["top"] - right["top"]) < 1:
+                    gaps.append((right["x0"] - left["x1"], left["text"], right["text"]))
+    worst = max(gaps)
+    assert worst[0] < 2 * space + 0.3, worst

@@ -271,9 +271,39 @@ class _Context:
 
     def para(self, runs: tuple[Run, ...], style: str) -> RLParagraph:
         """A Paragraph of escaped runs."""
-        return RLParagraph(
-            markup(runs, self.coverage, self.style.color("link")), self.styles[style]
-        )
+        return _Paragraph(markup(runs, self.coverage, self.style.color("link")), self.styles[style])
+
+
+STRETCH = 1.0  # extra space a justified gap may take, in spaces (a gap of two spaces)
+
+
+class _Paragraph(RLParagraph):  # type: ignore[misc]
+    """A justified paragraph set ragged right when justifying would stretch a line's word
+    spaces past twice their width (long bold names that cannot break)."""
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        justified: ParagraphStyle = getattr(self, "_justified", None) or self.__dict__["style"]
+        self.style = self._justified = justified
+        size = super().wrap(availWidth, availHeight)
+        if justified.alignment == TA_JUSTIFY and self._stretched():
+            self.style = ParagraphStyle("ragged", parent=justified, alignment=TA_LEFT)
+            size = super().wrap(availWidth, availHeight)
+        return size  # type: ignore[no-any-return]
+
+    def _stretched(self) -> bool:
+        """True when a justified line (not the last) would widen its gaps past STRETCH."""
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        style: ParagraphStyle = self.style
+        space = stringWidth(" ", style.fontName, style.fontSize)
+        lines = self.blPara.lines[:-1]
+        for line in lines:
+            extra, words = (
+                (line.extraSpace, line.wordCount) if self.blPara.kind else (line[0], len(line[1]))
+            )
+            if words > 1 and extra / (words - 1) > STRETCH * space:
+                return True
+        return False
 
 
 class _HeadingParagraph(RLParagraph):  # type: ignore[misc]
