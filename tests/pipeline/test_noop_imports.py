@@ -46,16 +46,17 @@ print("IMPORTED", sorted(m for m in {heavy!r} if m in sys.modules))
 """
 
 
-def test_after_an_edit_the_main_process_parses_no_template_and_renders_nothing(
+def test_after_an_edit_the_main_process_renders_no_document(
     tmp_path: Path,
 ) -> None:
-    """Tables, fields and template closures come from the last build; workers render."""
+    """Tables and fields come from the last build; workers render the documents."""
     from pipeline.test_runner import PACK_T3, _edit_resource, _sheets, _write
 
     book = _write(tmp_path / "duo", _sheets())
     run_build(book, tmp_path / "out")
     _edit_resource(book)
-    heavy = ("jinja2", "markdown_it", "reportlab", "docx", "email_validator", "openpyxl")
+    # The drafts are written in the build process for now (jinja2): see s2-render's merge.
+    heavy = ("reportlab", "docx", "email_validator", "openpyxl", "ieg_reports.charts")
     done = subprocess.run(
         [sys.executable, "-c", EDIT.format(heavy=heavy), str(book), str(tmp_path / "out")],
         capture_output=True,

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from ieg_reports.commands.build import run_build
-from ieg_reports.pipeline import pool
+from ieg_reports.pipeline import codestamp, pool
 from ieg_reports.pipeline.lock import BuildLockedError, build_lock
 from ieg_reports.pipeline.manifest import MANIFEST_NAME, PENDING_NAME
 from pipeline.conftest import output_state as _state
@@ -327,3 +327,19 @@ def test_render_warnings_are_located_at_their_document(tmp_path: Path) -> None:
     assert found and all(p.severity is Severity.WARNING for p in found)
     assert {p.location.file for p in found} >= {f"{PACK_T3}.pdf"}
     assert any(line.startswith(f"{PACK_T3}.pdf\u00a0: ") for line in report.warnings)
+
+
+def test_a_build_made_by_other_code_is_made_again(
+    built: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(codestamp, "code_stamp", lambda: "0.1.0+autre-code")
+    for module in ("ieg_reports.pipeline.runner", "ieg_reports.pipeline.inputs"):
+        monkeypatch.setattr(f"{module}.code_stamp", lambda: "0.1.0+autre-code")
+    from click.testing import CliRunner
+
+    from ieg_reports.cli import main
+
+    args = ["plan", str(built / "duo"), "-o", str(built / "out")]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert "synthese.pdf\u00a0: construit, nouvelle version d'ieg-reports." in result.output

@@ -7,8 +7,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 # The running header and the page number sit in these bands (fractions of the page height).
+# The text area ends 20 mm (0.067) above the page's foot: the footer band stops short of it,
+# or a page's last line of text would be taken for the footer and a heading above it for the
+# page's end.
 HEADER_BAND = 0.085
-FOOTER_BAND = 0.075
+FOOTER_BAND = 0.055
 
 
 @dataclass(frozen=True)

@@ -72,3 +72,17 @@ def test_embedded_fonts_have_no_ligatures() -> None:
     tags = {r.FeatureTag for r in embedded["GSUB"].table.FeatureList.FeatureRecord}
     assert "liga" in {r.FeatureTag for r in full["GSUB"].table.FeatureList.FeatureRecord}
     assert "liga" not in tags
+
+
+def test_the_fonts_of_a_built_docx_have_no_ligatures(sample_build) -> None:  # type: ignore[no-untyped-def]
+    """Read back from the package itself: a subset cached by another version must not leak."""
+    with zipfile.ZipFile(sample_build.folder / "synthese.docx") as package:
+        table = package.read("word/fontTable.xml").decode()
+        embeds = re.findall(r'r:id="rIdFont(\d)" w:fontKey="([^"]+)"', table)
+        assert len(embeds) == 4
+        for number, key in embeds:
+            font = TTFont(
+                io.BytesIO(obfuscate(package.read(f"word/fonts/font{number}.odttf"), key))
+            )
+            tags = {r.FeatureTag for r in font["GSUB"].table.FeatureList.FeatureRecord}
+            assert "liga" not in tags and "locl" in tags

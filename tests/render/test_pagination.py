@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from .pagination import faults, pages
-from .test_libreoffice import SOFFICE, convert
+from .test_libreoffice import SOFFICE
 
 
 def _documents(folder: Path, suffix: str) -> list[Path]:
@@ -42,10 +42,39 @@ def test_a_pack_never_ends_on_a_near_empty_page(sample_build, built) -> None:  #
     assert all(fill >= 0.25 for fill in last.values()), last
 
 
+def _convert_all(docs: list[Path], out: Path) -> list[Path]:
+    """Every .docx converted to PDF by one LibreOffice run (a private profile, a timeout)."""
+    import subprocess
+
+    assert SOFFICE is not None
+    profile = f"-env:UserInstallation=file://{out / 'lo-profile'}"
+    subprocess.run(
+        [SOFFICE, profile, "--headless", "--convert-to", "pdf", "--outdir", str(out)]
+        + [str(doc) for doc in docs],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
+    return [out / (doc.stem + ".pdf") for doc in docs]
+
+
+def _every_docx(folder: Path) -> list[Path]:
+    return [*_documents(folder, ".docx"), folder / "programme.docx"]
+
+
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice absent")
 def test_word_pages_in_libreoffice_too(sample_build, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    docs = _documents(sample_build.folder, ".docx")
-    found = {p.name: faults(convert(p, tmp_path)) for p in (docs[0], docs[1], docs[-1])}
+    docs = _every_docx(sample_build.folder)
+    assert len(docs) == 9 and all(doc.exists() for doc in docs)
+    found = {pdf.name: faults(pdf) for pdf in _convert_all(docs, tmp_path)}
+    assert not any(found.values()), found
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice absent")
+def test_word_pages_of_the_held_out_workbook(built, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    docs = [p for p in _every_docx(built("held_out").folder) if p.exists()]
+    assert len(docs) >= 3
+    found = {pdf.name: faults(pdf) for pdf in _convert_all(docs, tmp_path)}
     assert not any(found.values()), found
 
 

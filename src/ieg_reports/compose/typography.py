@@ -154,6 +154,18 @@ def typeset_in_context(text: str, before: str = "", after: str = "") -> str:
     return typeset(left + text + right)[1:-1]
 
 
+SHORT_LAST_WORD = 3  # « IEG », « RH », « 4.0 »: too short to stand alone on a title's line
+
+
+def keep_last_words(text: str) -> str:
+    """A title whose last word is short keeps it with the word before (a no-break space),
+    so that « IEG » never stands alone on the last line of a title, in either writer."""
+    head, space, last = text.rstrip().rpartition(" ")
+    if not space or not head or len(last) > SHORT_LAST_WORD or "\n" in last:
+        return text
+    return head + NBSP + text.rstrip()[len(head) + 1 :] + text[len(text.rstrip()) :]
+
+
 def typeset_document(value: T, foreign: tuple[str, ...] = ()) -> T:
     """Every run, caption, alt text and title of a document model, typeset (a new object).
 
@@ -163,7 +175,7 @@ def typeset_document(value: T, foreign: tuple[str, ...] = ()) -> T:
 
 
 def _walk(value: Any, pattern: re.Pattern[str]) -> Any:
-    from ieg_reports.compose.document import Run
+    from ieg_reports.compose.document import Heading, Run
 
     if isinstance(value, tuple) and value and all(isinstance(v, Run) for v in value):
         return _italicise(_runs(value), pattern)
@@ -178,6 +190,9 @@ def _walk(value: Any, pattern: re.Pattern[str]) -> Any:
             changes[f.name] = typeset(old)
         elif isinstance(old, tuple):
             changes[f.name] = _walk(old, pattern)
+    if isinstance(value, Heading) and value.runs:
+        last = changes["runs"][-1]
+        changes["runs"] = (*changes["runs"][:-1], replace(last, text=keep_last_words(last.text)))
     return replace(value, **changes)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from ieg_reports import __version__
+from ieg_reports.pipeline.codestamp import code_stamp
 
 _READ = 1 << 20
 
@@ -41,10 +41,10 @@ def _user_templates(workbook: Path) -> Path | None:
 
 
 def input_digests(workbook: Path, defaults: Path) -> dict[str, str]:
-    """SHA-256 of the workbook, its config and every template file, and the package version."""
+    """SHA-256 of the workbook, its config and every template file, and the running code's stamp."""
     from ieg_reports.config import config_path_for
 
-    digests = {"ieg-reports": __version__}
+    digests = {"ieg-reports": code_stamp()}
     digests.update({f"classeur/{p.name}": _sha(p) for p in workbook_files(workbook)})
     config = config_path_for(workbook)
     digests["reglages"] = _sha(config) if config.is_file() else "absent"

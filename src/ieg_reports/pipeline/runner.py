@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from ieg_reports import __version__
 from ieg_reports.exceptions import IegError, UnreadableWorkbookError
+from ieg_reports.pipeline.codestamp import code_stamp
 from ieg_reports.pipeline.fingerprint import Fingerprinter, combine, file_digest
 from ieg_reports.pipeline.inputs import input_digests
 from ieg_reports.pipeline.io import Staged, commit, discard, remove_stale_temps, stage, writing
@@ -336,7 +337,7 @@ def _plan(
     wanted = []
     for target in targets.values():
         parts = {
-            "version": __version__,
+            "version": code_stamp(),
             "reglages": str(settings.config.packs_for_all_themes),
             **dependency_digests(settings, target.kind, cache),
             **model_components(target, slice_for(target, workshop), fp),
@@ -375,7 +376,7 @@ def _distribution_targets(
     if not workshop.participants:
         return []
     themes = [t for t in workshop.themes if t.code in packs]
-    base = {"version": __version__, "atelier": fp.digest(workshop.info)}
+    base = {"version": code_stamp(), "atelier": fp.digest(workshop.info)}
     every = dict(sorted(packs.values()))
     if programme is not None:
         every[PROGRAMME_PDF] = programme

@@ -17,6 +17,7 @@ import tempfile
 import uuid
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 # fontTools logs remarks about the font files (old timestamps…): not the user's business.
 logging.getLogger("fontTools").setLevel(logging.ERROR)
@@ -32,26 +33,116 @@ BASE_CHARS = "".join(
     chr(c)
     for c in (*range(0x20, 0x7F), *range(0xA0, 0x180), *range(0x2000, 0x2070), 0x20AC, 0x2116)
 )
+# No « liga »: LibreOffice would draw Lato's « ti » ligature, which Word and the PDF never show.
+LAYOUT_FEATURES = ("kern", "locl")
 APP_XML = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
     '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
     "<Application>ieg-reports</Application><DocSecurity>0</DocSecurity></Properties>"
 )
-# settings.xml elements that come before w:embedTrueTypeFonts in the schema's sequence.
-SETTINGS_BEFORE = set(
-    [
-        "writeProtection",
-        "view",
-        "zoom",
-        "removePersonalInformation",
-        "removeDateAndTime",
-        "doNotDisplayPageBoundaries",
-        "displayBackgroundShape",
-        "printPostScriptOverText",
-        "printFractionalCharacterWidth",
-        "printFormsData",
-    ]
-)
+# The children of w:settings in the order the schema's sequence requires (CT_Settings,
+# ECMA-376 Part 1, 17.15.1.78): Word refuses or ignores a setting out of its place.
+SETTINGS_ORDER = [
+    "writeProtection",
+    "view",
+    "zoom",
+    "removePersonalInformation",
+    "removeDateAndTime",
+    "doNotDisplayPageBoundaries",
+    "displayBackgroundShape",
+    "printPostScriptOverText",
+    "printFractionalCharacterWidth",
+    "printFormsData",
+    "embedTrueTypeFonts",
+    "embedSystemFonts",
+    "saveSubsetFonts",
+    "saveFormsData",
+    "mirrorMargins",
+    "alignBordersAndEdges",
+    "bordersDoNotSurroundHeader",
+    "bordersDoNotSurroundFooter",
+    "gutterAtTop",
+    "hideSpellingErrors",
+    "hideGrammaticalErrors",
+    "activeWritingStyle",
+    "proofState",
+    "formsDesign",
+    "attachedTemplate",
+    "linkStyles",
+    "stylePaneFormatFilter",
+    "stylePaneSortMethod",
+    "documentType",
+    "mailMerge",
+    "revisionView",
+    "trackRevisions",
+    "doNotTrackMoves",
+    "doNotTrackFormatting",
+    "documentProtection",
+    "autoFormatOverride",
+    "styleLockTheme",
+    "styleLockQFSet",
+    "defaultTabStop",
+    "autoHyphenation",
+    "consecutiveHyphenLimit",
+    "hyphenationZone",
+    "doNotHyphenateCaps",
+    "showEnvelope",
+    "summaryLength",
+    "clickAndTypeStyle",
+    "defaultTableStyle",
+    "evenAndOddHeaders",
+    "bookFoldRevPrinting",
+    "bookFoldPrinting",
+    "bookFoldPrintingSheets",
+    "drawingGridHorizontalSpacing",
+    "drawingGridVerticalSpacing",
+    "displayHorizontalDrawingGridEvery",
+    "displayVerticalDrawingGridEvery",
+    "doNotUseMarginsForDrawingGridOrigin",
+    "drawingGridHorizontalOrigin",
+    "drawingGridVerticalOrigin",
+    "doNotShadeFormData",
+    "noPunctuationKerning",
+    "characterSpacingControl",
+    "printTwoOnOne",
+    "strictFirstAndLastChars",
+    "noLineBreaksAfter",
+    "noLineBreaksBefore",
+    "savePreviewPicture",
+    "doNotValidateAgainstSchema",
+    "saveInvalidXml",
+    "ignoreMixedContent",
+    "alwaysShowPlaceholderText",
+    "doNotDemarcateInvalidXml",
+    "saveXmlDataOnly",
+    "useXSLTWhenSaving",
+    "saveThroughXslt",
+    "showXMLTags",
+    "alwaysMergeEmptyNamespace",
+    "updateFields",
+    "hdrShapeDefaults",
+    "footnotePr",
+    "endnotePr",
+    "compat",
+    "docVars",
+    "rsids",
+    "mathPr",
+    "attachedSchema",
+    "themeFontLang",
+    "clrSchemeMapping",
+    "doNotIncludeSubdocsInStats",
+    "doNotAutoCompressPictures",
+    "forceUpgrade",
+    "captions",
+    "readModeInkLockDown",
+    "smartTagType",
+    "schemaLibrary",
+    "shapeDefaults",
+    "doNotEmbedSmartTags",
+    "decimalSymbol",
+    "listSeparator",
+]
+_RANK = {name: n for n, name in enumerate(SETTINGS_ORDER)}
 
 
 def font_key(family: str, face: str) -> str:
@@ -77,7 +168,10 @@ def subset(path: Path, chars: str) -> bytes:
     from fontTools import version as fonttools_version
 
     data = path.read_bytes()
-    key = hashlib.sha256(data + chars.encode() + fonttools_version.encode()).hexdigest()
+    # The options are part of the key: a subset made with other options (an older version
+    # that kept the ligatures, run by another checkout) must never be taken for this one.
+    recipe = f"{fonttools_version}:{','.join(LAYOUT_FEATURES)}"
+    key = hashlib.sha256(data + chars.encode() + recipe.encode()).hexdigest()
     cached = Path(tempfile.gettempdir()) / "ieg-reports-fonts" / f"{key[:32]}.ttf"
     try:
         return cached.read_bytes()
@@ -102,9 +196,7 @@ def _subset_now(path: Path, chars: str) -> bytes:
     options = ft_subset.Options()
     options.name_IDs = ["*"]
     options.notdef_outline = True
-    # No « liga »: LibreOffice would draw Lato's « ti » ligature, which Word and the PDF
-    # (no ligatures) never show; one look for the same document everywhere.
-    options.layout_features = ["kern", "locl"]
+    options.layout_features = list(LAYOUT_FEATURES)
     font = TTFont(str(path), recalcTimestamp=False)  # same font, same bytes
     subsetter = ft_subset.Subsetter(options)
     subsetter.populate(text=chars)
@@ -167,15 +259,39 @@ def _font_table(xml: str, family: str, embeds: list[str]) -> bytes:
 
 def _settings(xml: str) -> str:
     """settings.xml asking Word to keep the embedded (subset) fonts, in schema order."""
-    if "embedTrueTypeFonts" in xml:
-        return xml
-    flags = "<w:embedTrueTypeFonts/><w:saveSubsetFonts/>"
-    children = list(re.finditer(r"<w:(\w+)[ />]", xml))
-    after = [m for m in children[1:] if m.group(1) not in SETTINGS_BEFORE]
-    if not after:
-        return xml.replace("</w:settings>", flags + "</w:settings>")
-    at = after[0].start()
-    return xml[:at] + flags + xml[at:]
+    from lxml import etree
+
+    root = etree.fromstring(xml.encode("utf-8"))
+    for name in ("embedTrueTypeFonts", "saveSubsetFonts"):
+        set_setting(root, name)
+    return str(
+        etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True), "utf-8"
+    )
+
+
+def set_setting(settings: Any, name: str, **attributes: str) -> Any:
+    """The w:`name` child of w:settings, made where the schema's sequence puts it if absent,
+    with `attributes` (w: names) set on it."""
+    tag = f"{{{W}}}{name}"
+    element = settings.find(tag)
+    if element is None:
+        element = settings.makeelement(tag, {})
+        rank = _RANK[name]
+        after = [
+            child for child in settings if _RANK.get(_local(child.tag), len(SETTINGS_ORDER)) > rank
+        ]
+        if after:
+            after[0].addprevious(element)
+        else:
+            settings.append(element)
+    for key, value in attributes.items():
+        element.set(f"{{{W}}}{key}", value)
+    return element
+
+
+def _local(tag: Any) -> str:
+    """The local name of an element's tag (a comment's tag is not a string)."""
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
 
 def _drop_thumbnail(parts: dict[str, bytes]) -> None:

@@ -10,6 +10,7 @@ import datetime as dt
 import io
 from dataclasses import dataclass, field
 from functools import singledispatch
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,7 @@ from docx import Document as open_docx
 from docx.enum.section import WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -42,7 +43,7 @@ from ieg_reports.compose.document import (
 )
 from ieg_reports.links import is_safe_url
 from ieg_reports.render.common import clip, introduces, source_date, xml_safe, zip_members
-from ieg_reports.render.docx_package import finish_parts
+from ieg_reports.render.docx_package import finish_parts, set_setting
 
 PARAGRAPH_STYLES = {
     "body": "Normal",
@@ -123,8 +124,10 @@ def render_docx(
     _header_footer(writer, with_cover=isinstance(first, Cover))
     for block in model.blocks[1:] if isinstance(first, Cover) else model.blocks:
         _block(block, writer, doc)
+    _breaks_before(doc)
     _properties(doc, model)
-    _settings(doc)
+    _settings(doc, contents=any(isinstance(block, Toc) for block in model.blocks))
+    _language(doc, model.info.language)
     family = font_family(fonts["regular"]) if fonts and "regular" in fonts else None
     return package_bytes(doc.part.package, family, fonts), writer.warnings
 
@@ -168,6 +171,49 @@ def font_family(path: Path) -> str:
     from fontTools.ttLib import TTFont
 
     return str(TTFont(str(path), lazy=True)["name"].getDebugName(1))
+
+
+def _breaks_before(doc: Any) -> None:
+    """Each paragraph holding only a page break becomes a « page break before » on the
+    paragraph after it: Word and LibreOffice would set the break's empty paragraph on the new
+    page, a blank line above its heading, where the PDF starts at the top. A paragraph that
+    opens a page (after a break or the cover) keeps the PDF's space above it."""
+    for p in doc.element.body.findall(qn("w:p")):
+        following = p.getnext()
+        if following is None or following.tag != qn("w:p"):
+            continue
+        if p.pPr is not None and p.pPr.sectPr is not None:  # the cover's end: a new page
+            _space_at_top(doc, following.get_or_add_pPr())
+        if not _only_a_break(p):
+            continue
+        ppr = following.get_or_add_pPr()
+        ppr.get_or_add_pageBreakBefore()
+        _space_at_top(doc, ppr)
+        p.getparent().remove(p)
+
+
+# The body's space after a paragraph: headings' space before includes it (Word keeps the
+# larger of the two spaces where reportlab adds them), except at the top of a page.
+BODY_SPACE_AFTER = Pt(5)
+
+
+def _space_at_top(doc: Any, ppr: Any) -> None:
+    """A paragraph opening a page keeps only its own space before, as in the PDF."""
+    style = doc.styles.element.get_by_id(ppr.pStyle.val) if ppr.pStyle is not None else None
+    spacing = style.pPr.spacing if style is not None and style.pPr is not None else None
+    before = spacing.before if spacing is not None else None
+    if before:
+        ppr.get_or_add_spacing().before = max(0, before - BODY_SPACE_AFTER)
+
+
+def _only_a_break(p: Any) -> bool:
+    """Whether a paragraph holds a page break and nothing else."""
+    runs = p.findall(qn("w:r"))
+    return (
+        len(runs) == 1
+        and [c.tag for c in runs[0] if c.tag != qn("w:rPr")] == [qn("w:br")]
+        and runs[0][-1].get(qn("w:type")) == "page"
+    )
 
 
 def _clear_body(doc: Any) -> None:
@@ -283,9 +329,30 @@ def _heading(w: _Writer, container: Any, block: Heading) -> None:
     start.set(qn("w:name"), _bookmark(block))
     paragraph._p.append(start)
     _paragraph(w, paragraph, block.runs)
+    _hold_last_compound(paragraph._p)
     end = OxmlElement("w:bookmarkEnd")
     end.set(qn("w:id"), str(w.bookmarks))
     paragraph._p.append(end)
+
+
+def _hold_last_compound(p: Any) -> None:
+    """A title's last word is never cut at its own hyphen (« l’auto- / disruption »), as
+    the PDF keeps it: its hyphens become Word's non-breaking hyphens."""
+    texts = p.findall(f"{qn('w:r')}/{qn('w:t')}")
+    if not texts or "-" not in (texts[-1].text or "").rpartition(" ")[2]:
+        return
+    t = texts[-1]
+    head, space, last = (t.text or "").rpartition(" ")
+    first, *rest = last.split("-")
+    t.text = head + space + first
+    t.set(qn("xml:space"), "preserve")
+    anchor = t
+    for piece in rest:
+        hyphen = OxmlElement("w:noBreakHyphen")
+        anchor.addnext(hyphen)
+        anchor = OxmlElement("w:t")
+        anchor.text = piece
+        hyphen.addnext(anchor)
 
 
 def _bookmark(block: Heading) -> str:
@@ -353,18 +420,27 @@ def _widths(w: _Writer, table: Table, columns: int) -> list[int]:
     # taking the room from the others in proportion to what they have to spare.
     short = sum(max(0.0, m - x) for m, x in zip(least, widths, strict=True))
     spare = sum(max(0.0, x - m) for m, x in zip(least, widths, strict=True))
-    if short <= 0 or spare <= short:
-        return [int(x) for x in widths]
-    return [
-        int(m if x <= m else x - (x - m) * short / spare)
-        for m, x in zip(least, widths, strict=True)
-    ]
+    if short > 0 and spare > short:
+        widths = [
+            m if x <= m else x - (x - m) * short / spare for m, x in zip(least, widths, strict=True)
+        ]
+    return _whole_twips(widths)
+
+
+def _whole_twips(widths: list[float]) -> list[int]:
+    """Widths in whole twips (635 EMU), rounded edge by edge so that they add up: the .docx
+    stores twips, and columns a fraction apart leave a white seam between shaded cells."""
+    edges, total = [0], 0.0
+    for width in widths:
+        total += width
+        edges.append(round(total / 635) * 635)
+    return [right - left for left, right in pairwise(edges)]
 
 
 def _header_width(text: str) -> float:
     """The width in EMU the longest word of a header needs (9 pt bold Lato, cell margins)."""
     longest = max((len(word) for word in text.split()), default=0)
-    return longest * 0.62 * 9 * 12700 + int(Cm(0.5))
+    return longest * 0.58 * 9 * 12700 + int(Pt(10))  # Lato Bold's wide letters, 4 pt margins
 
 
 def _table(w: _Writer, container: Any, block: Table) -> None:
@@ -402,7 +478,36 @@ def _table(w: _Writer, container: Any, block: Table) -> None:
                     run.bold = True
                     run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
     _light_borders(table, w.colors["rule"])
-    w.paragraph(container, "Small")  # breathing space after the table
+    _cell_margins(table._tbl.tblPr, top=60, left=80, bottom=60, right=80)  # the PDF's 3/4 pt
+    _space(w, container, 6)  # the PDF's space after a table
+
+
+# Children of w:tblPr that the schema puts after w:tblCellMar (Word wants the order).
+TBLPR_AFTER_MARGINS = ("w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange")
+# Children of w:tcPr after w:tcBorders, after w:shd, and after w:tcMar.
+TCPR_AFTER_BORDERS = ("w:shd", "w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText",
+                      "w:vAlign", "w:hideMark")  # fmt: skip
+
+
+def _space(w: _Writer, container: Any, points: float) -> None:
+    """An empty paragraph exactly `points` high: the gap the PDF leaves after a table (Word
+    also needs a paragraph between two tables, or it merges them)."""
+    paragraph = w.paragraph(container, "Small")
+    paragraph_format = paragraph.paragraph_format
+    paragraph_format.line_spacing = Pt(points)
+    paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    paragraph_format.space_before = paragraph_format.space_after = Pt(0)
+
+
+def _cell_margins(tbl_pr: Any, **edges: int) -> None:
+    """Default cell margins of a table (twips), as the PDF pads its cells."""
+    margins = OxmlElement("w:tblCellMar")
+    for edge in ("top", "left", "bottom", "right"):
+        element = OxmlElement(f"w:{edge}")
+        element.set(qn("w:w"), str(edges[edge]))
+        element.set(qn("w:type"), "dxa")
+        margins.append(element)
+    tbl_pr.insert_element_before(margins, *TBLPR_AFTER_MARGINS)
 
 
 def _row_properties(tr: Any, header: bool) -> None:
@@ -420,7 +525,7 @@ def _shade_cell(cell: Any, color: str | None) -> None:
     shading.set(qn("w:val"), "clear")
     shading.set(qn("w:color"), "auto")
     shading.set(qn("w:fill"), color.lstrip("#"))
-    cell._tc.get_or_add_tcPr().append(shading)
+    cell._tc.get_or_add_tcPr().insert_element_before(shading, *TCPR_AFTER_BORDERS[1:])
 
 
 def _light_borders(table: Any, color: str) -> None:
@@ -436,7 +541,9 @@ def _light_borders(table: Any, color: str) -> None:
         borders.append(element)
     for old in tbl_pr.findall(qn("w:tblBorders")):
         tbl_pr.remove(old)
-    tbl_pr.append(borders)
+    tbl_pr.insert_element_before(
+        borders, "w:shd", "w:tblLayout", "w:tblCellMar", *TBLPR_AFTER_MARGINS
+    )
 
 
 def _figure(w: _Writer, container: Any, block: Figure) -> None:
@@ -444,7 +551,7 @@ def _figure(w: _Writer, container: Any, block: Figure) -> None:
     paragraph = w.paragraph(container, "Figure")
     run = paragraph.add_run()
     width = min(int(w.text_width), int(Pt(picture.width)))  # print size, as in the PDF
-    run.add_picture(io.BytesIO(picture.png()), width=width)
+    _picture(run, picture.png(), width)
     doc_pr = run._r.find(".//" + qn("wp:docPr"))
     doc_pr.set("descr", xml_safe(block.alt, w.warnings))
     doc_pr.set("title", f"Figure {block.number}")
@@ -456,6 +563,16 @@ def _figure(w: _Writer, container: Any, block: Figure) -> None:
     for line in picture.below:  # the chart's notes and source, under the caption as in the PDF
         caption.add_run().add_break()
         caption.add_run(xml_safe(line, w.warnings)).italic = False
+
+
+def _picture(run: Any, png: bytes, width: Any) -> None:
+    """An inline picture with no wrapping distance: python-docx leaves the distances out,
+    and LibreOffice then reads an eighth of an inch on each side (a figure 9 pt right of
+    the PDF's, jutting into the margin)."""
+    run.add_picture(io.BytesIO(png), width=width)
+    inline = run._r.find(".//" + qn("wp:inline"))
+    for side in ("distT", "distB", "distL", "distR"):
+        inline.set(side, "0")
 
 
 def _field(paragraph: Any, instruction: str, result: str) -> None:
@@ -558,13 +675,14 @@ def _box(w: _Writer, container: Any, block: Box) -> None:
     cell = table.cell(0, 0)
     cell.width = int(w.text_width)
     _shade_cell(cell, w.colors["box"])
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER  # its rule on the margin, as in the PDF
     margins = OxmlElement("w:tcMar")
-    for edge, size in (("top", "100"), ("left", "180"), ("bottom", "60"), ("right", "140")):
+    for edge, size in (("top", "160"), ("left", "240"), ("bottom", "120"), ("right", "200")):
         element = OxmlElement(f"w:{edge}")
         element.set(qn("w:w"), size)
         element.set(qn("w:type"), "dxa")
         margins.append(element)
-    cell._tc.get_or_add_tcPr().append(margins)
+    cell._tc.get_or_add_tcPr().insert_element_before(margins, *TCPR_AFTER_BORDERS[3:])
     borders = OxmlElement("w:tcBorders")
     left = OxmlElement("w:left")
     for key, value in (
@@ -574,12 +692,12 @@ def _box(w: _Writer, container: Any, block: Box) -> None:
     ):
         left.set(qn(key), value)
     borders.append(left)
-    cell._tc.get_or_add_tcPr().append(borders)
+    cell._tc.get_or_add_tcPr().insert_element_before(borders, *TCPR_AFTER_BORDERS)
     first = cell.paragraphs[0]
     for inner in block.blocks:
         _block(inner, w, cell)
     first._p.getparent().remove(first._p)
-    w.paragraph(container, "Small")
+    _space(w, container, 8)
 
 
 def _aside(w: _Writer, container: Any, block: Aside) -> None:
@@ -600,10 +718,11 @@ def _aside(w: _Writer, container: Any, block: Aside) -> None:
     for inner in block.blocks:
         _block(inner, w, text_cell)
     first._p.getparent().remove(first._p)
+    qr_cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT  # on the margin, as the PDF
     run = qr_cell.paragraphs[0].add_run()
-    run.add_picture(io.BytesIO(picture.png()), width=Pt(picture.width))
+    _picture(run, picture.png(), Pt(picture.width))
     run._r.find(".//" + qn("wp:docPr")).set("descr", f"Code QR du lien {block.qr}")
-    w.paragraph(container, "Small")
+    _space(w, container, 6)
 
 
 def _cover(w: _Writer, cover: Cover) -> None:
@@ -611,7 +730,7 @@ def _cover(w: _Writer, cover: Cover) -> None:
     doc = w.doc
     for inner in cover.blocks:
         if isinstance(inner, Heading) and inner is cover.blocks[0]:
-            _paragraph(w, w.paragraph(doc, "Title"), inner.runs)
+            _hold_last_compound(_paragraph(w, w.paragraph(doc, "Title"), inner.runs)._p)
         elif isinstance(inner, Paragraph) and inner.style == "note":
             paragraph = _paragraph(w, w.paragraph(doc, "Note"), inner.runs)
             paragraph.paragraph_format.space_before = Pt(72)
@@ -663,11 +782,41 @@ def _properties(doc: Any, model: Document) -> None:
     props.revision = 1
 
 
-def _settings(doc: Any) -> None:
-    """Ask Word to refresh fields (TOC page numbers) on open."""
+# Hyphenation as in the PDF: French words cut in justified text (Word has it off by default,
+# and its loose lines are the first thing a reader notices), in a zone of 0.5 cm, never more
+# than two lines running ending with a hyphen, never a word in capitals (IEG, RTE).
+HYPHENATION = (
+    ("autoHyphenation", {"val": "true"}),
+    ("consecutiveHyphenLimit", {"val": "2"}),
+    ("hyphenationZone", {"val": "284"}),
+    ("doNotHyphenateCaps", {"val": "true"}),
+)
+
+
+def _language(doc: Any, language: str) -> None:
+    """The document's language on every run by default: Word and LibreOffice hyphenate by
+    it (a user's own reference.docx may still say en-US)."""
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    rpr_default = defaults.find(qn("w:rPrDefault")) if defaults is not None else None
+    rpr = rpr_default.find(qn("w:rPr")) if rpr_default is not None else None
+    if rpr is None:
+        return  # no defaults to set: the styles keep their own languages
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.insert_element_before(lang, "w:eastAsianLayout", "w:specVanish", "w:oMath")
+    for attribute in ("w:val", "w:eastAsia", "w:bidi"):
+        lang.set(qn(attribute), language)
+
+
+def _settings(doc: Any, contents: bool) -> None:
+    """Hyphenation on; with a table of contents, its page numbers refreshed on open.
+
+    Word asks before it updates fields: only a document with contents asks (page numbers in
+    the footer and figure numbers are right without an update).
+    """
     settings = doc.settings.element
-    update = settings.find(qn("w:updateFields"))
-    if update is None:
-        update = OxmlElement("w:updateFields")
-        settings.append(update)
-    update.set(qn("w:val"), "true")
+    for name, attributes in HYPHENATION:
+        set_setting(settings, name, **attributes)
+    if contents:
+        set_setting(settings, "updateFields", val="true")

@@ -1,0 +1,257 @@
+"""The Word twins' page layout, read from the real .docx files of the sample: hyphenation,
+keeps, unsplittable rows, the contents' dotted leaders; then hyphenation seen in LibreOffice."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+
+from ieg_reports.render.docx_package import SETTINGS_ORDER
+
+from .test_libreoffice import SOFFICE, convert
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _twins(folder: Path) -> list[Path]:
+    return [
+        folder / "synthese.docx",
+        *sorted((folder / "dossiers").glob("*.docx")),
+        folder / "programme.docx",
+    ]
+
+
+@pytest.fixture(scope="module")
+def twins(sample_build) -> list[Path]:  # type: ignore[no-untyped-def]
+    found = _twins(sample_build.folder)
+    assert len(found) == 9 and all(p.exists() for p in found)
+    return found
+
+
+@pytest.fixture(scope="module")
+def synthesis(twins: list[Path]):  # type: ignore[no-untyped-def]
+    return docx.Document(str(twins[0]))
+
+
+def _settings(path: Path) -> list[tuple[str, dict[str, str]]]:
+    from lxml import etree
+
+    root = etree.fromstring(zipfile.ZipFile(path).read("word/settings.xml"))
+    return [
+        (child.tag.replace(W, ""), {k.replace(W, ""): v for k, v in child.attrib.items()})
+        for child in root
+        if isinstance(child.tag, str) and child.tag.startswith(W)
+    ]
+
+
+def test_every_twin_hyphenates_in_the_schema_order(twins: list[Path]) -> None:
+    for path in twins:
+        settings = _settings(path)
+        found = dict(settings)
+        assert found["autoHyphenation"] == {"val": "true"}, path.name
+        assert found["doNotHyphenateCaps"] == {"val": "true"}
+        assert 0 < int(found["hyphenationZone"]["val"]) <= 360
+        assert "embedTrueTypeFonts" in found
+        # Word asks to update the fields on opening: only the synthesis has contents to update.
+        assert ("updateFields" in found) == (path.name == "synthese.docx")
+        assert found.get("updateFields", {"val": "true"}) == {"val": "true"}
+        ranks = [SETTINGS_ORDER.index(name) for name, _ in settings]
+        assert ranks == sorted(ranks), (path.name, [name for name, _ in settings])
+
+
+def test_setting_placed_by_the_schema_not_appended() -> None:
+    from lxml import etree
+
+    from ieg_reports.render.docx_package import set_setting
+
+    root = etree.fromstring(
+        f'<w:settings xmlns:w="{W[1:-1]}"><w:zoom/><w:defaultTabStop w:val="720"/>'
+        "<w:compat/><w:listSeparator/></w:settings>".encode()
+    )
+    set_setting(root, "updateFields", val="true")
+    set_setting(root, "autoHyphenation", val="true")
+    set_setting(root, "writeProtection")
+    set_setting(root, "autoHyphenation", val="false")  # found again, not added twice
+    names = [child.tag.replace(W, "") for child in root]
+    assert names == [
+        "writeProtection",
+        "zoom",
+        "defaultTabStop",
+        "autoHyphenation",
+        "updateFields",
+        "compat",
+        "listSeparator",
+    ]
+    assert root.find(W + "autoHyphenation").get(W + "val") == "false"
+
+
+def _style_ppr(document, name: str):  # type: ignore[no-untyped-def]
+    return document.styles[name].element.pPr
+
+
+def test_headings_cells_and_contents_are_not_hyphenated(synthesis) -> None:  # type: ignore[no-untyped-def]
+    for name in ("Heading 1", "Heading 2", "Heading 3", "Title", "Table Text", "toc 1", "toc 2"):
+        assert _style_ppr(synthesis, name).find(qn("w:suppressAutoHyphens")) is not None, name
+    assert _style_ppr(synthesis, "Normal").find(qn("w:suppressAutoHyphens")) is None
+    defaults = synthesis.styles.element.find(qn("w:docDefaults")).find(".//" + qn("w:lang"))
+    assert defaults.get(qn("w:val")) == "fr-FR"
+    cells = [
+        p.style.name
+        for t in synthesis.tables
+        if t._tbl.xpath(".//w:tblHeader")
+        for r in t.rows
+        for c in r.cells
+        for p in c.paragraphs
+    ]
+    assert cells and set(cells) == {"Table Text"}
+
+
+def test_headings_and_introducing_lines_keep_with_next(synthesis) -> None:  # type: ignore[no-untyped-def]
+    for name in ("Heading 1", "Heading 2", "Heading 3", "Figure"):
+        assert synthesis.styles[name].paragraph_format.keep_with_next, name
+    assert synthesis.styles["Normal"].paragraph_format.widow_control
+    introducing = [p for p in synthesis.paragraphs if p.text.rstrip().endswith(":")]
+    assert len(introducing) > 5
+    assert all(p.paragraph_format.keep_with_next for p in introducing)
+
+
+def test_every_figure_is_kept_with_its_caption(synthesis) -> None:  # type: ignore[no-untyped-def]
+    paragraphs = synthesis.paragraphs
+    figures = [n for n, p in enumerate(paragraphs) if p._p.xpath(".//w:drawing")]
+    assert len(figures) == 4
+    for n in figures:
+        assert paragraphs[n].style.name == "Figure" and paragraphs[n + 1].style.name == "Caption"
+
+
+def test_pictures_sit_on_the_margins_without_wrapping_distance(twins: list[Path]) -> None:
+    """Without explicit zero distances LibreOffice moves every picture 9 pt to the right."""
+    inlines = [
+        inline
+        for path in twins[:2]
+        for inline in docx.Document(str(path)).element.body.iter(qn("wp:inline"))
+    ]
+    assert len(inlines) >= 6  # the synthesis's figures, the pack's figure and QR codes
+    for inline in inlines:
+        assert [inline.get(s) for s in ("distT", "distB", "distL", "distR")] == ["0"] * 4
+
+
+def test_rows_never_split_and_headers_repeat(twins: list[Path]) -> None:
+    tables = 0
+    for path in twins:
+        for table in docx.Document(str(path)).tables:
+            rows = table._tbl.tr_lst
+            if rows[0].trPr is None or rows[0].trPr.find(qn("w:tblHeader")) is None:
+                continue  # a box or an aside: one row, no header
+            tables += 1
+            assert all(r.trPr.find(qn("w:cantSplit")) is not None for r in rows)
+    assert tables >= 8
+
+
+def test_page_breaks_start_the_next_paragraph(synthesis) -> None:  # type: ignore[no-untyped-def]
+    """No paragraph holds only a page break: its empty line would open the next page."""
+    body = synthesis.element.body
+    breaks = body.xpath("./w:p[w:r/w:br[@w:type='page']]")
+    assert not [p for p in breaks if not "".join(p.xpath(".//w:t/text()")).strip()]
+    assert body.xpath("./w:p[w:pPr/w:pageBreakBefore]")
+
+
+def test_contents_entries_have_a_dotted_leader_and_a_page_field(synthesis) -> None:  # type: ignore[no-untyped-def]
+    section = synthesis.sections[-1]
+    width = section.page_width - section.left_margin - section.right_margin
+    entries = [p for p in synthesis.paragraphs if p.style.name.startswith("toc")]
+    assert len(entries) >= 15
+    for entry in entries:
+        (tab,) = entry._p.xpath("./w:pPr/w:tabs/w:tab")
+        assert tab.get(qn("w:val")) == "right" and tab.get(qn("w:leader")) == "dot"
+        assert abs(int(tab.get(qn("w:pos"))) - width / 635) < 2  # twips
+        instructions = "".join(entry._p.xpath(".//w:instrText/text()"))
+        assert re.fullmatch(r" PAGEREF _Toc_\w+ \\h ", instructions), instructions
+
+
+def test_the_cover_title_keeps_its_short_last_word(twins: list[Path]) -> None:
+    title = docx.Document(str(twins[0])).paragraphs[0]
+    assert title.style.name == "Title" and title.text.endswith("des\u00a0IEG")
+
+
+def test_a_title_never_breaks_its_last_compound_at_the_hyphen(twins: list[Path]) -> None:
+    pack = next(p for p in twins if "auto-disruption" in p.name)
+    title = docx.Document(str(pack)).paragraphs[0]
+    assert title.text == "Culture de l’agilité et de l’auto-disruption"
+    assert len(title._p.findall(f"{qn('w:r')}/{qn('w:noBreakHyphen')}")) == 1
+    assert not title._p.xpath(".//w:t[contains(., 'auto-')]")
+
+
+def _french_dictionary() -> bool:
+    return any(Path("/usr/share/hyphen").glob("hyph_fr*.dic"))
+
+
+@pytest.fixture(scope="module")
+def synthesis_in_libreoffice(twins: list[Path], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    if SOFFICE is None:
+        pytest.skip("LibreOffice absent")
+    return convert(twins[0], tmp_path_factory.mktemp("lo"))
+
+
+@pytest.mark.skipif(not _french_dictionary(), reason="hyphen-fr absent")
+def test_libreoffice_hyphenates_the_french_body(
+    twins: list[Path], synthesis_in_libreoffice: Path
+) -> None:
+    from .pdftext import pdf_text
+
+    text = pdf_text(synthesis_in_libreoffice)
+    paragraphs = docx.Document(str(twins[0])).paragraphs
+    words = set(re.findall(r"\w+", " ".join(p.text for p in paragraphs)))
+    cut = re.findall(r"(\w+)-\n(\w+)", text)
+    # A word cut at a line end, whose halves make a word of the text (not a compound's hyphen).
+    hyphenated = [a + b for a, b in cut if a + b in words]
+    assert len(hyphenated) >= 10, cut
+
+
+def test_libreoffice_draws_every_character_in_the_embedded_lato(
+    synthesis_in_libreoffice: Path,
+) -> None:
+    """No fallback face (OpenSymbol bullets, DejaVu for a missing glyph): Lato throughout."""
+    import pdfplumber
+
+    with pdfplumber.open(synthesis_in_libreoffice) as pdf:
+        faces = {c["fontname"].split("+")[-1] for page in pdf.pages for c in page.chars}
+    lato = {"Lato-Regular", "Lato-Bold", "Lato-Italic", "Lato-BoldItalic"}
+    assert "Lato-Regular" in faces and faces <= lato, faces
+
+
+def test_the_document_language_overrides_a_reference_in_english(tmp_path: Path) -> None:
+    from ieg_reports.compose.assets import Assets
+    from ieg_reports.compose.document import Document, DocumentInfo, Paragraph, Run
+    from ieg_reports.render.docx_writer import DocxWriter
+    from ieg_reports.resources import default_templates
+    from ieg_reports.style import load_style
+
+    reference = docx.Document(str(default_templates() / "reference.docx"))
+    defaults = reference.styles.element.find(qn("w:docDefaults"))
+    defaults.find(".//" + qn("w:lang")).set(qn("w:val"), "en-US")
+    english = tmp_path / "reference.docx"
+    reference.save(str(english))
+    colors = load_style(default_templates() / "style.toml").colors
+    info = DocumentInfo(title="Essai", subject="", author="", keywords=())
+    model = Document(info, (Paragraph((Run("Une phrase justifiée."),)),))
+    data, _ = DocxWriter(english, colors).write(model, Assets())
+    written = docx.Document(io.BytesIO(data)).styles.element.find(qn("w:docDefaults"))
+    assert written.find(".//" + qn("w:lang")).get(qn("w:val")) == "fr-FR"
+
+
+def test_table_columns_add_up_to_the_measure_in_twips(synthesis) -> None:  # type: ignore[no-untyped-def]
+    section = synthesis.sections[-1]
+    measure = round((section.page_width - section.left_margin - section.right_margin) / 635)
+    tables = [t for t in synthesis.tables if t._tbl.xpath(".//w:tblHeader")]
+    assert tables
+    for table in tables:
+        grid = [int(c.get(qn("w:w"))) for c in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+        assert abs(sum(grid) - measure) <= 1, grid
+        cells = [int(tc.tcPr.tcW.get(qn("w:w"))) for tc in table._tbl.tr_lst[0].tc_lst]
+        assert cells == grid
