@@ -188,9 +188,9 @@ def least_height(canvas: Any, flowable: Flowable, width: float, line: float) -> 
     measure = getattr(flowable, "least_height", None)
     if measure is not None:
         return float(measure(canvas, width))
+    if isinstance(flowable, KeepTogether):  # whole (its own wrap asks for a split)
+        return sum(block_height(canvas, f, width) for f in flowable._content)
     height = float(flowable.wrapOn(canvas, width, 1e6)[1])
-    if isinstance(flowable, KeepTogether):
-        return height
     if isinstance(flowable, ListFlowable | RLTable):
         return min(height, 3 * line)
     return min(height, FIRST_LINES * line)
