@@ -22,7 +22,7 @@ LEAST_ROWS = 2  # body rows a split table keeps on each side of the break
 FIGURE_FLOOR = 0.75  # a figure shrinks to this fraction of its size to fit a page's foot
 MIN_PRINT = 7.0  # the smallest text a printed figure may hold, in points
 FIRST_LINES = 2.2  # lines of a paragraph that may stand alone at a page's foot (with room)
-SHORT_LIST = 4  # a list of at most this many items never splits
+SHORT_LIST = 3  # a list of at most this many items never splits (four split two and two)
 LEAST_ITEMS = 2  # items a split list keeps on each side of the break
 
 
