@@ -144,12 +144,15 @@ def test_a_short_list_never_splits_and_a_long_one_leaves_two_items_a_side() -> N
             assert "ITEM0 " in pages[head] and "Note." in pages[head], (lines, items)
 
 
-def test_a_page_break_is_kept_unless_the_page_is_under_a_third_full() -> None:
+def test_a_soft_page_break_is_kept_unless_the_page_is_under_a_third_full() -> None:
     from ieg_reports.compose.document import PageBreak
 
     for lines, alone in ((20, True), (3, False)):
-        pages = _pages((*_filled(lines), PageBreak(), Heading(1, (Run("Annexes"),), "a")))
+        blocks = (*_filled(lines), PageBreak(soft=True), Heading(1, (Run("Annexes"),), "a"))
+        pages = _pages(blocks)
         assert (_page_of(pages, "Annexes") != _page_of(pages, "Début")) == alone, lines
+    hard = _pages((*_filled(3), PageBreak(), Heading(1, (Run("Annexes"),), "a")))
+    assert _page_of(hard, "Annexes") == 1
 
 
 def test_toc_leaders_start_at_one_gap_after_each_title() -> None:

@@ -452,7 +452,7 @@ def _(block: Figure, ctx: _Context, width: float) -> list[Flowable]:
 
 @_flowable.register
 def _(block: ModelPageBreak, ctx: _Context, width: float) -> list[Flowable]:
-    return [NewPage()]
+    return [NewPage() if block.soft else PageBreak()]
 
 
 @_flowable.register
