@@ -80,7 +80,7 @@ def test_init_writes_a_workbook_of_the_contract(tmp_path: Path) -> None:
     code, output = _run("init", str(path))
     assert code == 0 and "Classeur créé" in output
     book = load_workbook(path)
-    assert book.sheetnames[0] == "Mode d'emploi"
+    assert book.sheetnames[0] == "Mode d’emploi"
     facteurs = book["Facteurs"]
     assert [c.value for c in facteurs[1]][:3] == ["Code", "Libellé", "Famille"]
     assert facteurs.freeze_panes == "A2" and facteurs["A1"].font.bold
@@ -104,7 +104,7 @@ def test_validate_on_a_fresh_init_reports_missing_content(tmp_path: Path) -> Non
     _run("init", str(path))
     code, output = _run("validate", str(path))
     assert code == 1
-    assert "Titre de l'atelier non renseigné" in output
+    assert "Titre de l’atelier non renseigné" in output
     assert "feuille «\u00a0Familles\u00a0»\u00a0: la feuille ne contient aucune ligne" in output
     assert "avertissement" in output and "Traceback" not in output
 

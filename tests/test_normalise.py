@@ -34,7 +34,7 @@ def test_unknown_column_is_a_warning_with_suggestion(write_book: WriteBook) -> N
 
 
 def test_unknown_sheet_is_a_warning_and_info_sheets_are_silent(write_book: WriteBook) -> None:
-    path = write_book({"Brouillon": [["x"], ["y"]], "Mode d'emploi": [["Lisez-moi"]]})
+    path = write_book({"Brouillon": [["x"], ["y"]], "Mode d’emploi": [["Lisez-moi"]]})
     warnings = _norm(path).problems.warnings
     assert [w.location.sheet for w in warnings] == ["Brouillon"]
 
@@ -107,6 +107,6 @@ def test_column_messages_name_columns_as_the_contract_labels_them(write_book) ->
     rows = [["Facteur", "Evaluateur", "capacty", "Criticité"], ["F1", "A", "4", "4"]]
     problems = load_workshop(write_book({"evaluations": rows})).problems.items
     text = "\n".join(p.format_fr() for p in problems)
-    assert "colonne obligatoire «\u00a0Capacité d'agir\u00a0» absente" in text
-    assert "vouliez-vous dire «\u00a0Capacité d'agir\u00a0»\u00a0?" in text
+    assert "colonne obligatoire «\u00a0Capacité d’agir\u00a0» absente" in text
+    assert "vouliez-vous dire «\u00a0Capacité d’agir\u00a0»\u00a0?" in text
     assert "capacite_agir" not in text

@@ -15,7 +15,7 @@ def test_broken_workbook_reports_every_fault_at_once(fixtures: Path) -> None:
     result = load_workshop(fixtures / "broken.xlsx")
     found = _cells(result)
     expected = {
-        ("atelier", 3, "valeur"): "n'est pas une date",
+        ("atelier", 3, "valeur"): "n’est pas une date",
         ("familles", 3, "code"): "en double",
         ("facteurs", 2, "famille"): "inconnue",
         ("facteurs", 3, "nature"): "valeur permise",
@@ -23,7 +23,7 @@ def test_broken_workbook_reports_every_fault_at_once(fixtures: Path) -> None:
         ("facteurs", 4, "code"): "en double",
         ("mots_cles", 2, "registre"): "valeur permise",
         ("evaluations", 2, "capacite_agir"): "pas un nombre",
-        ("evaluations", 3, "capacite_agir"): "hors de l'échelle",
+        ("evaluations", 3, "capacite_agir"): "hors de l’échelle",
         ("evaluations", 4, "facteur"): "inconnu",
         ("effets", 2, "categorie"): "incompatible",
         ("themes", 2, "parcours"): "est vide",
@@ -93,7 +93,7 @@ def test_flag_and_scores_disagreeing_are_warnings(write_book: WriteBook) -> None
 
 def test_scale_from_config(write_book: WriteBook) -> None:
     result = load_workshop(write_book({}), Config(scale=Scale(1, 4)))
-    assert any("hors de l'échelle 1 à 4" in p.message for p in result.problems.errors)
+    assert any("hors de l’échelle 1 à 4" in p.message for p in result.problems.errors)
 
 
 def test_family_by_name_and_references_resolved(fixtures: Path) -> None:

@@ -6,6 +6,10 @@ register it through here so that a drawing measures text exactly as the page wil
 
 from __future__ import annotations
 
+import hashlib
+import os
+import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from ieg_reports.resources import fonts_folder
@@ -56,3 +60,71 @@ def register_fonts(style: Style) -> object:
     rl_config.defaultGraphicsFontName = SANS
     shapes.STATE_DEFAULTS["fontName"] = SANS
     return pdfmetrics.getFont(SANS)
+
+
+def derived_font(path: Path, variant: str, make: Callable[[Path], bytes]) -> bytes:
+    """A font made from `path` (a subset, a copy without hinting…), from the disk cache when
+    made before.
+
+    Making one costs about half a second a face with fontTools; a build's workers would pay
+    it for every face on every build. The cache lives in the system's temporary folder, keyed
+    by the font's bytes, the variant and the fontTools version, and is written atomically.
+    """
+    from fontTools import version as fonttools_version
+
+    data = path.read_bytes()
+    key = hashlib.sha256(data + variant.encode() + fonttools_version.encode()).hexdigest()
+    cached = Path(tempfile.gettempdir()) / "ieg-reports-fonts" / f"{key[:32]}.ttf"
+    try:
+        return cached.read_bytes()
+    except OSError:
+        pass
+    made = make(path)
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=cached.parent, delete=False) as handle:
+            handle.write(made)
+        os.replace(handle.name, cached)
+    except OSError:
+        pass  # a cache that cannot be written only costs time
+    return made
+
+
+# Latin, Latin-1, Latin Extended-A, general punctuation, euro and numero signs: French text.
+LATIN = frozenset(
+    chr(c)
+    for c in (*range(0x20, 0x7F), *range(0xA0, 0x180), *range(0x2000, 0x2070), 0x20AC, 0x2116)
+)
+
+
+def unhinted(path: Path) -> bytes:
+    """The font's Latin glyphs without their hinting programs, for painting pictures.
+
+    FreeType runs Lato's hinting bytecode for every glyph it draws: twice the time of the
+    drawing itself, for pixels that the picture's own oversampling smooths out anyway.
+    Text with other characters is painted with the whole font (`LATIN` says which).
+    """
+    return derived_font(path, "unhinted-latin", _strip_hinting)
+
+
+def _strip_hinting(path: Path) -> bytes:
+    import io
+    import logging
+
+    from fontTools import subset as ft_subset
+    from fontTools.ttLib import TTFont
+
+    options = ft_subset.Options()
+    options.hinting = False
+    options.name_IDs = ["*"]
+    options.name_languages = ["*"]
+    options.notdef_outline = True
+    options.layout_features = ["*"]
+    logging.getLogger("fontTools").setLevel(logging.ERROR)  # remarks on the files: not ours
+    font = TTFont(str(path), recalcTimestamp=False)
+    subsetter = ft_subset.Subsetter(options)
+    subsetter.populate(text="".join(sorted(LATIN)))
+    subsetter.subset(font)
+    buffer = io.BytesIO()
+    font.save(buffer)
+    return buffer.getvalue()

@@ -7,6 +7,7 @@ so the same content read from xlsx, ods or CSV compares equal).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -14,6 +15,24 @@ from ieg_reports.config import Scale
 from ieg_reports.problems import Location
 
 NOWHERE = Location("")
+
+
+_NUMBER = re.compile(r"(\d+)")
+
+
+def axis_number(name: str) -> int | None:
+    """The first number in an axis name (« Axe 2 — Clients » → 2), None when none."""
+    found = _NUMBER.search(name)
+    return int(found.group()) if found else None
+
+
+def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
+    """A sort key that orders « Étude 2 » before « Étude 10 » (numbers by value)."""
+    return tuple(
+        (0, int(part)) if part.isdigit() else (1, part.casefold())
+        for part in _NUMBER.split(text)
+        if part
+    )
 
 
 @dataclass(frozen=True)
@@ -272,8 +291,13 @@ class Workshop:
 
     @cached_property
     def axes(self) -> tuple[str, ...]:
-        """The theme axes in order of first appearance."""
-        return tuple(dict.fromkeys(t.axis for t in self.themes))
+        """The theme axes by their number when each carries one (« Axe 2 » before « Axe 10 »),
+        else in order of first appearance (a stray « 4.0 » in one name must not reorder)."""
+        first = tuple(dict.fromkeys(t.axis for t in self.themes))
+        numbers = [axis_number(a) for a in first]
+        if any(n is None for n in numbers):
+            return first
+        return tuple(a for _, _, a in sorted(zip(numbers, range(len(first)), first, strict=True)))
 
     def lessons_for(self, section: str) -> tuple[str, ...]:
         """The consultant's paragraphs for one section of the synthesis."""

@@ -9,13 +9,25 @@ import re
 import pytest
 from PIL import Image
 from reportlab.graphics import renderPDF
-from reportlab.graphics.shapes import Drawing
+from reportlab.graphics.shapes import Circle, Drawing, Group
+from reportlab.lib.colors import white
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from ieg_reports.charts import CHARTS, draw
-from ieg_reports.charts.base import MAX_HEIGHT, MIN_TEXT, SHAPES, WIDTH, axis_ticks, number, strings
+from ieg_reports.charts import CHARTS, draw, matrix
+from ieg_reports.charts.base import (
+    MAX_HEIGHT,
+    MIN_TEXT,
+    SHAPES,
+    WIDTH,
+    Kit,
+    axis_ticks,
+    marker,
+    number,
+    strings,
+)
+from ieg_reports.charts.labels import hits
 from ieg_reports.charts.matrix import classify, place_labels
 from ieg_reports.charts.raster import font_files, to_png
 from ieg_reports.compose.typography import typeset
@@ -44,7 +56,9 @@ def test_theme_cards_read_at_least_at_seven_and_a_half_points(workshop: Workshop
     assert min(t.fontSize for t in cards) >= 7.5
 
 
-def test_every_chart_keeps_its_text_legible_and_inside(workshop: Workshop) -> None:
+@pytest.mark.parametrize("families", [False, True])
+def test_every_chart_keeps_its_text_legible_and_inside(workshop: Workshop, families: bool) -> None:
+    workshop = _ten_families(workshop) if families else workshop
     for name in CHARTS:
         drawing = draw(name, workshop, STYLE, {})
         measure = A4[0] - (STYLE.page["margin_left"] + STYLE.page["margin_right"]) * mm
@@ -55,7 +69,7 @@ def test_every_chart_keeps_its_text_legible_and_inside(workshop: Workshop) -> No
             width = stringWidth(text.text, text.fontName, text.fontSize)
             left = text.x - {"middle": width / 2, "end": width}.get(text.textAnchor, 0)
             if not text.text.startswith("Criticité"):  # the rotated axis title
-                assert left >= -0.5 and left + width <= WIDTH + 0.5, (name, text.text)
+                assert left >= -0.5 and left + width <= drawing.width + 0.5, (name, text.text)
 
 
 def test_numbers_are_french(workshop: Workshop) -> None:
@@ -76,8 +90,8 @@ def test_matrix_names_every_key_factor_and_the_exceptions(workshop: Workshop) ->
     statuses = {p.factor.code: p.status for p in classify(workshop, set())}
     # The sample's column retains F48 below the thresholds and leaves F11 out above them.
     assert statuses["F48"] == "sous" and statuses["F11"] == "ecarte"
-    assert "Retenus malgré des notes sous un seuil" in " ".join(texts)
-    assert "Au-dessus des deux seuils" in texts and "Facteurs-clés" in texts
+    assert "Retenu sous un seuil" in texts and "Non retenu, notes hautes" in texts
+    assert "Au-dessus des deux seuils" in texts
 
 
 def test_the_zone_is_called_key_factors_when_the_thresholds_decided(workshop: Workshop) -> None:
@@ -94,7 +108,7 @@ def test_the_zone_is_called_key_factors_when_the_thresholds_decided(workshop: Wo
     by_rule = dataclasses.replace(workshop, factors=factors, key_rule="seuils")
     assert {p.status for p in classify(by_rule, set())} <= {"cle", "autre"}
     texts = _texts(draw("matrice", by_rule, STYLE, {}))
-    assert texts.count("Facteurs-clés") == 2  # the zone and the key's heading
+    assert texts.count("Facteurs-clés") == 1  # the zone; the key is a table under the figure
     assert "Au-dessus des deux seuils" not in texts
 
 
@@ -105,7 +119,95 @@ def test_matrix_highlight_labels_only_the_theme_factors(workshop: Workshop) -> N
 
 
 def test_families_differ_by_shape_not_colour_alone() -> None:
-    assert len(set(SHAPES)) == 8
+    outlines = set()
+    for shape in SHAPES:
+        drawn = marker(shape, 0, 0, 8, white, white, 0)
+        corners = getattr(drawn, "points", None) or [drawn.__class__.__name__]
+        outlines.add(tuple(str(round(v, 2)) if isinstance(v, float) else v for v in corners))
+    assert len(SHAPES) >= 12 and len(outlines) == len(SHAPES)
+
+
+def _ten_families(workshop: Workshop, count: int = 10) -> Workshop:
+    families = tuple(
+        Family(f"X{n}", f"Famille {n} au nom assez long pour passer à la ligne")
+        for n in range(count)
+    )
+    factors = tuple(
+        dataclasses.replace(f, family=families[n % count]) for n, f in enumerate(workshop.factors)
+    )
+    return dataclasses.replace(workshop, families=families, factors=factors)
+
+
+def test_the_legend_names_every_family_drawn_and_only_those(workshop: Workshop) -> None:
+    ten = _ten_families(workshop)
+    text = " ".join(_texts(draw("matrice", ten, STYLE, {})))
+    assert all(f.name[:20] in text for f in ten.families) and "autres familles" not in text
+    one = ten.factors[3]
+    shown = " ".join(_texts(draw("matrice", ten, STYLE, {"surligner": one.code})))
+    assert one.family.name[:20] in shown
+    assert [f for f in ten.families if f.name[:20] in shown] == [one.family]
+
+
+def test_families_beyond_the_shapes_carry_a_centre_dot(workshop: Workshop) -> None:
+    many = _ten_families(workshop, len(SHAPES) + 2)
+    dots = [
+        s
+        for s in _shapes(draw("matrice", many, STYLE, {}))
+        if isinstance(s, Circle) and abs(s.r - 1.3) < 1e-6
+    ]
+    legend_dots = 2  # one in the legend for each of the two families past the twelfth
+    drawn = sum(1 for f in many.factors if f.rating and f.family.code in {"X12", "X13"})
+    assert len(dots) >= legend_dots + 1 and len(dots) <= legend_dots + drawn
+
+
+def _shapes(group: Group) -> list[object]:
+    out: list[object] = []
+    for shape in group.contents:
+        out += _shapes(shape) if isinstance(shape, Group) else [shape]
+    return out
+
+
+def _frame_of(workshop: Workshop, params: dict[str, str]):  # type: ignore[no-untyped-def]
+    points = classify(workshop, set(params))
+    return matrix._Frame(workshop, 80.0, matrix.PLOT), points
+
+
+@pytest.mark.parametrize("shift", [0, 1, 2])
+def test_no_marker_covers_a_quadrant_name(workshop: Workshop, shift: int) -> None:
+    corners = [(1.0, 1.0), (5.0, 5.0), (1.0, 5.0), (5.0, 1.0), (3.0, 3.0), (4.8, 4.9)]
+    factors = tuple(
+        dataclasses.replace(
+            f,
+            rating=dataclasses.replace(
+                f.rating,
+                capacity=corners[(n + shift) % 6][0],
+                criticality=corners[(n + shift) % 6][1],
+            ),
+        )
+        if f.rating is not None and n % 3 == 0
+        else f
+        for n, f in enumerate(workshop.factors)
+    )
+    for case in (workshop, dataclasses.replace(workshop, factors=factors)):
+        frame, points = _frame_of(case, {})
+        titles = matrix._quadrant_titles(Kit(STYLE), case, frame, points)
+        assert len(titles) == 4
+        for _, box, _ in titles:
+            assert not any(hits(box, matrix._marker_box(frame, p)) for p in points)
+
+
+def test_markers_at_the_ends_of_the_scale_stay_inside_the_frame(workshop: Workshop) -> None:
+    factors = tuple(
+        dataclasses.replace(f, rating=dataclasses.replace(f.rating, capacity=v, criticality=v))
+        for f, v in zip(workshop.factors[:4], (1.0, 5.0, 1.0, 5.0), strict=True)
+        if f.rating is not None
+    )
+    edge = dataclasses.replace(workshop, factors=factors)
+    frame, points = _frame_of(edge, {})
+    assert {p.x for p in points} == {1.0, 5.0}
+    for p in points:
+        x0, y0, x1, y1 = matrix._marker_box(frame, p)
+        assert frame.left < x0 and x1 < frame.right and frame.bottom < y0 and y1 < frame.top
 
 
 def test_labels_overlap_neither_each_other_nor_markers() -> None:
@@ -163,6 +265,20 @@ def test_big_workshops_stay_within_a_page(workshop: Workshop) -> None:
         drawing = draw(name, big, STYLE, {})
         assert drawing.height <= MAX_HEIGHT + 60, name
     assert any("autres thèmes" in t for t in _texts(draw("themes", big, STYLE, {})))
+    matrix_drawing = draw("matrice", big, STYLE, {})
+    assert matrix_drawing.height <= MAX_HEIGHT
+    legend = _texts(matrix_drawing)
+    drawn = {f.family.code for f in big.factors if f.rating is not None}
+    assert len(drawn) == 30 and sum(t.startswith("Famille numéro") for t in legend) >= 30
+    many = dataclasses.replace(
+        big,
+        factors=tuple(
+            dataclasses.replace(f, family=families[n % 60]) for n, f in enumerate(factors)
+        ),
+    )
+    crowded = draw("matrice", many, STYLE, {})
+    assert crowded.height <= MAX_HEIGHT
+    assert any("autres familles, non montrées" in t for t in _texts(crowded))
 
 
 def test_png_and_pdf_come_from_the_same_drawing(workshop: Workshop, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -200,3 +316,13 @@ def test_a_wrapped_title_never_starts_a_line_with_its_number() -> None:
     for width in range(40, 200, 3):
         lines = kit.wrap(title, width)
         assert not any(re.match(r"^\d", line) for line in lines), (width, lines)
+
+
+def test_the_legend_explains_only_the_natures_drawn(workshop: Workshop) -> None:
+    macro = [f.code for f in workshop.factors if f.rating and not f.is_weak_signal][:3]
+    weak = [f.code for f in workshop.factors if f.rating and f.is_weak_signal][:1]
+    only_macro = _texts(draw("matrice", workshop, STYLE, {"surligner": ",".join(macro)}))
+    assert "Macro-déterminant (plein)" in only_macro
+    assert "Signal faible (creux)" not in only_macro
+    both = _texts(draw("matrice", workshop, STYLE, {"surligner": ",".join(macro + weak)}))
+    assert {"Macro-déterminant (plein)", "Signal faible (creux)"} <= set(both)

@@ -99,4 +99,4 @@ def test_a_missing_date_agrees_in_gender(write_book) -> None:  # type: ignore[no
     atelier = [list(r) for r in MINI["atelier"]]
     atelier[2][1] = ""
     result = load_workshop(write_book({"atelier": atelier}))
-    assert any(p.message == "Date de l'atelier non renseignée" for p in result.problems.errors)
+    assert any(p.message == "Date de l’atelier non renseignée" for p in result.problems.errors)

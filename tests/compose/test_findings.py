@@ -18,6 +18,7 @@ from ieg_reports.compose.findings import (
     key_factor_families,
     key_families_brief,
     keyword_registres,
+    mentions,
     pack_brief,
     pack_effects,
     pack_origin,
@@ -115,18 +116,25 @@ def test_weak_signals_zero_one_many_all() -> None:
         "Le seul signal faible, «\u00a0Facteur 1\u00a0», a été retenu comme facteur-clé."
     )
     none = workshop([factor("1", A, key=False, weak=True), factor("2", A, key=False, weak=True)])
-    assert weak_signals(none) == "Aucun des 2 signaux faibles n’a été retenu comme facteur-clé."
+    assert weak_signals(none) == "Aucun des deux signaux faibles n’a été retenu comme facteur-clé."
     some = workshop([factor(str(i), A, key=i < 2, weak=True) for i in range(4)])
+    # L'essentiel counts them (« Deux des quatre… »): the section names them, no count again.
     assert weak_signals(some) == (
-        "Sur les 4 signaux faibles, 2 ont été retenus comme facteurs-clés : "
+        "Les signaux faibles retenus comme facteurs-clés sont "
         "«\u00a0Facteur 0\u00a0» et «\u00a0Facteur 1\u00a0»."
     )
+    assert (
+        weak_signals_brief(some)
+        == "Deux des quatre signaux faibles figurent parmi les facteurs-clés."
+    )
     single = workshop([factor(str(i), A, key=i == 0, weak=True) for i in range(3)])
-    assert "un seul a été retenu comme facteur-clé : «\u00a0Facteur 0\u00a0»" in (
-        weak_signals(single) or ""
+    assert weak_signals(single) == (
+        "Le signal faible retenu comme facteur-clé est «\u00a0Facteur 0\u00a0»."
     )
     every = workshop([factor(str(i), A, weak=True) for i in range(3)])
-    assert weak_signals(every) == "Les 3 signaux faibles ont tous été retenus comme facteurs-clés."
+    assert weak_signals(every) == (
+        "Les trois signaux faibles ont tous été retenus comme facteurs-clés."
+    )
 
 
 def test_agreement_names_most_and_least_with_ties() -> None:
@@ -170,6 +178,27 @@ def test_choices_to_explain() -> None:
         workshop([factor("3", B), factor("4", B, key=False, rating=rating(2, 2))])
     )
     assert none is not None and none.startswith("Les choix de l’atelier suivent les notes")
+
+
+def test_choices_to_explain_names_three_at_most() -> None:
+    lows = [factor(str(i), A, rating=rating(2, 2)) for i in range(13)]
+    text = choices_to_explain(workshop([*lows, factor("99", B)])) or ""
+    assert text.count("«") == 2
+    assert "et onze autres ont été retenus malgré des notes sous" in text
+    assert text.endswith("; l’annexe les détaille.")
+    three = choices_to_explain(workshop(lows[:3])) or ""
+    assert three.count("«") == 3 and "autres" not in three and "annexe" not in three
+
+
+def test_choices_the_consultant_names_are_not_repeated() -> None:
+    low = factor("1", A, rating=rating(2, 2))
+    high = factor("2", A, key=False, rating=rating(4.5, 4))
+    ws = workshop([low, high, factor("3", B)])
+    both = "Facteur 1 a été retenu pour son enjeu ; facteur 2 écarté car déjà traité."
+    assert choices_to_explain(ws, both) is None
+    one = choices_to_explain(ws, "Le facteur 1 a été retenu pour son enjeu.") or ""
+    assert one.startswith("Un autre choix est à expliquer")
+    assert "Facteur 1" not in one and "«\u00a0Facteur 2\u00a0»" in one
 
 
 def _effect(f: Factor, kind: str, category: str | None) -> Effect:
@@ -218,6 +247,16 @@ def test_theme_roots_leader_tie_and_busiest_factor() -> None:
     assert (
         theme_roots(workshop([f1, f2], themes=tie))
         == "Chaque thème repose sur un\u00a0facteur-clé."
+    )
+    most = [Theme(f"T{i}", f"T{i}", "Axe", "documentaire", (f1, f2) if i < 4 else (f1,))
+            for i in range(5)]  # fmt: skip
+    assert (theme_roots(workshop([f1, f2], themes=most)) or "").startswith(
+        "La plupart des thèmes (quatre sur cinq) reposent sur deux\u00a0facteurs-clés, le maximum."
+    )
+    few = [Theme(f"T{i}", f"T{i}", "Axe", "documentaire", (f1, f2) if i < 4 else (f1,))
+           for i in range(9)]  # fmt: skip
+    assert (theme_roots(workshop([f1, f2], themes=few)) or "").startswith(
+        "Quatre des neuf thèmes reposent sur deux\u00a0facteurs-clés, le maximum."
     )
     empty = [Theme("T1", "Un", "Axe", "documentaire")]
     assert theme_roots(workshop([f1], themes=empty)) == (
@@ -311,9 +350,20 @@ def test_sample_synthesis_states_each_essential_once(sample_result) -> None:  # 
     from ieg_reports.compose.findings import ESSENTIALS
 
     texts = [_text(b) for b in compose_synthesis(sample_result.workshop).blocks]
+    said = " ".join(sample_result.workshop.lessons_for("essentiel"))
     for finding in ESSENTIALS:
         sentence = (finding(sample_result.workshop) or "").replace("\u00a0", " ")
-        assert sum(sentence.replace("’", "'") in t for t in texts) == 1, sentence
+        shown = sum(sentence.replace("’", "'") in t for t in texts)
+        # Once, or never when the consultant's own « L'essentiel » already says it.
+        names = re.findall(r"« (.+?) »", sentence)
+        assert shown == 1 or (shown == 0 and names and all(mentions(said, n) for n in names))
+
+
+def test_mentions_gives_or_takes_a_plural_but_not_a_number() -> None:
+    said = "L’atelier a d’abord parlé d’organisation et de compétences ; le facteur 1 aussi."
+    assert mentions(said, "Organisations et compétences")
+    assert mentions(said, "Facteur 1") and not mentions(said, "Facteur 2")
+    assert not mentions(said, "Numérique et données")
 
 
 def _keyword(f: Factor, text: str, registre: str = "definition") -> Keyword:
@@ -390,8 +440,11 @@ def test_essentials_short_forms_zero_one_ties() -> None:
     assert key_families_brief(workshop([factor("1", A), factor("2", B, key=False)])) == (
         "La famille «\u00a0Énergie\u00a0» est la première source de facteurs-clés."
     )
-    assert "Les familles «\u00a0Énergie\u00a0» et «\u00a0Travail\u00a0» sont" in (
-        key_families_brief(workshop([factor("1", A), factor("2", B), factor("3", C, False)])) or ""
+    # A tie between some families is no headline: the section names them with the figures.
+    tie = workshop([factor("1", A), factor("2", B), factor("3", C, False)])
+    assert key_families_brief(tie) is None
+    assert "Les familles «\u00a0Énergie\u00a0» et «\u00a0Travail\u00a0»" in (
+        key_factor_families(tie) or ""
     )
     weak = [factor(str(i), A, key=i == 0, weak=True) for i in range(3)]
     assert weak_signals_brief(workshop(weak)) == (
@@ -508,4 +561,57 @@ def test_family_leader_one_sentence_when_one_family_leads_both() -> None:
     none = workshop([factor("1", A, False)], (A, B))
     assert family_leader(none) == (
         f"{family_sizes(none)} Aucun facteur n’a été retenu comme facteur-clé."
+    )
+
+
+def test_factor_line_speaks_to_a_participant() -> None:
+    from ieg_reports.compose.context import factor_line
+
+    f = replace(factor("4", A, weak=True, rating=rating(3.8, 3.6, count=5)), source="Étude 3")
+    assert factor_line(f) == (
+        "Famille «\u00a0Énergie\u00a0», signal faible. Noté en moyenne 3,8 en capacité d’agir "
+        "et 3,6 en criticité (cinq\u00a0notes). D’après Étude 3. Repère 4 sur la matrice."
+    )
+    bare = replace(factor("5", B), rating=None)
+    assert factor_line(bare) == "Famille «\u00a0Travail\u00a0». Pas encore noté par les équipes."
+    for text in (factor_line(f), factor_line(bare)):
+        assert "colonne" not in text and "source :" not in text and " · " not in text
+
+
+def test_why_label_not_repeated_when_the_summary_has_one() -> None:
+    from ieg_reports.compose.context import why_label
+    from ieg_reports.model import Resource
+
+    def res(kind: str | None, summary: str) -> Resource:
+        return Resource(
+            Theme("T1", "Un", "Axe", "documentaire"), "Titre", type=kind, summary=summary
+        )
+
+    assert why_label(res("Rapport", "Une synthèse claire.")) == "Pourquoi le lire."
+    assert why_label(res("Vidéo", "Un exposé.")) == "Pourquoi la regarder."
+    assert why_label(res("Podcast", "Un entretien.")) == "Pourquoi l’écouter."
+    assert why_label(res(None, "Pourquoi la lire : une synthèse.")) == ""
+    assert why_label(res("Rapport", "  pourquoi pas ? Un pari.")) == ""
+
+
+def test_choices_a_consultant_names_in_passing_are_not_repeated() -> None:
+    low = replace(factor("1", A, rating=rating(2, 2)), label="Transmission des savoirs")
+    high = replace(
+        factor("2", A, key=False, rating=rating(4.5, 4)), label="Cybersécurité des réseaux"
+    )
+    said = "La transmission des savoirs a été retenue ; la cybersécurité a été écartée."
+    assert choices_to_explain(workshop([low, high, factor("3", B)]), said) is None
+
+
+def test_origin_quotes_each_name() -> None:
+    from ieg_reports.compose.context import origin
+
+    one = replace(factor("1", A), label="Smart cities et services")
+    two, three = factor("2", A), factor("3", B)
+    assert origin([one, two]) == (
+        "«\u00a0Smart cities et services\u00a0» et «\u00a0Facteur 2\u00a0», "
+        "tous de la famille «\u00a0Énergie\u00a0»"
+    )
+    assert origin([one, three]).endswith(
+        "ainsi que «\u00a0Facteur 3\u00a0» (famille «\u00a0Travail\u00a0»)"
     )

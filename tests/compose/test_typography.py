@@ -1,11 +1,15 @@
-"""English terms in italics, in both writers through the document model."""
+"""English terms in italics, in both writers through the document model; the fast path for
+text no rule can change changes nothing."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from ieg_reports.compose import typography
 from ieg_reports.compose.document import Paragraph, Run
 from ieg_reports.compose.markup import parse
 from ieg_reports.compose.typography import foreign_pattern, foreign_spans, typeset_document
@@ -104,3 +108,23 @@ def test_plain_counts_are_left_breakable() -> None:
     from ieg_reports.compose.typography import typeset
 
     assert typeset("les 9 thèmes, de 1 à 5") == "les 9 thèmes, de 1 à 5"
+
+
+ALPHABET = list("ab lé'?!;:«»…. 0123456789%°nhjuilet\u202f\u00a0\t")
+
+
+@given(st.text(alphabet=st.sampled_from(ALPHABET), max_size=40))
+def test_the_fast_path_gives_what_every_rule_gives(text: str) -> None:
+    slow = text
+    for pattern, replacement in typography.RULES:
+        slow = pattern.sub(replacement, slow)
+    assert typography._prose(text) == slow
+
+
+def test_text_without_a_trigger_is_returned_as_it_is() -> None:
+    text = "Les familles de facteurs et leurs thèmes"
+    assert typography._prose(text) is text
+    assert (
+        typography.typeset("12 juillet 2017 : l'atelier")
+        == "12\u00a0juillet\u00a02017\u00a0: l’atelier"
+    )

@@ -58,7 +58,7 @@ def test_icalendar_reads_place_text_organiser_and_attendee(workshop: Workshop) -
     assert "T2 — Travail demain" in text and "Le travail demain" in text
     assert "https://example.org/inscription" in text
     assert str(event["ORGANIZER"]) == "mailto:animation@example.org"
-    assert event["ORGANIZER"].params["CN"] == "Équipe d'animation"  # as the draft's From
+    assert event["ORGANIZER"].params["CN"] == "Équipe d’animation"  # as the draft's From
     assert str(event["ATTENDEE"]) == "mailto:noe@example.org"
     assert event["ATTENDEE"].params["CN"] == "Noé Petit"
     assert event.decoded("SEQUENCE") == 3

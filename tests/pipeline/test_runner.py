@@ -342,4 +342,4 @@ def test_a_build_made_by_other_code_is_made_again(
     args = ["plan", str(built / "duo"), "-o", str(built / "out")]
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output
-    assert "synthese.pdf\u00a0: construit, nouvelle version d'ieg-reports." in result.output
+    assert "synthese.pdf\u00a0: construit, nouvelle version d’ieg-reports." in result.output

@@ -70,3 +70,30 @@ def test_editing_one_themes_stakes_changes_only_that_packs_key(sample_result) ->
     assert model_components(synthesis, synthesis_slice(workshop), fp) != model_components(
         synthesis, synthesis_slice(edited), fp
     )
+
+
+def test_pack_slices_share_the_other_themes_and_hold_what_they_held(sample_result) -> None:  # type: ignore[no-untyped-def]
+    import dataclasses
+
+    from ieg_reports.pipeline.slices import pack_slice
+
+    workshop = sample_result.workshop
+    codes = [t.code for t in workshop.themes]
+    for code in codes:
+        mine = {f.code for f in workshop.theme(code).factors}
+        expected = dataclasses.replace(
+            workshop,
+            themes=tuple(
+                t if t.code == code else dataclasses.replace(t, stakes=None, questions=())
+                for t in workshop.themes
+            ),
+            keywords=tuple(k for k in workshop.keywords if k.factor.code in mine),
+            effects=tuple(e for e in workshop.effects if e.factor.code in mine),
+            resources=tuple(r for r in workshop.resources if r.theme.code == code),
+            participants=(),
+            programme=(),
+        )
+        assert pack_slice(workshop, code) == expected
+    first, second = pack_slice(workshop, codes[0]), pack_slice(workshop, codes[1])
+    # The third theme, shown by both packs in short, is one object: fingerprinted once.
+    assert first.themes[2] is second.themes[2]

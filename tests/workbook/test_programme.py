@@ -65,7 +65,7 @@ def test_rows_come_out_in_chronological_order(write_book: WriteBook) -> None:
 def test_unreadable_time_is_located(write_book: WriteBook) -> None:
     result = _load(write_book, programme=_programme(["9h", "onze heures", "Débat", "T2"]))
     (problem,) = _at(result, "programme", 2, "fin")
-    assert problem.severity == "error" and "n'est pas une heure" in problem.message
+    assert problem.severity == "error" and "n’est pas une heure" in problem.message
     assert problem.location.header == "Fin" and "9h30" in problem.hint
 
 
@@ -116,7 +116,7 @@ def test_event_dated_before_the_workshop_is_an_error(write_book: WriteBook) -> N
     atelier.insert(3, ["Date de l'événement", "01/07/2017"])
     result = _load(write_book, atelier=atelier)
     (problem,) = _at(result, "atelier", 4, "valeur")
-    assert problem.severity == "error" and "avant l'atelier" in problem.message
+    assert problem.severity == "error" and "avant l’atelier" in problem.message
 
 
 def test_sequence_outside_the_event_hours_is_a_warning(write_book: WriteBook) -> None:
@@ -189,11 +189,11 @@ def test_init_documents_the_programme_sheet(tmp_path) -> None:  # type: ignore[n
     write_workbook(tmp_path / "vide.xlsx")
     book = load_workbook(tmp_path / "vide.xlsx")
     assert [c.value for c in book["Programme"][1]][:3] == ["Début", "Fin", "Séquence"]
-    guide = [str(r[0].value) for r in book["Mode d'emploi"].iter_rows() if r[0].value]
+    guide = [str(r[0].value) for r in book["Mode d’emploi"].iter_rows() if r[0].value]
     assert "Programme" in guide
     assert any(line.startswith("Facultative") and "Intervenants" not in line for line in guide)
     fields = [r[0].value for r in book["Atelier"].iter_rows(min_row=2)]
-    for label in ("Heure de début", "Adresse de l'événement", "Lien d'inscription"):
+    for label in ("Heure de début", "Adresse de l’événement", "Lien d’inscription"):
         assert label in fields
 
 
@@ -202,4 +202,4 @@ def test_an_event_without_a_date_is_named_at_its_row(write_book: WriteBook) -> N
     result = _load(write_book, atelier=atelier)
     (line,) = [p for p in result.problems.warnings if "ni programme" in p.message]
     assert (line.location.row, line.location.column) == (4, "champ")  # the « Événement » row
-    assert "Date de l'événement" in line.message and not result.workshop.info.has_event
+    assert "Date de l’événement" in line.message and not result.workshop.info.has_event

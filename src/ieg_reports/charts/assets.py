@@ -107,15 +107,13 @@ def qr_picture(url: str) -> Picture:
 
 def _draw_qr(url: str) -> Picture:
     """Encode once; the PDF gets one path of all dark modules, Word a crisp small PNG."""
-    import qrcode
     from reportlab.graphics.shapes import Drawing, Path
     from reportlab.lib.colors import black
 
+    from ieg_reports.charts.qr import matrix
+
     DRAWN["qr"] += 1
-    code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=QR_BORDER)
-    code.add_data(url)
-    code.make(fit=True)
-    modules: list[list[bool]] = code.get_matrix()
+    modules = matrix(url, QR_BORDER)
     n = len(modules)
     unit = QR_SIZE_PT / n
     path = Path(fillColor=black, strokeColor=None, strokeWidth=0)

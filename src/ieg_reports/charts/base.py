@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TypeAlias
 
+from reportlab import rl_config
 from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Polygon, Rect, String
 from reportlab.lib.attrmap import AttrMap, AttrMapValue
 from reportlab.lib.colors import Color, HexColor, white
@@ -22,6 +23,10 @@ from ieg_reports.compose.typography import typeset
 from ieg_reports.fonts import face_name, register_fonts
 from ieg_reports.style import Style
 
+# reportlab checks the type of every attribute of every shape as it is set: a help while
+# writing a chart, half the time of drawing one. The charts' tests draw every chart.
+rl_config.shapeChecking = 0
+
 CM = 72 / 2.54
 MM = CM / 10
 A4_WIDTH = 210 * MM
@@ -30,7 +35,20 @@ MIN_TEXT = 7.0  # nothing smaller at print size
 TEXT = 7.5
 # A chart never grows taller than this, however many families or themes there are.
 MAX_HEIGHT = 21.5 * CM
-SHAPES = ("circle", "square", "triangle", "diamond", "down", "pentagon", "hexagon", "star")
+SHAPES = (
+    "circle",
+    "square",
+    "triangle",
+    "diamond",
+    "down",
+    "pentagon",
+    "hexagon",
+    "star",
+    "plus",
+    "left",
+    "right",
+    "cross",
+)
 
 
 @dataclass(frozen=True)
@@ -122,17 +140,40 @@ def marker(shape: str, x: float, y: float, size: float, fill: Color, stroke: Col
     if shape == "square":
         s = r * 0.88
         return Rect(x - s, y - s, 2 * s, 2 * s, fillColor=fill, strokeColor=stroke, strokeWidth=lw)
-    corners = {"triangle": 3, "down": 3, "diamond": 4, "pentagon": 5, "hexagon": 6, "star": 10}[
-        shape
-    ]
-    start = {"down": -90.0, "diamond": 90.0}.get(shape, 90.0)
-    scale = {"triangle": 1.2, "down": 1.2, "diamond": 1.15, "star": 1.25}.get(shape, 1.05)
+    points = _outline(shape, x, y, r)
+    return Polygon(points, fillColor=fill, strokeColor=stroke, strokeWidth=lw, strokeLineJoin=1)
+
+
+CORNERS = {"diamond": 4, "pentagon": 5, "hexagon": 6, "star": 10}
+START = {"down": -90.0, "left": 180.0, "right": 0.0, "cross": 45.0}
+SCALE = {"diamond": 1.15, "star": 1.25}
+
+
+def _outline(shape: str, x: float, y: float, r: float) -> list[float]:
+    """The corners of a polygonal marker, centred on (x, y), about `r` in radius."""
+    if shape in ("plus", "cross"):
+        return _arms(x, y, r * 1.1, 45.0 if shape == "cross" else 0.0)
+    corners = CORNERS.get(shape, 3)
+    start = START.get(shape, 90.0)
+    scale = SCALE.get(shape, 1.2 if corners == 3 else 1.05)
     points: list[float] = []
     for n in range(corners):
         angle = math.radians(start + n * 360 / corners)
         radius = r * scale * (0.45 if shape == "star" and n % 2 else 1.0)
         points += [x + radius * math.cos(angle), y + radius * math.sin(angle)]
-    return Polygon(points, fillColor=fill, strokeColor=stroke, strokeWidth=lw, strokeLineJoin=1)
+    return points
+
+
+def _arms(x: float, y: float, r: float, turn: float) -> list[float]:
+    """A plus sign of arms a third as wide as long, turned by `turn` degrees (× at 45)."""
+    a = 0.36
+    corners = [(1, a), (a, a), (a, 1), (-a, 1), (-a, a), (-1, a)]
+    corners += [(-u, -v) for u, v in corners]
+    cos, sin = math.cos(math.radians(turn)), math.sin(math.radians(turn))
+    points: list[float] = []
+    for u, v in corners:
+        points += [x + r * (u * cos - v * sin), y + r * (u * sin + v * cos)]
+    return points
 
 
 class Chart(Drawing):  # type: ignore[misc]

@@ -118,7 +118,8 @@ def _bars(
     for lines, row, h in zip(names, counts, heights, strict=True):
         y -= h
         drawing.add(kit.lines(0, y + h / 2 + len(lines) * 4.5 + 1, lines, TEXT, 9))
-        drawing.add(_bar(kit, row, looks, left, y + 3.5, h - 7, scale, total(row)))
+        bar = min(h - 7, 11.0)  # level with the middle of a name of several lines
+        drawing.add(_bar(kit, row, looks, left, y + (h - bar) / 2, bar, scale, total(row)))
     drawing.add(_axis(kit, ticks, scale, bottom, title))
     if hidden:
         drawing.add(

@@ -2,20 +2,22 @@
 
 Families differ by marker shape as well as colour (readable in greyscale); the nature of a
 factor by its fill (macro-déterminant filled, signal faible hollow). Labelled factors carry
-their code, placed where it hides no other label or marker, and a key below names them.
-When the « Facteur clé » column decided the selection, the factors retained below the
-thresholds and those left out above them are marked and listed apart.
+their code, placed where it hides no other label or marker; the factor key naming them is
+a table the composer sets under the figure (compose.figure_keys). When the « Facteur clé »
+column decided the selection, the factors retained below the thresholds and those left out
+above them are ringed. Quadrant names go where no marker is.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from typing import TypeVar
 
 from reportlab.graphics.shapes import Circle, Drawing, Group, Rect
 from reportlab.lib.colors import Color, HexColor, white
 
 from ieg_reports.charts.base import (
+    MAX_HEIGHT,
     MIN_TEXT,
     SHAPES,
     TEXT,
@@ -28,90 +30,66 @@ from ieg_reports.charts.base import (
     number,
     source_line,
 )
-from ieg_reports.charts.labels import Box, leader, place_labels
-from ieg_reports.model import Factor, Workshop
+from ieg_reports.charts.labels import Box, hits, leader, place_labels
+from ieg_reports.compose.figure_keys import Point, classify, highlighted, labelled, wants_key
+from ieg_reports.model import Workshop
 from ieg_reports.style import Style
 
-MAX_LABELS = 40  # beyond that, codes would hide the points: the key says where to look
+__all__ = ["Point", "classify", "place_labels", "selection_matrix"]
+
+MAX_LABELS = 60  # more codes than this never fit the plot: the key alone names them
 PLOT = 262.0  # side of the square plot, in points, at the widest
 LEFT = 40.0
+ROOM = 10.0  # points between the frame and a marker at the end of the scale
+TOP = 14.0  # room above the frame for a quadrant name that finds no free corner
+AXIS = 34.0  # tick numbers and the axis title under the plot
 GREY = HexColor("#C4C4C4")
 COLUMN_NOTE = (
-    (
-        "Les facteurs-clés sont ceux que l’atelier a retenus (colonne « Facteur clé »), "
-        "pas ceux du quadrant « Au-dessus des deux seuils »."
-    )
-    .replace("« ", "«\u00a0")
-    .replace(" »", "\u00a0»")
+    "Facteurs-clés : ceux que l’atelier a retenus ; la zone ombrée réunit les facteurs "
+    "notés au-dessus des deux seuils, retenus ou non (cerclés quand le choix s’en écarte)."
+)
+KEY_NOTE = "Les codes renvoient au tableau qui suit la figure."
+CROWDED_NOTE = (
+    "Facteurs trop serrés pour être étiquetés sur la figure : le tableau qui suit en donne "
+    "les codes et les notes."
 )
 QUADRANTS = (("À surveiller", 0, 1), ("Leviers", 1, 0), ("Secondaires", 0, 0))
-SECTIONS = {
-    "cle": "Facteurs-clés",
-    "sous": "Retenus malgré des notes sous un seuil",
-    "ecarte": "Non retenus malgré des notes au-dessus des seuils",
-    "theme": "Facteurs du thème",
-}
-
-
-@dataclass(frozen=True)
-class Point:
-    """One rated factor as the chart shows it."""
-
-    factor: Factor
-    x: float
-    y: float
-    status: str  # cle, sous, ecarte, theme, autre, gris
 
 
 def selection_matrix(workshop: Workshop, style: Style, params: dict[str, str]) -> Drawing:
-    """The matrix; `surligner=F01,F02` shows those factors in colour and greys the others."""
+    """The matrix; `surligner=F01,F02` shows those factors in colour and greys the others;
+    `cle=non` when the text, not a key under the figure, names the labelled factors."""
     kit = Kit(style)
-    highlight = {c.strip() for c in params.get("surligner", "").split(",") if c.strip()}
+    highlight = highlighted(params)
     points = classify(workshop, highlight)
-    labelled = [p for p in points if p.status in SECTIONS]
-    key_lines, key_height = _key(kit, labelled)
-    by_column = workshop.key_rule == "colonne"
-    bottom = key_height + 34  # the key, the axis title
     plot = min(PLOT, round(kit.wide * 0.58))
-    drawing = Drawing(kit.wide, bottom + plot + 8)
+    room = MAX_HEIGHT - plot - AXIS - TOP
+    families, legend_height = _family_legend(kit, workshop, points, room)
+    bottom = legend_height + AXIS
+    drawing = Drawing(kit.wide, bottom + plot + TOP)
     frame = _Frame(workshop, bottom, plot)
-    drawing.add(_background(kit, workshop, frame, points, highlight))
+    titles = _quadrant_titles(kit, workshop, frame, points)
+    drawing.add(_background(kit, workshop, frame, titles))
     drawing.add(_markers(kit, workshop, frame, points))
-    if len(labelled) <= MAX_LABELS:
-        drawing.add(_labels(kit, frame, points, labelled))
-    drawing.add(_side_legend(kit, workshop, frame, points, bool(highlight)))
-    key_lines.translate(0, bottom - 34)
-    drawing.add(key_lines)
+    codes = _labels(kit, frame, points, labelled(points), [t[1] for t in titles])
+    drawing.add(codes or Group())
+    drawing.add(_side_legend(kit, frame, points, bool(highlight)))
+    families.translate(0, legend_height)
+    drawing.add(families)
+    notes = [f"Note : {COLUMN_NOTE}"] if workshop.key_rule == "colonne" and not highlight else []
+    if labelled(points) and wants_key(params):  # else the text around names the factors
+        notes.append(KEY_NOTE if codes is not None else CROWDED_NOTE)
     source = f"Source : {workshop.info.title}, moyennes des notes des participants."
-    return source_line(drawing, *([f"Note : {COLUMN_NOTE}"] if by_column else []), source)
-
-
-def classify(workshop: Workshop, highlight: set[str]) -> list[Point]:
-    """Each rated factor with what the chart must say about it."""
-    cap, crit = workshop.capacity_threshold, workshop.criticality_threshold
-    by_column = workshop.key_rule == "colonne"
-    out = []
-    for f in workshop.factors:
-        if f.rating is None:
-            continue
-        high = f.rating.capacity >= cap and f.rating.criticality >= crit
-        if highlight:
-            status = "theme" if f.code in highlight else "gris"
-        elif f.is_key:
-            status = "sous" if by_column and not high else "cle"
-        else:
-            status = "ecarte" if by_column and high else "autre"
-        out.append(Point(f, f.rating.capacity, f.rating.criticality, status))
-    return out
+    return source_line(drawing, *notes, source)
 
 
 class _Frame:
-    """Data to points: the square plot with a little room around the scale."""
+    """Data to points: the square plot, with room for a whole marker at each end."""
 
     def __init__(self, workshop: Workshop, bottom: float, plot: float) -> None:
         self.plot = plot
         low, high = workshop.scale.low, workshop.scale.high
-        pad = (high - low) * 0.05
+        pad = (high - low) * ROOM / (plot - 2 * ROOM)
         self.low, self.high, self.span = low - pad, high + pad, high - low + 2 * pad
         self.left, self.bottom = LEFT, bottom
         self.right, self.top = LEFT + plot, bottom + plot
@@ -125,9 +103,11 @@ class _Frame:
         return self.bottom + (value - self.low) / self.span * self.plot
 
 
-def _background(
-    kit: Kit, workshop: Workshop, fr: _Frame, points: list[Point], highlight: set[str]
-) -> Group:
+T = TypeVar("T")
+Title = tuple[str, Box, bool]  # text, box, bold
+
+
+def _background(kit: Kit, workshop: Workshop, fr: _Frame, titles: list[Title]) -> Group:
     """The zone of the thresholds, the frame, the axes and the names of the quadrants."""
     cx, cy = fr.x(workshop.capacity_threshold), fr.y(workshop.criticality_threshold)
     muted = kit.color("muted")
@@ -140,16 +120,49 @@ def _background(
     group.add(line(cx, fr.bottom, cx, fr.top, muted, 0.7, (3, 2)))
     group.add(line(fr.left, cy, fr.right, cy, muted, 0.7, (3, 2)))
     group.add(_axes(kit, workshop, fr))
-    # DOMAIN.md: the quadrant is « Facteurs-clés » when the thresholds decide; when the
-    # column decides, it only locates the ratings (the source line says so).
-    name = "Au-dessus des deux seuils" if workshop.key_rule == "colonne" else "Facteurs-clés"
-    primary = kit.color("primary")
-    group.add(kit.text(fr.right - 4, fr.top - 11, name, 8, bold=True, anchor="end", color=primary))
-    for name, right, top in QUADRANTS:
-        x = fr.right - 4 if right else fr.left + 4
-        y = fr.top - 11 if top else fr.bottom + 5
-        group.add(kit.text(x, y, name, anchor="end" if right else "start", color=muted))
+    for text, box, bold in titles:
+        color = kit.color("primary") if bold else muted
+        group.add(kit.text(box[0], box[1] + 2.5, text, 8 if bold else TEXT, bold=bold, color=color))
     return group
+
+
+def _quadrant_titles(kit: Kit, workshop: Workshop, fr: _Frame, points: list[Point]) -> list[Title]:
+    """Each quadrant's name in the free place of its edges nearest its outer corner."""
+    # DOMAIN.md: the quadrant is « Facteurs-clés » when the thresholds decide; when the
+    # column decides, it only locates the ratings (the note says so).
+    zone = "Au-dessus des deux seuils" if workshop.key_rule == "colonne" else "Facteurs-clés"
+    cx, cy = fr.x(workshop.capacity_threshold), fr.y(workshop.criticality_threshold)
+    taken = [_marker_box(fr, p, 1.0) for p in points]
+    out: list[Title] = []
+    for text, right, top in ((zone, 1, 1), *QUADRANTS):
+        bold = text == zone
+        w, h = kit.width(text, 8 if bold else TEXT, bold), 10.0
+        x0, x1 = (cx, fr.right) if right else (fr.left, cx)
+        y0, y1 = (cy, fr.top) if top else (fr.bottom, cy)
+        area = (x0, y0, x1, y1)
+        box = _free_spot(area, w, h, bool(right), bool(top), taken, fr)
+        taken.append(box)
+        out.append((text, box, bold))
+    return out
+
+
+def _free_spot(
+    area: Box, w: float, h: float, right: bool, top: bool, taken: list[Box], fr: _Frame
+) -> Box:
+    """The free box along the area's edges nearest its outer corner; above the frame, or
+    the least covered spot, when none is free."""
+    x0, y0, x1, y1 = area
+    edges = [(y1 - h - 1, 0.0), (y0 + 1, 60.0)] if top else [(y0 + 1, 0.0), (y1 - h - 1, 60.0)]
+    spots: list[tuple[float, Box]] = []
+    for y, cost in edges:
+        for step in range(int(max(0.0, x1 - x0 - w - 6) // 6) + 1):
+            x = x1 - 3 - w - step * 6 if right else x0 + 3 + step * 6
+            spots.append((cost + step * 6, (x, y, x + w, y + h)))
+    if top:  # outside the frame, above its quadrant
+        x = x1 - w if right else x0
+        spots.append((500.0, (x, fr.top + 2, x + w, fr.top + 2 + h)))
+    spots.sort(key=lambda s: s[0])
+    return min(spots, key=lambda s: (sum(hits(s[1], t) for t in taken), s[0]))[1]
 
 
 def _axes(kit: Kit, workshop: Workshop, fr: _Frame) -> Group:
@@ -196,9 +209,17 @@ def _markers(kit: Kit, workshop: Workshop, fr: _Frame, points: list[Point]) -> G
         seen.add(key)
         x, y = fr.x(point.x), fr.y(point.y)
         group.add(marker(look[0], x, y, look[1], look[2], look[3], look[4]))
+        if families[point.factor.family.code] >= len(SHAPES) and point.status != "gris":
+            group.add(_dot(x, y, look[2], look[3]))
         if point.status in ("sous", "ecarte"):
             group.add(_ring(kit, x, y, 7.2, [1.6, 1.2] if point.status == "sous" else None))
     return group
+
+
+def _dot(x: float, y: float, fill: Color, stroke: Color) -> Circle:
+    """The centre dot telling a family from the one whose shape it reuses (beyond twelve)."""
+    ink = stroke if fill == white else white
+    return Circle(x, y, 1.3, fillColor=ink, strokeColor=None, strokeWidth=0)
 
 
 def radius(point: Point) -> float:
@@ -210,41 +231,59 @@ def radius(point: Point) -> float:
     return (8.0 if point.status in ("cle", "theme") else 6.5) * 0.62
 
 
-def _obstacles(fr: _Frame, points: list[Point]) -> list[Box]:
-    """What a label may not cover: every marker and the four quadrant names."""
-    boxes = []
-    for p in points:
-        x, y, r = fr.x(p.x), fr.y(p.y), radius(p)
-        boxes.append((x - r, y - r, x + r, y + r))
-    return [
-        *boxes,
-        (fr.right - 120, fr.top - 13, fr.right, fr.top),
-        (fr.left, fr.top - 13, fr.left + 70, fr.top),
-        (fr.right - 60, fr.bottom, fr.right, fr.bottom + 13),
-        (fr.left, fr.bottom, fr.left + 70, fr.bottom + 13),
-    ]
+def _marker_box(fr: _Frame, p: Point, margin: float = 0.0) -> Box:
+    x, y, r = fr.x(p.x), fr.y(p.y), radius(p) + margin
+    return (x - r, y - r, x + r, y + r)
 
 
-def _labels(kit: Kit, fr: _Frame, points: list[Point], labelled: list[Point]) -> Group:
-    """The codes of the labelled factors, on a light ground, with leaders when moved."""
+def _labels(
+    kit: Kit, fr: _Frame, points: list[Point], chosen: list[Point], titles: list[Box]
+) -> Group | None:
+    """The codes of the chosen factors, with leaders when moved; None when some code finds
+    no free place (the key under the figure then names the factors alone)."""
+    if len(chosen) > MAX_LABELS:
+        return None
     size = MIN_TEXT + 0.5
-    boxes = [(kit.width(p.factor.code, size, True) + 2, size + 1.0, 0.0, 0.0) for p in labelled]
-    anchors = [(fr.x(p.x), fr.y(p.y)) for p in labelled]
+    boxes = [(kit.width(p.factor.code, size, True) + 2, size + 1.0, 0.0, 0.0) for p in chosen]
+    anchors = [(fr.x(p.x), fr.y(p.y)) for p in chosen]
     bounds = (fr.left + 1, fr.bottom + 1, fr.right - 1, fr.top - 1)
-    radii = [radius(p) for p in labelled]
-    places = place_labels(boxes, anchors, _obstacles(fr, points), bounds, radii)
+    obstacles = [*(_marker_box(fr, p) for p in points), *titles]
+    places = place_labels(boxes, anchors, obstacles, bounds, [radius(p) for p in chosen])
+    sizes = zip(places, boxes, strict=True)
+    placed = [(lx, ly, lx + w, ly + h) for (lx, ly, _), (w, h, _, _) in sizes]
+    if not _clean(placed, obstacles, bounds):
+        return None
+    moved = [m for _, _, m in places]
+    return _codes(kit, fr, chosen, placed, moved, size)
+
+
+def _codes(
+    kit: Kit, fr: _Frame, chosen: list[Point], placed: list[Box], moved: list[bool], size: float
+) -> Group:
+    """Each code on a light ground, joined to its marker by a hairline when moved."""
     group = Group()
-    for p, (x, y), (w, h, _, _), (lx, ly, moved), r in zip(
-        labelled, anchors, boxes, places, radii, strict=True
-    ):
-        if moved:
-            group.add(_leader(kit, x, y, r, (lx, ly, lx + w, ly + h)))
-        ground = Rect(lx, ly, w, h, fillColor=Color(1, 1, 1, 0.85), strokeWidth=0)
-        ground.strokeColor = None
+    for p, box, far in zip(chosen, placed, moved, strict=True):
+        if far:
+            group.add(_leader(kit, fr.x(p.x), fr.y(p.y), radius(p), box))
+        ground = Rect(box[0], box[1], box[2] - box[0], box[3] - box[1], strokeWidth=0)
+        ground.fillColor, ground.strokeColor = Color(1, 1, 1, 0.85), None
         group.add(ground)
         color = kit.color("muted") if p.status == "ecarte" else kit.color("text")
-        group.add(kit.text(lx + 1, ly + 2, p.factor.code, size, bold=True, color=color))
+        group.add(kit.text(box[0] + 1, box[1] + 2, p.factor.code, size, bold=True, color=color))
     return group
+
+
+def _clean(placed: list[Box], obstacles: list[Box], bounds: Box) -> bool:
+    """True when no label covers another, a marker or a quadrant name, or leaves the plot."""
+    inside = all(
+        b[0] >= bounds[0] - 0.5
+        and b[1] >= bounds[1] - 0.5
+        and b[2] <= bounds[2] + 0.5
+        and b[3] <= bounds[3] + 0.5
+        for b in placed
+    )
+    overlaps = any(hits(a, b) for n, a in enumerate(placed) for b in placed[n + 1 :])
+    return inside and not overlaps and not any(hits(a, o) for a in placed for o in obstacles)
 
 
 def _leader(kit: Kit, x: float, y: float, r: float, box: Box) -> Group:
@@ -255,22 +294,21 @@ def _leader(kit: Kit, x: float, y: float, r: float, box: Box) -> Group:
     return Group(line(sx, sy, ex, ey, kit.color("muted"), 0.4))
 
 
-def _side_legend(
-    kit: Kit, workshop: Workshop, fr: _Frame, points: list[Point], highlight: bool
-) -> Group:
-    """Families (shape and colour), nature (fill) and the marks, right of the plot."""
+def _side_legend(kit: Kit, fr: _Frame, points: list[Point], highlight: bool) -> Group:
+    """Nature (fill) and the marks of the selection, right of the plot."""
     x, width = fr.right + 16, kit.wide - fr.right - 16
-    shown = {p.factor.family.code for p in points if p.status != "gris"} if highlight else None
-    group, top = _family_legend(kit, workshop, x, width, fr, shown)
-    items: list[tuple[Swatch, str]] = [
-        (("circle", 7, kit.color("muted"), white, 0.4), "Macro-déterminant (plein)"),
-        (("circle", 7, white, kit.color("muted"), 1.3), "Signal faible (creux)"),
-    ]
+    group = Group()
+    natures = {p.factor.is_weak_signal for p in points if p.status != "gris"}
+    items: list[tuple[Swatch, str]] = []  # only the natures drawn in colour
+    if False in natures:
+        items.append((("circle", 7, kit.color("muted"), white, 0.4), "Macro-déterminant (plein)"))
+    if True in natures:
+        items.append((("circle", 7, white, kit.color("muted"), 1.3), "Signal faible (creux)"))
     if highlight:
         items.append((("circle", 5, GREY, GREY, 0.0), "Autres facteurs"))
-    marks, height = legend(kit, items, x, top - 6, width)
+    marks, height = legend(kit, items, x, fr.top - 2, width)
     group.add(marks)
-    top -= height + 8
+    top = fr.top - 2 - height - 4
     for status, dash, text in RINGS:
         if any(p.status == status for p in points):
             group.add(_ring(kit, x + 4.5, top - 5, 5, dash))
@@ -293,66 +331,54 @@ def _ring(kit: Kit, x: float, y: float, r: float, dash: list[float] | None) -> C
 
 
 def _family_legend(
-    kit: Kit, workshop: Workshop, x: float, width: float, fr: _Frame, shown: set[str] | None
+    kit: Kit, workshop: Workshop, points: list[Point], room: float
 ) -> tuple[Group, float]:
-    """Each family shown, with its marker, as many as fit beside the plot."""
-    group, top = Group(kit.text(x, fr.top - 8, "Familles", 8, bold=True)), fr.top - 14
-    for n, family in enumerate(workshop.families):
-        if shown is not None and family.code not in shown:
-            continue
-        lines = kit.wrap(family.name, width - 14)
-        if top - len(lines) * 9 < fr.bottom + 60:
-            group.add(kit.text(x + 14, top - 8, "… et d’autres familles", italic=True))
-            return group, top - 10
+    """Every family drawn in colour, with its marker, in balanced columns under the plot;
+    the group hangs from y = 0 (returns it and its height)."""
+    drawn = {p.factor.family.code for p in points if p.status != "gris"}
+    shown = [(n, f) for n, f in enumerate(workshop.families) if f.code in drawn]
+    if not shown:
+        return Group(), 0.0
+    columns = 1 if len(shown) == 1 else 2 if len(shown) <= 4 else 3
+    gap = 12.0
+    width = (kit.wide - gap * (columns - 1)) / columns
+    entries = [(n, kit.wrap(f.name, width - 14)) for n, f in shown]
+    heights = [len(lines) * 9 + 3 for _, lines in entries]
+    group = Group(kit.text(0, -10, "Familles", 8, bold=True))
+    while len(entries) > 1 and sum(heights) / columns + 30 > room:  # a pathological workbook
+        entries, heights = entries[:-1], heights[:-1]
+    if len(entries) < len(shown):
+        rest = f"… et {number(len(shown) - len(entries))} autres familles, non montrées ici."
+        group.add(kit.text(0, -room + 4, rest, italic=True))
+    tallest = 0.0
+    for col, chunk in enumerate(_balanced(list(zip(entries, heights, strict=True)), columns)):
+        tallest = max(tallest, _family_column(kit, group, col * (width + gap), chunk))
+    return group, (room if len(entries) < len(shown) else tallest + 4)
+
+
+def _family_column(
+    kit: Kit, group: Group, x: float, chunk: list[tuple[tuple[int, list[str]], float]]
+) -> float:
+    """One column of the family legend, added to `group`; returns how far down it goes."""
+    top = -14.0
+    for (n, lines), h in chunk:
         color = HexColor(kit.style.family_color(n))
         group.add(marker(SHAPES[n % len(SHAPES)], x + 4.5, top - 5.5, 7, color, white, 0.4))
+        if n >= len(SHAPES):
+            group.add(_dot(x + 4.5, top - 5.5, color, white))
         group.add(kit.lines(x + 14, top + 0.5, lines, TEXT, 9))
-        top -= len(lines) * 9 + 3
-    return group, top
+        top -= h
+    return -top
 
 
-Entry = tuple[str, list[str], bool]  # code, lines, is a section title
-
-
-def _key(kit: Kit, labelled: list[Point]) -> tuple[Group, float]:
-    """The labelled factors by code, in two balanced columns under the plot, by section."""
-    group, gap = Group(), 14.0
-    column = (kit.wide - gap) / 2
-    if len(labelled) > MAX_LABELS:
-        text = (
-            f"{len(labelled)} facteurs à signaler : trop pour les étiqueter ici, voir le tableau."
-        )
-        group.add(kit.text(0, -TEXT, text))
-        return group, 12.0
-    code_width = max((kit.width(p.factor.code, TEXT, True) for p in labelled), default=0) + 5
-    entries = _key_entries(kit, labelled, column, code_width)
-    heights = [len(lines) * 9 + 2 for _, lines, _ in entries]
-    split, acc = len(entries), 0.0
-    for n, h in enumerate(heights):
-        if acc + h / 2 > sum(heights) / 2:
-            split = n
-            break
-        acc += h
-    for col, chunk in enumerate((entries[:split], entries[split:])):
-        x, top = col * (column + gap), 0.0
-        for code, lines, is_title in chunk:
-            if is_title:
-                primary = kit.color("primary")
-                group.add(kit.lines(x, top - 1, lines, TEXT, 9, bold=True, color=primary))
-            else:
-                group.add(kit.text(x, top - TEXT, code, TEXT, bold=True))
-                group.add(kit.lines(x + code_width, top, lines, TEXT, 9))
-            top -= len(lines) * 9 + 2
-    return group, max(sum(heights[:split]), sum(heights[split:]))
-
-
-def _key_entries(kit: Kit, labelled: list[Point], column: float, code_width: float) -> list[Entry]:
-    """Section titles and factors (code and wrapped label), in the order of SECTIONS."""
-    entries: list[Entry] = []
-    for status, title in SECTIONS.items():
-        chosen = sorted((p for p in labelled if p.status == status), key=lambda p: p.factor.code)
-        if chosen:
-            entries.append(("", kit.wrap(title, column, TEXT, bold=True), True))
-        for p in chosen:
-            entries.append((p.factor.code, kit.wrap(p.factor.label, column - code_width), False))
-    return entries
+def _balanced(items: list[tuple[T, float]], columns: int) -> list[list[tuple[T, float]]]:
+    """`items` in order, cut into `columns` runs of about equal total height."""
+    total = sum(h for _, h in items)
+    out: list[list[tuple[T, float]]] = [[]]
+    acc = 0.0
+    for item in items:
+        if out[-1] and len(out) < columns and acc + item[1] / 2 > total * len(out) / columns:
+            out.append([])
+        out[-1].append(item)
+        acc += item[1]
+    return out

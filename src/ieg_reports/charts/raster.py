@@ -11,6 +11,7 @@ import io
 import itertools
 import math
 from functools import cache
+from pathlib import Path as FilePath
 from typing import Any
 
 from PIL import Image, ImageDraw, ImageFont
@@ -26,7 +27,7 @@ from reportlab.graphics.shapes import (
     String,
 )
 
-from ieg_reports.fonts import FACES, SANS, font_file
+from ieg_reports.fonts import FACES, LATIN, SANS, font_file, unhinted
 from ieg_reports.style import Style
 
 Matrix = tuple[float, float, float, float, float, float]
@@ -82,8 +83,10 @@ def _rgb(color: Any) -> tuple[int, int, int] | None:
 
 
 @cache
-def _font(path: str, pixels: int) -> ImageFont.FreeTypeFont:
-    return ImageFont.truetype(path, pixels)
+def _font(path: str, pixels: int, latin: bool = True) -> ImageFont.FreeTypeFont:
+    if not latin:
+        return ImageFont.truetype(path, pixels)
+    return ImageFont.truetype(io.BytesIO(unhinted(FilePath(path))), pixels)
 
 
 class _Painter:
@@ -193,7 +196,9 @@ class _Painter:
         """Text in the embedded font; rotated text is painted apart and pasted."""
         scale = math.hypot(m[0], m[1])
         font = _font(
-            self.fonts.get(shape.fontName, self.fonts[SANS]), max(1, round(shape.fontSize * scale))
+            self.fonts.get(shape.fontName, self.fonts[SANS]),
+            max(1, round(shape.fontSize * scale)),
+            LATIN.issuperset(shape.text),
         )
         width = font.getlength(shape.text) / scale
         shift = {"middle": width / 2, "end": width}.get(shape.textAnchor, 0.0)

@@ -30,6 +30,11 @@ def compose(
         blocks = parse(text)
     except ValueError as exc:
         raise TemplateError(f"modèle {template} : {exc}") from exc
+    workshop = context.get("workshop")
+    if isinstance(workshop, Workshop):  # the factor key of each matrix, under the figure
+        from ieg_reports.compose.figure_keys import with_factor_keys
+
+        blocks = tuple(with_factor_keys(list(blocks), workshop))
     foreign = tuple(context.get("foreign_terms", ()))
     return Document(typeset_document(info), typeset_document(blocks, foreign))
 
@@ -39,7 +44,7 @@ def synthesis_info(workshop: Workshop) -> DocumentInfo:
     info = workshop.info
     return DocumentInfo(
         title=f"Synthèse — {info.title}",
-        subject="Synthèse de l'atelier de prospective",
+        subject="Synthèse de l’atelier de prospective",
         author=info.sponsor or info.facilitator or "",
         date=info.date,
         header=info.title,

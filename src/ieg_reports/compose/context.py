@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from ieg_reports.model import Effect, Factor, Keyword, Theme, Workshop
+from ieg_reports.model import Effect, Factor, Keyword, Resource, Theme, Workshop
 from ieg_reports.workbook.schema import CATEGORY, EFFECT_TYPE, NATURE, REGISTRE, ROUTE
 
 REGISTRE_TITLES = {
     "definition": "Ce que les participants entendent",
-    "consequence": "Les conséquences pour l'environnement de travail",
+    "consequence": "Les conséquences pour l’environnement de travail",
     "question": "Les questions soulevées",
     "risque": "Les risques pointés",
 }
@@ -32,18 +32,36 @@ def effects_by_category(workshop: Workshop, kind: str) -> list[tuple[str, list[E
     return [(names.get(k or "", "Autres"), group) for k, group in groups if group]
 
 
+def effect_summary(workshop: Workshop, kind: str) -> list[tuple[str, int, str]]:
+    """Per category of one type: its name, its count and two or three effects named."""
+    from ieg_reports.compose.findings import named, quote
+
+    rows = []
+    for name, effects in effects_by_category(workshop, kind):
+        names = list(dict.fromkeys(e.label for e in effects))
+        shown = named(names) if len(names) <= 3 else ", ".join(map(quote, names[:2])) + ", etc."
+        rows.append((name, len(effects), shown))
+    return rows
+
+
+def choices_annex(workshop: Workshop) -> list[tuple[Factor, str]]:
+    """The choices to explain, each with what was done, when the body cannot name them all."""
+    from ieg_reports.compose.findings import MAX_NAMED, odd_choices
+
+    said = " ".join(workshop.lessons_for("selection"))
+    below, above = odd_choices(workshop, said)
+    if max(len(below), len(above)) <= MAX_NAMED:
+        return []
+    return [(f, "retenu") for f in below] + [(f, "écarté") for f in above]
+
+
 def keywords_by_registre(workshop: Workshop, registre: str) -> list[tuple[str, list[Keyword]]]:
     """Keywords of one registre grouped by family."""
-    groups = []
-    for family in workshop.families:
-        words = [
-            k
-            for k in workshop.keywords
-            if k.registre == registre and k.factor.family.code == family.code
-        ]
-        if words:
-            groups.append((family.name, words))
-    return groups
+    by_family: dict[str, list[Keyword]] = {}
+    for k in workshop.keywords:  # one pass: families × keywords grew with the square
+        if k.registre == registre:
+            by_family.setdefault(k.factor.family.code, []).append(k)
+    return [(f.name, by_family[f.code]) for f in workshop.families if f.code in by_family]
 
 
 def distinct_keywords(keywords: list[Keyword]) -> list[str]:
@@ -105,13 +123,14 @@ def by_family(factors: tuple[Factor, ...] | list[Factor]) -> list[tuple[str, lis
 
 
 def origin(factors: tuple[Factor, ...] | list[Factor]) -> str:
-    """« **a** et **b** (famille « X ») et **c** (famille « Y ») »: markup, data escaped."""
+    """« « a » et « b » (famille « X ») ainsi que « c » (famille « Y ») »: markup, data
+    escaped; each name quoted, so that an « et » inside a name cannot blur the list."""
     from ieg_reports.compose.environment import Raw
-    from ieg_reports.compose.french import join_fr
+    from ieg_reports.compose.french import guillemets, join_fr
     from ieg_reports.compose.markup import escape_markup
 
     def names(group: list[Factor]) -> str:
-        return join_fr([f"**{escape_markup(f.label)}**" for f in group])
+        return join_fr([escape_markup(guillemets(f.label)) for f in group])
 
     groups = by_family(factors)
     if len(groups) == 1:
@@ -159,16 +178,39 @@ def neighbours(workshop: Workshop, theme: Theme) -> list[tuple[Theme, list[str],
 
 
 def factor_line(factor: Factor) -> str:
-    """« capacité d'agir 3,6 · criticité 4,0 (5 notes) »."""
-    from ieg_reports.compose.french import plural_fr, score_fr
+    """A participant's reading of a factor's data: « Famille « Numérique », signal faible.
+    Noté en moyenne 3,8 en capacité d’agir et 3,6 en criticité (cinq notes). D’après …
+    Repère F04 sur la matrice. »"""
+    from ieg_reports.compose.french import count_fr, score_fr
 
-    if factor.rating is None:
-        return "non évalué"
+    text = f"Famille «\u00a0{factor.family.name}\u00a0»"
+    text += ", signal faible." if factor.is_weak_signal else "."
     r = factor.rating
-    return (
-        f"capacité d'agir {score_fr(r.capacity)}, criticité {score_fr(r.criticality)} "
-        f"({plural_fr(r.count, 'note')})"
-    )
+    if r is None:
+        text += " Pas encore noté par les équipes."
+    else:
+        text += (
+            f" Noté en moyenne {score_fr(r.capacity)} en capacité d’agir et "
+            f"{score_fr(r.criticality)} en criticité ({count_fr(r.count, 'note')})."
+        )
+    text += f" D’après {factor.source}." if factor.source else ""
+    # The pack's matrix labels its points by code: the reader needs the link.
+    return text + (f" Repère {factor.code} sur la matrice." if r is not None else "")
+
+
+WATCHED = ("vidéo", "video", "webinaire", "conférence filmée")
+HEARD = ("podcast", "émission", "audio")
+
+
+def why_label(resource: Resource) -> str:
+    """« Pourquoi le lire. » before a resource's summary, empty when the summary already
+    opens with its own « Pourquoi … »."""
+    if (resource.summary or "").lstrip().casefold().startswith("pourquoi"):
+        return ""
+    kind = (resource.type or "").casefold()
+    if kind in WATCHED:
+        return "Pourquoi la regarder."
+    return "Pourquoi l’écouter." if kind in HEARD else "Pourquoi le lire."
 
 
 def event_wording(workshop: Workshop) -> tuple[str, str]:
@@ -176,7 +218,7 @@ def event_wording(workshop: Workshop) -> tuple[str, str]:
     from ieg_reports.compose.french import date_fr
 
     info = workshop.info
-    name = f"l'événement «\u00a0{info.event}\u00a0»" if info.event else "l'événement de la phase 2"
+    name = f"l’événement «\u00a0{info.event}\u00a0»" if info.event else "l’événement de la phase 2"
     when = f" du {date_fr(info.event_date)}" if info.event_date else ""
     return name, when
 
@@ -222,9 +264,12 @@ def base_context(workshop: Workshop, for_all: bool = False) -> dict[str, Any]:
         "labels": labels(),
         "registre_titles": REGISTRE_TITLES,
         "effects_by_category": lambda kind: effects_by_category(workshop, kind),
+        "effect_summary": lambda kind: effect_summary(workshop, kind),
+        "choices_annex": lambda: choices_annex(workshop),
         "keywords_by_registre": lambda reg: keywords_by_registre(workshop, reg),
         "distinct_keywords": distinct_keywords,
         "factor_line": factor_line,
+        "why_label": why_label,
         "family_rows": lambda: family_rows(workshop),
         "quadrant_rows": lambda: quadrant_rows(workshop),
         "by_family": by_family,

@@ -7,12 +7,14 @@ no sentence starts with a numeral (counts at the start are written in words).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 
 from ieg_reports.compose.french import (
     NBSP,
     count_fr,
+    guillemets,
     join_fr,
     number_fr,
     percent_fr,
@@ -25,7 +27,7 @@ from ieg_reports.model import Factor, Family, RatingSummary, Theme, Workshop
 # Plural wording of the effect categories, for « surtout de nouveaux métiers ».
 CATEGORY_PLURALS = {
     "nouveau_metier": "de nouveaux métiers",
-    "nouvelle_maniere": "de nouvelles manières d'exercer",
+    "nouvelle_maniere": "de nouvelles manières d’exercer",
     "connaissances": "des connaissances",
     "pratiques": "des pratiques professionnelles",
     "aptitudes_individuelles": "des aptitudes individuelles",
@@ -40,8 +42,8 @@ def cap(text: str) -> str:
 
 
 def quote(text: str) -> str:
-    """« text » with no-break spaces inside the guillemets."""
-    return f"«{NBSP}{text}{NBSP}»"
+    """« text » with no-break spaces inside the guillemets (“ ” for any inside it)."""
+    return guillemets(text)
 
 
 def named(items: Sequence[str], limit: int = MAX_NAMED) -> str:
@@ -59,6 +61,12 @@ def _top(counts: Sequence[tuple[str, int]]) -> tuple[list[str], int]:
     return [name for name, n in counts if n == best], best
 
 
+def _key_counts(ws: Workshop) -> list[tuple[str, int]]:
+    """Each family's name and its number of key factors, counted in one pass."""
+    per_family = Counter(k.family.code for k in ws.key_factors)
+    return [(f.name, per_family[f.code]) for f in ws.families]
+
+
 def key_factor_families(ws: Workshop) -> str | None:
     """Which families supply most key factors, with their share; those supplying none."""
     if not ws.families:
@@ -66,7 +74,7 @@ def key_factor_families(ws: Workshop) -> str | None:
     total = len(ws.key_factors)
     if total == 0:
         return "Aucun facteur n’a été retenu comme facteur-clé."
-    counts = [(f.name, sum(k.family.code == f.code for k in ws.key_factors)) for f in ws.families]
+    counts = _key_counts(ws)
     top, best = _top(counts)
     share = f"{best} sur {total}, soit {percent_fr(best / total)}"
     if len(top) == 1 and best == total:
@@ -103,7 +111,7 @@ def _families_without(counts: Sequence[tuple[str, int]], all_in_one: bool) -> st
 
 
 def weak_signals(ws: Workshop) -> str | None:
-    """Which weak signals were retained as key factors."""
+    """Which weak signals were retained as key factors: the names (L'essentiel has the count)."""
     weak = [f for f in ws.factors if f.is_weak_signal]
     kept = [f.label for f in weak if f.is_key]
     if not weak:
@@ -111,14 +119,15 @@ def weak_signals(ws: Workshop) -> str | None:
     if len(weak) == 1:
         verb = "a été retenu" if kept else "n’a pas été retenu"
         return f"Le seul signal faible, {quote(weak[0].label)}, {verb} comme facteur-clé."
-    pool = f"Sur les {len(weak)} signaux faibles"
     if not kept:
-        return f"Aucun des {len(weak)} signaux faibles n’a été retenu comme facteur-clé."
-    if len(kept) == 1:
-        return f"{pool}, un seul a été retenu comme facteur-clé : {quote(kept[0])}."
+        return f"Aucun des {words_fr(len(weak))} signaux faibles n’a été retenu comme facteur-clé."
     if len(kept) == len(weak):
-        return f"Les {len(weak)} signaux faibles ont tous été retenus comme facteurs-clés."
-    return f"{pool}, {len(kept)} ont été retenus comme facteurs-clés : {named(kept)}."
+        return (
+            f"Les {words_fr(len(weak))} signaux faibles ont tous été retenus comme facteurs-clés."
+        )
+    if len(kept) == 1:
+        return f"Le signal faible retenu comme facteur-clé est {quote(kept[0])}."
+    return f"Les signaux faibles retenus comme facteurs-clés sont {named(kept)}."
 
 
 def _spread(r: RatingSummary) -> float:
@@ -174,14 +183,37 @@ def _scores(f: Factor) -> str:
     return f"{quote(f.label)} ({score_fr(r.capacity)} et {score_fr(r.criticality)})"
 
 
-def choices_to_explain(ws: Workshop) -> str | None:
-    """Key factors retained below both thresholds, and factors left out above them."""
+def odd_choices(ws: Workshop, said: str = "") -> tuple[list[Factor], list[Factor]]:
+    """Key factors below both thresholds and factors left out above them, except those the
+    consultant's text `said` already names (by label or code)."""
+    code = re.compile(r"\b(?:" + "|".join(re.escape(f.code) for f in ws.factors) + r")\b")
+    codes = set(code.findall(said)) if ws.factors else set()
     rated = [f for f in ws.factors if f.rating is not None]
-    if not rated:
-        return None
+    rated = [
+        f for f in rated if not (said and mentions(said, f.label, True)) and f.code not in codes
+    ]
     below = [f for f in rated if f.is_key and _quadrant(ws, f) == "low"]
     above = [f for f in rated if not f.is_key and _quadrant(ws, f) == "high"]
+    return below, above
+
+
+def _listed(factors: list[Factor]) -> str:
+    """Up to three factors with their scores, then « et N autres »."""
+    if len(factors) <= MAX_NAMED:
+        return join_fr([_scores(f) for f in factors])
+    shown = [_scores(f) for f in factors[: MAX_NAMED - 1]]
+    return join_fr([*shown, f"{words_fr(len(factors) - MAX_NAMED + 1)} autres"])
+
+
+def choices_to_explain(ws: Workshop, said: str = "") -> str | None:
+    """Key factors retained below both thresholds, and factors left out above them, three
+    named at most (the annex lists them all); none the consultant's text `said` names."""
+    if not any(f.rating is not None for f in ws.factors):
+        return None
+    below, above = odd_choices(ws, said)
     if not below and not above:
+        if said and any(odd_choices(ws)):
+            return None  # the consultant explained every one of them
         return (
             "Les choix de l’atelier suivent les notes : aucun facteur-clé n’est sous les deux "
             "seuils, aucun facteur au-dessus des deux seuils n’a été écarté."
@@ -189,17 +221,17 @@ def choices_to_explain(ws: Workshop) -> str | None:
     parts = []
     if below:
         verb = "a été retenu" if len(below) == 1 else "ont été retenus"
-        parts.append(
-            f"{join_fr([_scores(f) for f in below])} {verb} malgré des notes sous les deux seuils"
-        )
+        parts.append(f"{_listed(below)} {verb} malgré des notes sous les deux seuils")
     if above:
         verb = "a été écarté" if len(above) == 1 else "ont été écartés"
-        parts.append(
-            f"{join_fr([_scores(f) for f in above])} {verb} "
-            "malgré des notes au-dessus des deux seuils"
-        )
-    intro = "Un choix est" if len(below) + len(above) == 1 else "Des choix sont"
-    return f"{intro} à expliquer (capacité d’agir et criticité) : {' ; '.join(parts)}."
+        parts.append(f"{_listed(above)} {verb} malgré des notes au-dessus des deux seuils")
+    one = len(below) + len(above) == 1
+    if len(below) + len(above) < sum(map(len, odd_choices(ws))):
+        intro = "Un autre choix est" if one else "D’autres choix sont"
+    else:
+        intro = "Un choix est" if one else "Des choix sont"
+    annex = " ; l’annexe les détaille" if max(len(below), len(above)) > MAX_NAMED else ""
+    return f"{intro} à expliquer (capacité d’agir et criticité) : {' ; '.join(parts)}{annex}."
 
 
 def _quadrant(ws: Workshop, f: Factor) -> str:
@@ -269,9 +301,11 @@ def theme_roots(ws: Workshop) -> str | None:
         text = f"Chaque thème repose sur {many}."
     elif len(top) > MAX_NAMED:
         text = (
-            f"{cap(words_fr(len(top)))} des {words_fr(len(counts))} thèmes "
-            f"reposent chacun sur {many}, "
-            "le plus grand nombre."
+            f"La plupart des thèmes ({words_fr(len(top))} sur {words_fr(len(counts))}) "
+            f"reposent sur {many}, le maximum."
+            if 2 * len(top) > len(counts)
+            else f"{cap(words_fr(len(top)))} des {words_fr(len(counts))} thèmes "
+            f"reposent sur {many}, le maximum."
         )
     elif len(top) == 1:
         text = f"Le thème {titles[0]} repose sur le plus de facteurs-clés ({best})."
@@ -396,13 +430,13 @@ def key_families_brief(ws: Workshop) -> str | None:
     """L'essentiel's short form of key_factor_families: where the key factors come from."""
     if not ws.families or not ws.key_factors:
         return None
-    counts = [(f.name, sum(k.family.code == f.code for k in ws.key_factors)) for f in ws.families]
+    counts = _key_counts(ws)
     top, _ = _top(counts)
     if len(top) == len(counts) and len(top) > 1:
         return "Aucune famille ne domine parmi les facteurs-clés."
     if len(top) == 1:
         return f"La famille {quote(top[0])} est la première source de facteurs-clés."
-    return f"Les familles {named(top)} sont les premières sources de facteurs-clés."
+    return None  # a tie is no headline: the section names the families, with the figures
 
 
 def weak_signals_brief(ws: Workshop) -> str | None:
@@ -482,12 +516,34 @@ Finding = Callable[[Workshop], str | None]
 SECTION_FINDINGS: dict[str, tuple[Finding, ...]] = {
     "familles": (family_leader, weak_signals),
     "mots_cles": (keyword_registres, shared_keywords),
-    "selection": (agreement, choices_to_explain),
+    "selection": (agreement,),
     "effets": (effects_split,),
     "themes": (theme_roots,),
 }
 # L'essentiel states each finding once, in short; its section gives the detail.
 ESSENTIALS: tuple[Finding, ...] = (key_families_brief, weak_signals_brief, choices_brief)
+
+
+_QUOTED = re.compile("«\u00a0(.+?)\u00a0»")
+
+
+def mentions(said: str, name: str, loose: bool = False) -> bool:
+    """True when a text names something, give or take a plural: each word of four letters or
+    more of the name (or, `loose`, its first word of five and its numbers) has its stem (six
+    letters) in it."""
+    told = said.casefold()
+    words = [w for w in re.findall(r"\w+", name.casefold()) if len(w) >= 4 or w.isdigit()]
+    if loose:
+        words = [w for w in words if len(w) >= 5][:1] + [w for w in words if w.isdigit()]
+    return all(w[:6] in told for w in words or [name.casefold()])
+
+
+def _told(finding: str, ws: Workshop, section: str) -> bool:
+    """True when the consultant's text of the section already names everything the finding
+    quotes: the finding would only repeat it."""
+    said = " ".join(ws.lessons_for(section))
+    names = _QUOTED.findall(finding)
+    return bool(said and names) and all(mentions(said, n) for n in names)
 
 
 def section_findings(ws: Workshop, event: str, when: str = "") -> dict[str, list[str]]:
@@ -497,13 +553,16 @@ def section_findings(ws: Workshop, event: str, when: str = "") -> dict[str, list
     L'essentiel gives the date; Prochaines étapes gives it in its own detail.
     """
     found = {
-        section: [s for s in (f(ws) for f in funcs) if s]
+        section: [s for s in (f(ws) for f in funcs) if s and not _told(s, ws, section)]
         for section, funcs in SECTION_FINDINGS.items()
     }
+    # The choices the consultant explains in the section are not listed again after them.
+    said = " ".join(ws.lessons_for("selection"))
+    found["selection"] += [s for s in (choices_to_explain(ws, said),) if s]
     found["etapes"] = [s for s in (routes(ws, event),) if s]
     # The effects' counts are in L'essentiel's box already: no short form of them here.
-    essentials = [f(ws) for f in ESSENTIALS] + [routes_brief(ws, event + when)]
-    found["essentiel"] = [s for s in essentials if s]
+    essentials = [s for s in (f(ws) for f in ESSENTIALS) if s and not _told(s, ws, "essentiel")]
+    found["essentiel"] = [s for s in [*essentials, routes_brief(ws, event + when)] if s]
     return found
 
 

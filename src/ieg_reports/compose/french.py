@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 
+from ieg_reports.model import natural_key
 from ieg_reports.workbook.text import MONTHS
 
 NBSP = "\u00a0"
@@ -202,7 +204,45 @@ def score_fr(value: float | None) -> str:
     return "—" if value is None else number_fr(value, 1)
 
 
+def natural_sort(items: Iterable[str]) -> list[str]:
+    """The texts in natural order: « Étude 2 » before « Étude 10 »."""
+    return sorted(items, key=natural_key)
+
+
+def axis_fr(name: str) -> str:
+    """« axe « Clients » », or « Axe 2 » as it is when the name already says « axe »."""
+    words = name.split()
+    if words and words[0].casefold() == "axe":
+        return name
+    return f"axe «{NBSP}{name}{NBSP}»"
+
+
+def guillemets(text: str) -> str:
+    """« text » with no-break spaces; guillemets inside become “ ” (French nesting)."""
+    inner = re.sub(r"«[\s\u00a0\u202f]*", "“", text)
+    inner = re.sub(r"[\s\u00a0\u202f]*»", "”", inner)
+    return f"«{NBSP}{inner}{NBSP}»"
+
+
+def quoted_list(items: Iterable[str]) -> str:
+    """« a », « b » et « c »: names whose own « et » must not blur the list."""
+    return join_fr([guillemets(i) for i in items])
+
+
+def time_range_fr(start: dt.time | None, end: dt.time | None) -> str:
+    """« 8 h 30 – 9 h » with no-break spaces: never split across lines."""
+    if start is None:
+        return ""
+    if end is None:
+        return time_fr(start)
+    return f"{time_fr(start)}{NBSP}–{NBSP}{time_fr(end)}"
+
+
 FILTERS = {
+    "natural_sort": natural_sort,
+    "axis_fr": axis_fr,
+    "quoted_list": quoted_list,
+    "time_range_fr": time_range_fr,
     "date_fr": date_fr,
     "time_fr": time_fr,
     "number_fr": number_fr,

@@ -20,7 +20,7 @@ def programme_info(workshop: Workshop) -> DocumentInfo:
     event = info.event or "Événement"
     return DocumentInfo(
         title=f"Programme — {event}",
-        subject=f"Programme de l'événement {event} du {date_fr(info.event_date)}",
+        subject=f"Programme de l’événement {event} du {date_fr(info.event_date)}",
         author=info.sponsor or info.facilitator or "",
         date=info.event_date or info.date,
         header=f"{event} — {date_fr(info.event_date)}",
@@ -34,6 +34,9 @@ def programme_context(workshop: Workshop) -> dict[str, Any]:
         **base_context(workshop),
         "programme": workshop.programme,
         "priority": workshop.priority_themes,
+        "participants_of": lambda theme: sum(
+            p.invited and any(t.code == theme.code for t in p.themes) for p in workshop.participants
+        ),
         "br": "\n",  # a line break inside a table cell (data line breaks survive escaping)
     }
 

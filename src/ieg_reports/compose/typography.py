@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import fields, is_dataclass, replace
+from functools import lru_cache
 from typing import Any, TypeVar
 
 NBSP = "\u00a0"
@@ -130,12 +131,19 @@ def foreign_spans(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
     ]
 
 
+# Every rule needs one of these characters (a digit for the numbers, units and dates).
+TRIGGERS = re.compile(r"[\d'?!;:»«]")
+
+
 def _prose(text: str) -> str:
+    if not TRIGGERS.search(text):  # most runs: nothing any rule could change
+        return text
     for pattern, repl in RULES:
         text = pattern.sub(repl, text)
     return text
 
 
+@lru_cache(maxsize=4096)  # names, labels and headings come back in every section
 def typeset(text: str) -> str:
     """French typography on prose; URLs and e-mail addresses inside it are left untouched."""
     out, last = [], 0

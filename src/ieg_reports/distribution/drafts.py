@@ -19,7 +19,7 @@ from ieg_reports.workbook.text import header_safe, slug
 
 ENVOIS = "diffusion/envois.csv"
 DEFAULT_SENDER = "animation@example.invalid"
-DEFAULT_TEAM = "Équipe d'animation"
+DEFAULT_TEAM = "Équipe d’animation"
 # OWASP « CSV injection »: a cell starting with one of these is run as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 

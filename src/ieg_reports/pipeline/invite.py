@@ -8,6 +8,7 @@ one sequence rebuilds the programme, its twin and these drafts, and nothing else
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from collections.abc import Callable
 from typing import Any
 
@@ -65,22 +66,47 @@ def render_invitation(
     wanted: Wanted,
 ) -> bytes:
     """One participant's invitation draft, with programme.pdf and invitation.ics attached."""
+    sequence = calendar_sequence(manifest, wanted.components["joint"][PROGRAMME_PDF])
+    return invitation_draft(target, workshop, settings, attachment, sequence)
+
+
+def invitation_draft(
+    target: Target,
+    workshop: Workshop,
+    settings: RenderSettings,
+    attachment: Callable[[str], bytes],
+    sequence: int,
+) -> bytes:
+    """The invitation draft of revision `sequence` (what a worker renders, the manifest aside)."""
     from ieg_reports.compose.environment import make_environment, render_template
     from ieg_reports.compose.french import typo_fr
-    from ieg_reports.compose.programme import programme_context
     from ieg_reports.distribution.calendar import invitation_ics
     from ieg_reports.distribution.invitations import invitation_email
-    from ieg_reports.pipeline.slices import programme_slice
     from ieg_reports.render.common import source_date
 
     person = workshop.participants[int(target.ref or 0)]
-    shown = programme_slice(workshop)  # the drafts see what the programme shows, no more
+    shown, shared = _programme(workshop)  # the drafts see what the programme shows, no more
     env = make_environment(settings.templates, markup=False)
-    context = {**programme_context(shown), "person": person}
+    context = {**shared, "person": person}
     subject, _, body = render_template(env, "invitation.txt.j2", context).partition("\n")
     when = source_date() or dt.datetime.combine(workshop.info.date, dt.time(9, 0))
-    sequence = calendar_sequence(manifest, wanted.components["joint"][PROGRAMME_PDF])
     calendar = invitation_ics(shown, person, sequence, when)
     text = (typo_fr(subject.strip()), typo_fr(body.strip()) + "\n")
     attached = [(PROGRAMME_PDF, attachment(PROGRAMME_PDF))]
     return invitation_email(shown, person, text, attached, calendar)
+
+
+# The last workshop's programme slice and template context: the same for every invitation.
+# A weak reference: a new build's model is never taken for the old one, nor kept alive.
+_PROGRAMME: list[Any] = []
+
+
+def _programme(workshop: Workshop) -> tuple[Workshop, dict[str, Any]]:
+    """What the programme shows of the workshop, and its template context, made once."""
+    from ieg_reports.compose.programme import programme_context
+    from ieg_reports.pipeline.slices import programme_slice
+
+    if not _PROGRAMME or _PROGRAMME[0]() is not workshop:
+        shown = programme_slice(workshop)
+        _PROGRAMME[:] = [weakref.ref(workshop), shown, programme_context(shown)]
+    return _PROGRAMME[1], _PROGRAMME[2]

@@ -139,7 +139,7 @@ def load_manifest(folder: Path) -> tuple[Manifest | None, str]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         if data.get("format") != FORMAT or data.get("version") != VERSION:
-            return None, "le manifeste est d'un autre format, tout est reconstruit"
+            return None, "le manifeste est d’un autre format, tout est reconstruit"
         return _parse(data), ""
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None, "le manifeste est illisible, tout est reconstruit"

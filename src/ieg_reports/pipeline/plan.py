@@ -9,11 +9,11 @@ from typing import Any
 from ieg_reports.pipeline.manifest import OutputRecord
 
 COMPONENT_REASONS = {
-    "version": "nouvelle version d'ieg-reports",
+    "version": "nouvelle version d’ieg-reports",
     "modele": "modèle modifié",
     "styles": "styles modifiés",
     "reglages": "réglages modifiés",
-    "atelier": "informations de l'atelier modifiées",
+    "atelier": "informations de l’atelier modifiées",
     "familles": "familles modifiées",
     "facteurs": "facteurs ou notes modifiés",
     "mots_cles": "mots-clés modifiés",
@@ -133,7 +133,7 @@ def _decide_one(w: Wanted, s: _State) -> Decision:
         reason = "le fichier avait disparu" if s.record else (s.no_manifest or "nouveau")
         return Decision(w.name, Action.BUILD, reason)
     if s.ours:
-        return Decision(w.name, Action.BUILD, "reprise d'une construction interrompue")
+        return Decision(w.name, Action.BUILD, "reprise d’une construction interrompue")
     if s.record is None:
         return _unknown_file(w, s)
     changed = s.record.key != w.key
@@ -173,7 +173,7 @@ def _unknown_file(w: Wanted, s: _State) -> Decision:
     return Decision(
         w.name,
         Action.SIDECAR,
-        "fichier présent sans trace de construction, donc conservé s'il diffère ; "
+        "fichier présent sans trace de construction, donc conservé s’il diffère ; "
         "la nouvelle version est alors écrite à côté",
     )
 
@@ -183,8 +183,8 @@ def _decide_gone(name: str, ours: bool) -> Decision:
         return Decision(
             name,
             Action.ORPHAN_EDITED,
-            "n'est plus produit, mais a été modifié à la main : conservé",
+            "n’est plus produit, mais a été modifié à la main : conservé",
         )
     return Decision(
-        name, Action.REMOVE, "n'est plus produit (thème supprimé ou changé de parcours)"
+        name, Action.REMOVE, "n’est plus produit (thème supprimé ou changé de parcours)"
     )

@@ -17,7 +17,8 @@ from collections.abc import Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from typing import Any
 
-from ieg_reports.pipeline.render import RenderSettings, render_target
+from ieg_reports.pipeline.distribute import MailJob, render_mail
+from ieg_reports.pipeline.render import RenderSettings, forget_composed, render_target
 from ieg_reports.pipeline.targets import Target
 
 Result = tuple[str, bytes, list[str]]
@@ -29,6 +30,7 @@ def warm_up() -> None:
     exit_with_parent()
     import ieg_reports.charts
     import ieg_reports.charts.assets
+    import ieg_reports.charts.qr
     import ieg_reports.compose
     import ieg_reports.render.docx_writer
     import ieg_reports.render.pdf_writer  # noqa: F401
@@ -78,16 +80,32 @@ def _ready() -> bool:
 def _render_chunk(
     payload: bytes, digest: str, settings: RenderSettings, targets: list[Target]
 ) -> list[Result]:
+    workshop = _workshop(payload, digest)
+    forget_composed()  # twins share a composition within a chunk, never across builds
+    results = []
+    for target in targets:
+        results.append((target.name, *render_target(target, workshop, settings)))
+        if target.theme is None:
+            forget_composed()  # a synthesis has no twin in its chunk: drop it now
+        release_memory()  # a large synthesis must not keep its peak for the rest of the build
+    return results
+
+
+def _mail_chunk(
+    payload: bytes, digest: str, settings: RenderSettings, jobs: list[MailJob]
+) -> list[tuple[str, bytes]]:
+    return [
+        (job.target.name, render_mail(job, _workshop(payload, digest), settings)) for job in jobs
+    ]
+
+
+def _workshop(payload: bytes, digest: str) -> Any:
+    """The build's model, unpickled once per worker and build."""
     if digest not in _CACHE:
         _CACHE.clear()
         _CACHE[digest] = pickle.loads(payload)
         freeze()
-    workshop = _CACHE[digest]
-    results = []
-    for target in targets:
-        results.append((target.name, *render_target(target, workshop, settings)))
-        release_memory()  # a large synthesis must not keep its peak for the rest of the build
-    return results
+    return _CACHE[digest]
 
 
 def release_memory() -> None:
@@ -122,6 +140,7 @@ class RenderPool:
 
     def __init__(self, jobs: int) -> None:
         self.jobs = jobs
+        self._sent: tuple[Any, bytes, str] | None = None
         # Each executor with its number of workers; the first starts warming up now.
         self._pools: list[tuple[ProcessPoolExecutor, int]] = []
         if jobs > 1:
@@ -138,21 +157,40 @@ class RenderPool:
     ) -> Iterator[Result]:
         """Render targets, yielding results as chunks complete (longest work first)."""
         if not self._pools or len(targets) <= 1:
+            forget_composed()
             for target in targets:
                 yield (target.name, *render_target(target, workshop, settings))
+            forget_composed()
             return
-        payload = pickle.dumps(workshop, protocol=pickle.HIGHEST_PROTOCOL)
-        digest = hashlib.sha256(payload).hexdigest()
-        chunks = deque(plan_chunks(targets, self.jobs))
+        yield from self._run(_render_chunk, plan_chunks(targets, self.jobs), workshop, settings)
+
+    def render_mail(
+        self, jobs: list[MailJob], workshop: Any, settings: RenderSettings
+    ) -> Iterator[tuple[str, bytes]]:
+        """Render drafts and invitations, in the workers when there are any."""
+        if not self._pools or len(jobs) <= 1:
+            for job in jobs:
+                yield job.target.name, render_mail(job, workshop, settings)
+            return
+        size = max(1, math.ceil(len(jobs) / (self.jobs * 4)))
+        chunks = [jobs[i : i + size] for i in range(0, len(jobs), size)]
+        yield from self._run(_mail_chunk, chunks, workshop, settings)
+
+    def _run(
+        self, function: Any, chunk_list: list[Any], workshop: Any, settings: RenderSettings
+    ) -> Iterator[Any]:
+        """Chunks spread over the executors, each kept busy; results as chunks complete."""
+        payload, digest = self._payload(workshop)
+        chunks = deque(chunk_list)
         if len(chunks) > 1 and len(self._pools) == 1:
             self._start(self.jobs - 1)
-        running: dict[Future[list[Result]], int] = {}
+        running: dict[Future[list[Any]], int] = {}
 
         def fill(index: int) -> None:
             pool, workers = self._pools[index]
             while chunks and list(running.values()).count(index) < workers:
                 chunk = chunks.popleft()
-                running[pool.submit(_render_chunk, payload, digest, settings, chunk)] = index
+                running[pool.submit(function, payload, digest, settings, chunk)] = index
 
         for index in range(len(self._pools)):
             fill(index)
@@ -162,6 +200,13 @@ class RenderPool:
                 index = running.pop(future)
                 yield from future.result()
                 fill(index)
+
+    def _payload(self, workshop: Any) -> tuple[bytes, str]:
+        """The model pickled for the workers, once per build, and its digest."""
+        if self._sent is None or self._sent[0] is not workshop:
+            payload = pickle.dumps(workshop, protocol=pickle.HIGHEST_PROTOCOL)
+            self._sent = (workshop, payload, hashlib.sha256(payload).hexdigest())
+        return self._sent[1], self._sent[2]
 
     def terminate(self) -> None:
         """Stop the workers now (Ctrl-C or a failure): nothing outlives the build."""

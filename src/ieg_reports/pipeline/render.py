@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ieg_reports.config import Config
 from ieg_reports.model import Workshop
@@ -12,6 +12,7 @@ from ieg_reports.pipeline.targets import Target
 from ieg_reports.resources import default_templates
 
 if TYPE_CHECKING:
+    from ieg_reports.compose.document import Document
     from ieg_reports.render.common import Writer
     from ieg_reports.style import Style
 
@@ -36,28 +37,51 @@ def render_target(
 ) -> tuple[bytes, list[str]]:
     """The bytes of one output and the warnings met rendering it: compose, assets, write."""
     from ieg_reports.charts.assets import resolve_assets
-    from ieg_reports.compose import compose_pack, compose_synthesis
     from ieg_reports.pipeline.slices import slice_for
     from ieg_reports.style import load_style
 
     style = load_style(template_file(settings, "style.toml"))
+    whole = workshop
     workshop = slice_for(target, workshop)  # the template sees exactly what the key covers
-    if target.kind.startswith("programme"):
-        from ieg_reports.compose.programme import compose_programme
-
-        document = compose_programme(workshop, settings.templates)
-    elif target.theme is None:
-        document = compose_synthesis(workshop, settings.templates)
+    key = (target.kind.rsplit("-", 1)[0], target.theme, settings)
+    if _LAST_COMPOSED and _LAST_COMPOSED[0] is whole and _LAST_COMPOSED[1] == key:
+        document = _LAST_COMPOSED[2]  # the twin just composed it from the same model
     else:
-        document = compose_pack(
-            workshop,
-            workshop.theme(target.theme),
-            settings.templates,
-            settings.config.packs_for_all_themes,
-        )
+        _LAST_COMPOSED[:] = []  # the previous document may be large: let it go first
+        document = _compose(target, workshop, settings)
+        _LAST_COMPOSED[:] = [whole, key, document]
     assets = resolve_assets(document, workshop, style)
     data, warnings = writer_for(target, settings, style).write(document, assets)
     return data, warnings + assets.warnings
+
+
+# The last document composed, with the model and the key it was composed from: a PDF and its
+# Word twin, rendered one after the other by the same worker, share one composition. The
+# model is held, not its id, so that a new build's model can never be taken for it.
+_LAST_COMPOSED: list[Any] = []
+
+
+def forget_composed() -> None:
+    """Drop the last composition (a new batch of targets: templates may have changed)."""
+    _LAST_COMPOSED.clear()
+
+
+def _compose(target: Target, workshop: Workshop, settings: RenderSettings) -> Document:
+    """The document of one target, composed from its slice of the model."""
+    from ieg_reports.compose import compose_pack, compose_synthesis
+
+    if target.kind.startswith("programme"):
+        from ieg_reports.compose.programme import compose_programme
+
+        return compose_programme(workshop, settings.templates)
+    if target.theme is None:
+        return compose_synthesis(workshop, settings.templates)
+    return compose_pack(
+        workshop,
+        workshop.theme(target.theme),
+        settings.templates,
+        settings.config.packs_for_all_themes,
+    )
 
 
 def writer_for(target: Target, settings: RenderSettings, style: Style) -> Writer:

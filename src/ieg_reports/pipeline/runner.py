@@ -184,9 +184,9 @@ def check_owner(
         return False  # the project folder was copied or moved with its outputs
     if Path(manifest.workbook).exists():
         raise ForeignOutputError(
-            f"{folder.resolve()} contient les documents d'un autre classeur "
-            f"({manifest.workbook}) ; rien n'est écrit. Choisissez un autre dossier de sortie "
-            "avec -o, ou renommez l'un des deux classeurs."
+            f"{folder.resolve()} contient les documents d’un autre classeur "
+            f"({manifest.workbook}) ; rien n’est écrit. Choisissez un autre dossier de sortie "
+            "avec -o, ou renommez l’un des deux classeurs."
         )
     report.notes.append(
         f"Le classeur {manifest.workbook} a été déplacé ou renommé : "
@@ -284,7 +284,7 @@ def _run(
     staged: dict[str, Staged] = {}
     try:
         _render_all(documents, plan, result.workshop, settings, options, report, pool, staged)
-        _render_distribution(plan, result.workshop, settings, staged)
+        _render_distribution(plan, result.workshop, settings, staged, pool)
         if options.strict:
             refuse_warnings(result.path, report.warnings)
         # Every file about to change is journalled first: after a kill, the next build
@@ -452,26 +452,45 @@ def _render_all(
 
 
 def _render_distribution(
-    plan: _Plan, workshop: Any, settings: RenderSettings, staged: dict[str, Staged]
+    plan: _Plan,
+    workshop: Any,
+    settings: RenderSettings,
+    staged: dict[str, Staged],
+    pool: RenderPool,
 ) -> None:
-    """envois.csv and the drafts, attaching each pack as it will be on disk after the build."""
-    from ieg_reports.pipeline.distribute import render_distribution
+    """envois.csv and the drafts, attaching each pack as it will be on disk after the build.
+
+    The drafts and invitations are rendered in the workers, reading their attachments from
+    the files that hold them; envois.csv and the calendar's revision stay here (the manifest).
+    """
+    from ieg_reports.pipeline.distribute import MAIL_KINDS, mail_job, render_distribution
 
     actions = {d.name: d.action for d in plan.decisions}
 
-    def attachment(name: str) -> bytes:
+    def file_of(name: str) -> Path:
         if name in staged and actions.get(name) in (Action.BUILD, Action.ARCHIVE):
-            return staged[name].read()
-        return (plan.folder / name).read_bytes()
+            return staged[name].temp
+        return plan.folder / name
 
     wanted = {w.name: w for w in plan.wanted}
+    jobs = []
     for decision in plan.decisions:
         if decision.writes and _is_distribution(plan, decision.name):
             target = plan.targets[decision.name]
+            if target.kind in MAIL_KINDS:
+                jobs.append(mail_job(target, wanted[decision.name], plan.manifest, file_of))
+                continue
             data = render_distribution(
-                target, workshop, settings, attachment, plan.manifest, wanted[decision.name]
+                target,
+                workshop,
+                settings,
+                lambda name: file_of(name).read_bytes(),
+                plan.manifest,
+                wanted[decision.name],
             )
             staged[decision.name] = stage(inside(plan.folder, decision.name), data)
+    for name, data in pool.render_mail(jobs, workshop, settings):
+        staged[name] = stage(inside(plan.folder, name), data)
 
 
 def sidecar_name(name: str, n: int = 1) -> str:
@@ -535,7 +554,7 @@ def _apply(
         _remove(folder, path, previous)
     elif action is Action.ORPHAN_EDITED:
         report.notes.append(
-            f"{decision.name} n'est plus produit, mais a été modifié à la main : il est conservé."
+            f"{decision.name} n’est plus produit, mais a été modifié à la main : il est conservé."
         )
 
 
@@ -555,7 +574,7 @@ def _write_sidecar(
     record = OutputRecord(wanted.key, wanted.components, tool, 0, 0, side, data.sha256)
     plan.manifest.outputs[name] = _edited_record(folder / name, record)
     report.notes.append(
-        f"{name} a été modifié à la main (ou n'a pas été écrit par ieg-reports) : il n'est pas "
+        f"{name} a été modifié à la main (ou n’a pas été écrit par ieg-reports) : il n’est pas "
         f"remplacé ; la nouvelle version est écrite dans {side}."
     )
 

@@ -7,9 +7,10 @@ covers: the dependency record is exact by construction.
 from __future__ import annotations
 
 import dataclasses
+import weakref
 from typing import Any
 
-from ieg_reports.model import Theme, Workshop
+from ieg_reports.model import Workshop
 from ieg_reports.pipeline.fingerprint import Fingerprinter
 from ieg_reports.pipeline.targets import Target
 
@@ -26,32 +27,67 @@ def pack_slice(workshop: Workshop, code: str) -> Workshop:
     Their stakes and questions are left out, so that editing them rebuilds that theme's
     pack and the synthesis, not every pack.
     """
+    index = _pack_index(workshop)
     theme = workshop.theme(code)
     mine = {f.code for f in theme.factors}
-    themes = tuple(t if t.code == code else lean for t, lean in _lean_themes(workshop))
+    themes = tuple(t if t.code == code else index.summaries[t.code] for t in workshop.themes)
     return dataclasses.replace(
         workshop,
         themes=themes,
-        keywords=tuple(k for k in workshop.keywords if k.factor.code in mine),
-        effects=tuple(e for e in workshop.effects if e.factor.code in mine),
-        resources=tuple(r for r in workshop.resources if r.theme.code == code),
+        keywords=_of_factors(index.keywords, mine),
+        effects=_of_factors(index.effects, mine),
+        resources=index.resources.get(code, ()),
         participants=(),
         programme=(),
     )
 
 
-# The last workshop's themes as other packs show them: made once, shared by every pack's
-# slice, so that their digests are computed once per build (not once per pack and theme).
-_LEAN: list[tuple[tuple[Theme, ...], tuple[tuple[Theme, Theme], ...]]] = []
+@dataclasses.dataclass(frozen=True)
+class _PackIndex:
+    """What every pack slice of one workshop shares, made once per workshop."""
+
+    workshop: weakref.ref[Workshop]
+    summaries: dict[str, Any]  # theme code → the theme as the other packs show it
+    resources: dict[str, tuple[Any, ...]]  # theme code → its resources, in order
+    keywords: dict[str, list[tuple[int, Any]]]  # factor code → (position, keyword)
+    effects: dict[str, list[tuple[int, Any]]]  # factor code → (position, effect)
 
 
-def _lean_themes(workshop: Workshop) -> tuple[tuple[Theme, Theme], ...]:
-    """Each theme with itself without its stakes and questions."""
-    if _LEAN and _LEAN[0][0] is workshop.themes:
-        return _LEAN[0][1]
-    pairs = tuple((t, dataclasses.replace(t, stakes=None, questions=())) for t in workshop.themes)
-    _LEAN[:] = [(workshop.themes, pairs)]
-    return pairs
+# The last workshop's index. The other themes' summaries are then the same objects in
+# every pack slice: their fingerprints are taken once per build instead of once per pack,
+# which grew with the square of the workshop (a 100× plan took minutes). A weak reference:
+# a new build's model is never taken for the old one, nor kept alive.
+_INDEX: list[_PackIndex] = []
+
+
+def _pack_index(workshop: Workshop) -> _PackIndex:
+    if _INDEX and _INDEX[0].workshop() is workshop:
+        return _INDEX[0]
+    resources: dict[str, list[Any]] = {}
+    for resource in workshop.resources:
+        resources.setdefault(resource.theme.code, []).append(resource)
+    index = _PackIndex(
+        weakref.ref(workshop),
+        {t.code: dataclasses.replace(t, stakes=None, questions=()) for t in workshop.themes},
+        {code: tuple(found) for code, found in resources.items()},
+        _by_factor(workshop.keywords),
+        _by_factor(workshop.effects),
+    )
+    _INDEX[:] = [index]
+    return index
+
+
+def _by_factor(items: tuple[Any, ...]) -> dict[str, list[tuple[int, Any]]]:
+    out: dict[str, list[tuple[int, Any]]] = {}
+    for position, item in enumerate(items):
+        out.setdefault(item.factor.code, []).append((position, item))
+    return out
+
+
+def _of_factors(index: dict[str, list[tuple[int, Any]]], codes: set[str]) -> tuple[Any, ...]:
+    """The items of these factors, in the workbook's order."""
+    found = sorted(pair for code in codes for pair in index.get(code, []))
+    return tuple(item for _, item in found)
 
 
 def programme_slice(workshop: Workshop) -> Workshop:

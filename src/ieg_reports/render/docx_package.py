@@ -8,12 +8,9 @@ from the face so that the same document gives the same bytes.
 
 from __future__ import annotations
 
-import hashlib
 import io
 import logging
-import os
 import re
-import tempfile
 import uuid
 from functools import lru_cache
 from pathlib import Path
@@ -159,33 +156,13 @@ def obfuscate(data: bytes, key: str) -> bytes:
 
 @lru_cache(maxsize=32)
 def subset(path: Path, chars: str) -> bytes:
-    """The font with only the glyphs of `chars`, from the disk cache when made before.
+    """The font with only the glyphs of `chars`, from the disk cache when made before."""
+    from ieg_reports.fonts import derived_font
 
-    Subsetting a face costs about half a second; a build's workers would pay it for every
-    face on every build. The cache lives in the system's temporary folder, keyed by the
-    font's bytes, the characters and the fontTools version, and is written atomically.
-    """
-    from fontTools import version as fonttools_version
-
-    data = path.read_bytes()
     # The options are part of the key: a subset made with other options (an older version
     # that kept the ligatures, run by another checkout) must never be taken for this one.
-    recipe = f"{fonttools_version}:{','.join(LAYOUT_FEATURES)}"
-    key = hashlib.sha256(data + chars.encode() + recipe.encode()).hexdigest()
-    cached = Path(tempfile.gettempdir()) / "ieg-reports-fonts" / f"{key[:32]}.ttf"
-    try:
-        return cached.read_bytes()
-    except OSError:
-        pass
-    made = _subset_now(path, chars)
-    try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=cached.parent, delete=False) as handle:
-            handle.write(made)
-        os.replace(handle.name, cached)
-    except OSError:
-        pass  # a cache that cannot be written only costs time
-    return made
+    recipe = f"{chars}:{','.join(LAYOUT_FEATURES)}"
+    return derived_font(path, recipe, lambda p: _subset_now(p, chars))
 
 
 def _subset_now(path: Path, chars: str) -> bytes:
@@ -208,15 +185,19 @@ def _subset_now(path: Path, chars: str) -> bytes:
 
 def finish_parts(parts: dict[str, bytes], family: str, faces: dict[str, Path]) -> None:
     """The package's parts with `family` embedded, a plain app.xml and no thumbnail."""
-    used = "".join(
-        re.sub(r"<[^>]+>", "", parts[n].decode("utf-8"))
-        for n in parts
-        if n.startswith("word/") and n.endswith(".xml")
+    used = set(BASE_CHARS).union(
+        *(_text_chars(parts[n]) for n in parts if n.startswith("word/") and n.endswith(".xml"))
     )
-    chars = "".join(sorted(set(BASE_CHARS + used)))
+    chars = "".join(sorted(used))
     _embed(parts, family, faces, chars)
     parts["docProps/app.xml"] = APP_XML.encode("utf-8")
     _drop_thumbnail(parts)
+
+
+@lru_cache(maxsize=64)
+def _text_chars(xml: bytes) -> frozenset[str]:
+    """The characters of a part's text (outside tags); styles, numbering… repeat unchanged."""
+    return frozenset(re.sub(r"<[^>]+>", "", xml.decode("utf-8")))
 
 
 def _embed(parts: dict[str, bytes], family: str, faces: dict[str, Path], chars: str) -> None:

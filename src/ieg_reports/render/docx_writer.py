@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from dataclasses import dataclass, field
 from functools import singledispatch
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape as xml_escape
 
 from docx import Document as open_docx
 from docx.enum.section import WD_SECTION
@@ -20,9 +22,9 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, RGBColor
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import Cm, Emu, Pt
 from docx.table import _Cell
 
 from ieg_reports.compose.assets import Assets
@@ -44,6 +46,7 @@ from ieg_reports.compose.document import (
 from ieg_reports.links import is_safe_url
 from ieg_reports.render.common import clip, introduces, source_date, xml_safe, zip_members
 from ieg_reports.render.docx_package import finish_parts, set_setting
+from ieg_reports.render.docx_styles import LazyStylesPart, use_lazy_styles
 
 PARAGRAPH_STYLES = {
     "body": "Normal",
@@ -115,6 +118,7 @@ def render_docx(
     fonts: dict[str, Path] | None = None,
 ) -> tuple[bytes, list[str]]:
     """Write `model` as .docx bytes (reproducible), with the warnings met."""
+    use_lazy_styles()
     doc = open_docx(str(reference))
     _clear_body(doc)
     writer = _Writer(doc, model, assets, colors, _style_ids=_known_styles(reference))
@@ -199,11 +203,24 @@ BODY_SPACE_AFTER = Pt(5)
 
 def _space_at_top(doc: Any, ppr: Any) -> None:
     """A paragraph opening a page keeps only its own space before, as in the PDF."""
-    style = doc.styles.element.get_by_id(ppr.pStyle.val) if ppr.pStyle is not None else None
-    spacing = style.pPr.spacing if style is not None and style.pPr is not None else None
-    before = spacing.before if spacing is not None else None
+    before = _space_before(doc, ppr.pStyle.val) if ppr.pStyle is not None else None
     if before:
         ppr.get_or_add_spacing().before = max(0, before - BODY_SPACE_AFTER)
+
+
+# A style's space before, by styles part content: reading it parses the styles.
+_SPACE_BEFORE: dict[tuple[int, str], Any] = {}
+
+
+def _space_before(doc: Any, style_id: str) -> Any:
+    """The space before of a paragraph style (looked up once per reference)."""
+    raw = getattr(doc.part._styles_part, "_raw", None)  # a lazy part's bytes
+    key = (hash(raw), style_id)
+    if raw is None or key not in _SPACE_BEFORE:
+        style = doc.styles.element.get_by_id(style_id)
+        spacing = style.pPr.spacing if style is not None and style.pPr is not None else None
+        _SPACE_BEFORE[key] = spacing.before if spacing is not None else None
+    return _SPACE_BEFORE[key]
 
 
 def _only_a_break(p: Any) -> bool:
@@ -382,9 +399,7 @@ def _list(w: _Writer, container: Any, block: ListBlock, level: int) -> None:
 
 def _restart_numbering(doc: Any, style_name: str, start: int) -> int:
     """A new numbering instance so each numbered list starts again at `start`."""
-    style = doc.styles[style_name]
-    num_pr = style.element.pPr.find(qn("w:numPr"))
-    base_id = int(num_pr.find(qn("w:numId")).get(qn("w:val")))
+    base_id = _list_num_id(doc, style_name)
     numbering = doc.part.numbering_part.element
     base = next(n for n in numbering.findall(qn("w:num")) if int(n.get(qn("w:numId"))) == base_id)
     abstract = base.find(qn("w:abstractNumId")).get(qn("w:val"))
@@ -402,6 +417,20 @@ def _restart_numbering(doc: Any, style_name: str, start: int) -> int:
     num.append(override)
     numbering.append(num)
     return new_id
+
+
+# A list style's numbering id, by styles part content: reading it parses the styles.
+_LIST_NUM_IDS: dict[tuple[int, str], int] = {}
+
+
+def _list_num_id(doc: Any, style_name: str) -> int:
+    """The numbering instance a list style names (looked up once per reference)."""
+    raw = getattr(doc.part._styles_part, "_raw", None)  # a lazy part's bytes
+    key = (hash(raw), style_name)
+    if raw is None or key not in _LIST_NUM_IDS:
+        num_pr = doc.styles[style_name].element.pPr.find(qn("w:numPr"))
+        _LIST_NUM_IDS[key] = int(num_pr.find(qn("w:numId")).get(qn("w:val")))
+    return _LIST_NUM_IDS[key]
 
 
 def _set_num(paragraph: Any, num_id: int) -> None:
@@ -445,41 +474,19 @@ def _header_width(text: str) -> float:
 
 
 def _table(w: _Writer, container: Any, block: Table) -> None:
-    columns = len(block.header)
-    table = container.add_table(rows=1 + len(block.rows), cols=columns)
-    table._tbl.tblStyle_val = w.style_id("Table Grid", WD_STYLE_TYPE.TABLE)
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
-    widths = _widths(w, block, columns)
-    for n, column in enumerate(table.columns):
-        column.width = widths[n]  # the w:tblGrid: LibreOffice lays out from it
-    text_style = w.style_id("Table Text")
-    # One pass over the rows' XML: `table.rows[r].cells` rebuilds every cell of the table.
-    for r, (tr, cells) in enumerate(
-        zip(table._tbl.tr_lst, (block.header, *block.rows), strict=True)
-    ):
-        head = r == 0 and block.has_header  # a key/value table has no header row
-        _row_properties(tr, header=head)
-        for c, tc in enumerate(tr.tc_lst):
-            cell: Any = _Cell(tc, table)
-            cell.width = widths[c]
-            runs = cells[c].runs if c < len(cells) else ()
-            paragraph = cell.paragraphs[0]
-            paragraph._p.style = text_style
-            paragraph.alignment = ALIGN.get(block.align[c] if c < len(block.align) else "left")
-            _paragraph(w, paragraph, runs)
-            _shade_cell(
-                cell,
-                w.colors["table_header"]
-                if head
-                else (w.colors["table_stripe"] if r % 2 == 0 else None),
-            )
-            if head:
-                for run in paragraph.runs:
-                    run.bold = True
-                    run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
-    _light_borders(table, w.colors["rule"])
-    _cell_margins(table._tbl.tblPr, top=60, left=80, bottom=60, right=80)  # the PDF's 3/4 pt
+    """A table written as XML in one piece, then parsed once.
+
+    python-docx builds a table element by element, each insertion scanning its siblings:
+    the synthesis's annex at 100× (thousands of rows) spent most of the document's time
+    there. The XML is the very XML python-docx makes (the tests compare them).
+    """
+    widths = _widths(w, block, len(block.header))
+    tbl = parse_xml(_table_xml(w, block, widths))
+    if isinstance(container, _Cell):
+        container._element._insert_tbl(tbl)
+        container.add_paragraph()  # as `_Cell.add_table`: a cell ends with a paragraph
+    else:
+        container._body._element._insert_tbl(tbl)
     _space(w, container, 6)  # the PDF's space after a table
 
 
@@ -500,23 +507,112 @@ def _space(w: _Writer, container: Any, points: float) -> None:
     paragraph_format.space_before = paragraph_format.space_after = Pt(0)
 
 
-def _cell_margins(tbl_pr: Any, **edges: int) -> None:
-    """Default cell margins of a table (twips), as the PDF pads its cells."""
-    margins = OxmlElement("w:tblCellMar")
-    for edge in ("top", "left", "bottom", "right"):
-        element = OxmlElement(f"w:{edge}")
-        element.set(qn("w:w"), str(edges[edge]))
-        element.set(qn("w:type"), "dxa")
-        margins.append(element)
-    tbl_pr.insert_element_before(margins, *TBLPR_AFTER_MARGINS)
+CELL_MARGINS = (
+    '<w:tblCellMar><w:top w:w="60" w:type="dxa"/><w:left w:w="80" w:type="dxa"/>'
+    '<w:bottom w:w="60" w:type="dxa"/><w:right w:w="80" w:type="dxa"/></w:tblCellMar>'
+)
 
 
-def _row_properties(tr: Any, header: bool) -> None:
-    """Rows never split across pages; the header row repeats on every page."""
-    tr_pr = tr.get_or_add_trPr()
-    tr_pr.append(OxmlElement("w:cantSplit"))
-    if header:
-        tr_pr.append(OxmlElement("w:tblHeader"))
+def _table_xml(w: _Writer, block: Table, widths: list[int]) -> str:
+    """The w:tbl of a table: light borders, header row repeated, striped rows."""
+    style = w.style_id("Table Grid", WD_STYLE_TYPE.TABLE)
+    rule = w.colors["rule"].lstrip("#")
+    borders = "".join(
+        f'<w:{edge} w:val="{"single" if edge in ("top", "bottom", "insideH") else "nil"}" '
+        f'w:sz="4" w:color="{rule}"/>'
+        for edge in ("top", "left", "bottom", "right", "insideH", "insideV")
+    )
+    head = (
+        f"<w:tbl {nsdecls('w', 'r')}><w:tblPr>"
+        + (f'<w:tblStyle w:val="{_attr(style)}"/>' if style is not None else "")
+        + '<w:tblW w:type="auto" w:w="0"/><w:jc w:val="center"/>'
+        f'<w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type="fixed"/>'
+        + CELL_MARGINS  # the PDF's 3/4 pt around a cell's text
+        + '<w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" w:lastRow="0" '
+        'w:noHBand="0" w:noVBand="1" w:val="04A0"/>'
+        "</w:tblPr><w:tblGrid>"
+        + "".join(f'<w:gridCol w:w="{Emu(x).twips}"/>' for x in widths)
+        + "</w:tblGrid>"
+    )
+    text_style = w.style_id("Table Text")
+    rows = [_row_xml(w, block, r, cells, widths, text_style) for r, cells in
+            enumerate((block.header, *block.rows))]  # fmt: skip
+    return head + "".join(rows) + "</w:tbl>"
+
+
+def _row_xml(
+    w: _Writer, block: Table, r: int, cells: Any, widths: list[int], text_style: str | None
+) -> str:
+    """One w:tr: never split across pages; the header repeats, white bold on the accent."""
+    head = r == 0 and block.has_header  # a key/value table has no header row
+    stripe = w.colors["table_stripe"] if r % 2 == 0 else None
+    fill = w.colors["table_header"] if head else stripe
+    shade = f'<w:shd w:val="clear" w:color="auto" w:fill="{fill.lstrip("#")}"/>' if fill else ""
+    out = ["<w:tr><w:trPr><w:cantSplit/>" + ("<w:tblHeader/>" if head else "") + "</w:trPr>"]
+    for c, width in enumerate(widths):
+        align = ALIGN_XML.get(block.align[c] if c < len(block.align) else "left")
+        out.append(
+            f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{Emu(width).twips}"/>{shade}</w:tcPr>'
+            "<w:p><w:pPr>"
+            + (f'<w:pStyle w:val="{_attr(text_style)}"/>' if text_style is not None else "")
+            + (f'<w:jc w:val="{align}"/>' if align else "")
+            + "</w:pPr>"
+            + "".join(_run_xml(w, run, head) for run in (cells[c].runs if c < len(cells) else ()))
+            + "</w:p></w:tc>"
+        )
+    return "".join(out) + "</w:tr>"
+
+
+ALIGN_XML = {"left": "left", "right": "right", "center": "center"}
+_HEADER_RUN = '<w:b/><w:color w:val="FFFFFF"/>'
+
+
+def _run_xml(w: _Writer, run: Run, header: bool) -> str:
+    """One run as `_paragraph` writes it (a header run in white bold, links excepted)."""
+    if run.line_break:
+        return f"<w:r>{'<w:rPr>' + _HEADER_RUN + '</w:rPr>' if header else ''}<w:br/></w:r>"
+    link = run.link and is_safe_url(run.link)
+    properties = (
+        ('<w:rStyle w:val="Hyperlink"/>' if link else "")
+        + ('<w:rFonts w:ascii="Consolas" w:hAnsi="Consolas"/>' if run.code else "")
+        + ("<w:b/>" if run.bold or (header and not link) else "")
+        + ("<w:i/>" if run.italic else "")
+        + ('<w:color w:val="FFFFFF"/>' if header and not link else "")
+    )
+    body = f"<w:r><w:rPr>{properties}</w:rPr>" if properties else "<w:r><w:rPr/>"
+    body += _text_xml(xml_safe(run.text, w.warnings)) + "</w:r>"
+    if not link:
+        return body
+    rel = w.doc.part.relate_to(run.link, RT.HYPERLINK, is_external=True)
+    return f'<w:hyperlink r:id="{rel}" w:history="1">{body}</w:hyperlink>'
+
+
+def _text_xml(text: str) -> str:
+    """Run content as python-docx writes a run's text: tabs and line ends as elements."""
+    out = []
+    for piece in re.split(r"([\t\r\n])", text):
+        if piece == "\t":
+            out.append("<w:tab/>")
+        elif piece in ("\r", "\n"):
+            out.append("<w:br/>")
+        elif piece:
+            space = ' xml:space="preserve"' if len(piece.strip()) < len(piece) else ""
+            out.append(f"<w:t{space}>{xml_escape(piece)}</w:t>")
+    return "".join(out)
+
+
+def _attr(value: str) -> str:
+    return xml_escape(value, {'"': "&quot;"})
+
+
+def _add_table(container: Any, rows: int, cols: int) -> Any:
+    """A new table in the document body or a cell, in the default table style.
+
+    `Document.add_table` sets the style even to none, which reads (parses) every style.
+    """
+    if isinstance(container, _Cell):
+        return container.add_table(rows=rows, cols=cols)
+    return container._body.add_table(rows, cols, container._block_width)
 
 
 def _shade_cell(cell: Any, color: str | None) -> None:
@@ -527,24 +623,6 @@ def _shade_cell(cell: Any, color: str | None) -> None:
     shading.set(qn("w:color"), "auto")
     shading.set(qn("w:fill"), color.lstrip("#"))
     cell._tc.get_or_add_tcPr().insert_element_before(shading, *TCPR_AFTER_BORDERS[1:])
-
-
-def _light_borders(table: Any, color: str) -> None:
-    """Thin horizontal rules only, the look of a typeset table."""
-    tbl_pr = table._tbl.tblPr
-    borders = OxmlElement("w:tblBorders")
-    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        element = OxmlElement(f"w:{edge}")
-        visible = edge in ("top", "bottom", "insideH")
-        element.set(qn("w:val"), "single" if visible else "nil")
-        element.set(qn("w:sz"), "4")
-        element.set(qn("w:color"), color.lstrip("#"))
-        borders.append(element)
-    for old in tbl_pr.findall(qn("w:tblBorders")):
-        tbl_pr.remove(old)
-    tbl_pr.insert_element_before(
-        borders, "w:shd", "w:tblLayout", "w:tblCellMar", *TBLPR_AFTER_MARGINS
-    )
 
 
 def _figure(w: _Writer, container: Any, block: Figure) -> None:
@@ -670,7 +748,7 @@ def _instr(paragraph: Any, text: str) -> None:
 
 def _box(w: _Writer, container: Any, block: Box) -> None:
     """A shaded one-cell table holding the blocks, with an accent rule on the left."""
-    table = container.add_table(rows=1, cols=1)
+    table = _add_table(container, 1, 1)
     table.autofit = False
     table.columns[0].width = int(w.text_width)
     cell = table.cell(0, 0)
@@ -708,7 +786,7 @@ def _aside(w: _Writer, container: Any, block: Aside) -> None:
         for inner in block.blocks:
             _block(inner, w, container)
         return
-    table = container.add_table(rows=1, cols=2)
+    table = _add_table(container, 1, 2)
     table.autofit = False
     widths = [int(w.text_width) - int(Cm(2.8)), int(Cm(2.8))]
     for n, width in enumerate(widths):
@@ -775,7 +853,7 @@ def _properties(doc: Any, model: Document) -> None:
     props.last_modified_by = clip(info.author, CORE_PROPERTY_MAX)
     props.keywords = clip(", ".join(info.keywords), CORE_PROPERTY_MAX)
     props.language = info.language
-    props.comments = "Document généré par ieg-reports à partir du classeur de l'atelier."
+    props.comments = "Document généré par ieg-reports à partir du classeur de l’atelier."
     props.category = "Prospective"
     props.created = when
     props.modified = when
@@ -797,7 +875,15 @@ HYPHENATION = (
 def _language(doc: Any, language: str) -> None:
     """The document's language on every run by default: Word and LibreOffice hyphenate by
     it (a user's own reference.docx may still say en-US)."""
-    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    part = doc.part._styles_part
+    if isinstance(part, LazyStylesPart):  # set when written: the styles stay unparsed
+        part.edit(("language", language), lambda styles: _set_language(styles, language))
+    else:
+        _set_language(doc.styles.element, language)
+
+
+def _set_language(styles: Any, language: str) -> None:
+    defaults = styles.find(qn("w:docDefaults"))
     rpr_default = defaults.find(qn("w:rPrDefault")) if defaults is not None else None
     rpr = rpr_default.find(qn("w:rPr")) if rpr_default is not None else None
     if rpr is None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import singledispatch
 from typing import Any
@@ -798,6 +799,36 @@ class _Doc(BaseDocTemplate):  # type: ignore[misc]
         super().handle_flowable(flowables)
 
 
+def _expect_entries(story: list[Flowable]) -> None:
+    """Give each table of contents its entries before the first pass, page numbers unknown.
+
+    The first pass then lays the pages out as the last one will (the entries' page numbers
+    take no room), and the second only writes the numbers: two passes instead of three over
+    the whole synthesis. A wrong guess only costs a pass: passes go on until the entries that
+    the headings notify hold still, as before.
+    """
+    tocs = [f for f in story if isinstance(f, TableOfContents)]
+    if not tocs:
+        return
+    expected = []
+    for flowable in _handled(story):
+        outline = getattr(flowable, "outline", None)
+        if outline is not None and outline[0] <= 2:  # as _Doc.afterFlowable notifies them
+            level, title, key = outline
+            expected.append((level - 1, escape(title), 0, key))
+    for toc in tocs:
+        toc.addEntries(expected)
+
+
+def _handled(story: list[Flowable]) -> Iterator[Flowable]:
+    """The flowables the page template handles one by one, those kept together included."""
+    for flowable in story:
+        if isinstance(flowable, KeepTogether):
+            yield from _handled(flowable._content)
+        else:
+            yield flowable
+
+
 def _timestamp(model: Document) -> Any:
     """The PDF dates: SOURCE_DATE_EPOCH when set, else the document's date."""
     import calendar
@@ -859,6 +890,7 @@ def _render_once(
     frame_height = A4[1] - top - bottom
     ctx = _Context(_styles(style, tight), style, assets, Coverage(font), model, width, frame_height)
     story = _flowables(ctx, model.blocks, width)
+    _expect_entries(story)
     buffer = io.BytesIO()
     doc = _Doc(
         buffer,

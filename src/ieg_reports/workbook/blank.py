@@ -9,7 +9,7 @@ from ieg_reports.workbook.schema import ATELIER_FIELDS, SHEETS, Kind, Sheet
 
 HEADER_FILL = "1F4E79"
 HEADER_FONT = "FFFFFF"
-GUIDE_TITLE = "Mode d'emploi"
+GUIDE_TITLE = "Mode d’emploi"
 
 
 def write_workbook(
@@ -42,12 +42,12 @@ def _guide(ws: object, note: str | None) -> None:
     from openpyxl.styles import Alignment, Font
 
     ws.title = GUIDE_TITLE  # type: ignore[attr-defined]
-    lines = [("ieg-reports — classeur d'un atelier de prospective", True), ("", False)]
+    lines = [("ieg-reports — classeur d’un atelier de prospective", True), ("", False)]
     if note:
         lines += [(note, True), ("", False)]
     lines += [
         (
-            "Chaque feuille a une ligne d'en-tête (ne la modifiez pas) ; une ligne par élément. "
+            "Chaque feuille a une ligne d’en-tête (ne la modifiez pas) ; une ligne par élément. "
             "Les listes déroulantes proposent les valeurs permises.",
             False,
         ),

@@ -72,7 +72,7 @@ def check_cell(value: Any, column: Column | None = None) -> None:
     code = value.code if isinstance(value, ExcelError) else value
     if isinstance(code, str) and code.strip().upper() in EXCEL_ERRORS:
         raise CellError(
-            f"la cellule contient l'erreur Excel {code.strip()}",
+            f"la cellule contient l’erreur Excel {code.strip()}",
             "corrigez la formule de cette cellule ou remplacez-la par sa valeur",
         )
     if isinstance(value, str):
@@ -135,7 +135,7 @@ def parse_number(value: Any) -> float:
     """A number; accepts the decimal comma and spaces as thousands separators."""
     if isinstance(value, bool):
         raise CellError(
-            f"«\u00a0{value}\u00a0» n'est pas un nombre", "saisissez une note, par exemple 3 ou 3,5"
+            f"«\u00a0{value}\u00a0» n’est pas un nombre", "saisissez une note, par exemple 3 ou 3,5"
         )
     if isinstance(value, int | float):
         if math.isnan(value) or math.isinf(value):
@@ -146,12 +146,12 @@ def parse_number(value: Any) -> float:
         number = float(text)
     except ValueError:
         raise CellError(
-            f"«\u00a0{as_text(value)[0]}\u00a0» n'est pas un nombre",
+            f"«\u00a0{as_text(value)[0]}\u00a0» n’est pas un nombre",
             "saisissez une note, par exemple 3 ou 3,5",
         ) from None
     if math.isnan(number) or math.isinf(number):
         raise CellError(
-            f"«\u00a0{text}\u00a0» n'est pas un nombre", "saisissez une note, par exemple 3"
+            f"«\u00a0{text}\u00a0» n’est pas un nombre", "saisissez une note, par exemple 3"
         )
     return number
 
@@ -166,7 +166,7 @@ def parse_bool(value: Any) -> bool:
     if key in _FALSE:
         return False
     raise CellError(
-        f"«\u00a0{as_text(value)[0]}\u00a0» n'est ni oui ni non",
+        f"«\u00a0{as_text(value)[0]}\u00a0» n’est ni oui ni non",
         "écrivez oui ou non (ou x pour oui, vide pour non)",
     )
 
@@ -183,7 +183,7 @@ def parse_date(value: Any) -> dt.date:
     parsed = _parse_date_text(strip_accents(text).lower())
     if parsed is None:
         raise CellError(
-            f"«\u00a0{text}\u00a0» n'est pas une date",
+            f"«\u00a0{text}\u00a0» n’est pas une date",
             "écrivez la date sous la forme 12/07/2017, 12/07/17 ou 12 juillet 2017",
         )
     return parsed
@@ -248,8 +248,8 @@ def parse_time(value: Any) -> dt.time:
     if match and int(match[1]) < 24 and int(match[2] or 0) < 60:
         return dt.time(int(match[1]), int(match[2] or 0))
     raise CellError(
-        f"«\u00a0{text}\u00a0» n'est pas une heure",
-        "écrivez l'heure sous la forme 9h30 ou 09:30",
+        f"«\u00a0{text}\u00a0» n’est pas une heure",
+        "écrivez l’heure sous la forme 9h30 ou 09:30",
     )
 
 
@@ -269,8 +269,8 @@ def parse_year(value: Any) -> int:
             return parse_date(value).year
         except CellError:
             raise CellError(
-                f"«\u00a0{text}\u00a0» n'est pas une année",
-                "écrivez l'année sur quatre chiffres, par exemple 2017",
+                f"«\u00a0{text}\u00a0» n’est pas une année",
+                "écrivez l’année sur quatre chiffres, par exemple 2017",
             ) from None
     return int(match[1])
 
@@ -282,7 +282,7 @@ def parse_enum(value: Any, enum: Enumeration) -> str:
     if choice is None:
         allowed = ", ".join(enum.labels())
         raise CellError(
-            f"«\u00a0{text}\u00a0» n'est pas une valeur permise", f"valeurs permises : {allowed}"
+            f"«\u00a0{text}\u00a0» n’est pas une valeur permise", f"valeurs permises : {allowed}"
         )
     return choice.key
 
@@ -310,5 +310,5 @@ def parse_email(value: Any) -> str:
     try:
         validate_email(text, check_deliverability=False)
     except EmailNotValidError:
-        raise CellError(f"«\u00a0{text}\u00a0» n'est pas une adresse e-mail valide", hint) from None
+        raise CellError(f"«\u00a0{text}\u00a0» n’est pas une adresse e-mail valide", hint) from None
     return text

@@ -35,13 +35,13 @@ def check_sheets(norm: Normalised, problems: Problems) -> None:
         elif table is None:
             if key not in OPTIONAL_SHEETS:
                 problems.warning(
-                    where, "feuille absente", f"les documents n'auront pas de {sheet.label.lower()}"
+                    where, "feuille absente", f"les documents n’auront pas de {sheet.label.lower()}"
                 )
         elif not table.records and key in REQUIRED_SHEETS:
             problems.error(
                 table.where(),
                 "la feuille ne contient aucune ligne de données",
-                f"remplissez la feuille {q(table.name)} sous la ligne d'en-tête",
+                f"remplissez la feuille {q(table.name)} sous la ligne d’en-tête",
             )
 
 
@@ -57,7 +57,7 @@ def check_key_flag(
                 "ajoutez ses notes dans la feuille Évaluations pour le placer sur la matrice",
             )
         return
-    scores = f"capacité d'agir {rating.capacity:.1f}, criticité {rating.criticality:.1f}".replace(
+    scores = f"capacité d’agir {rating.capacity:.1f}, criticité {rating.criticality:.1f}".replace(
         ".", ","
     )
     low = (
@@ -109,7 +109,7 @@ def check_email(record: Record, emails: dict[str, int], problems: Problems) -> N
         problems.warning(
             record.at("email"),
             f"adresse {q(email)} déjà utilisée ligne {first}",
-            "vérifiez qu'il ne s'agit pas d'un doublon",
+            "vérifiez qu’il ne s’agit pas d’un doublon",
         )
 
 
@@ -121,6 +121,6 @@ def check_documentary(workshop: Workshop, problems: Problems, norm: Normalised) 
         if theme.is_documentary and not workshop.resources_of(theme):
             problems.warning(
                 theme.location.at("code", None),
-                f"le thème {theme.code} (documentaire) n'a aucune ressource",
+                f"le thème {theme.code} (documentaire) n’a aucune ressource",
                 "ajoutez des ressources dans la feuille Ressources : son dossier serait vide",
             )

@@ -126,7 +126,7 @@ def build_effects(
         if not factor.is_key:
             problems.warning(
                 record.at("facteur"),
-                f"{factor.code} n'est pas un facteur-clé",
+                f"{factor.code} n’est pas un facteur-clé",
                 "les effets se rapportent aux facteurs-clés ; "
                 "vérifiez le code ou la colonne Facteur clé",
             )
@@ -161,14 +161,14 @@ def build_themes(
         if not record.get("facteurs"):
             problems.warning(
                 record.at("facteurs"),
-                f"le thème {code} n'indique aucun facteur",
+                f"le thème {code} n’indique aucun facteur",
                 "citez les codes des facteurs-clés dont il est issu, séparés par des virgules",
             )
         for factor in resolved:
             if not factor.is_key:
                 problems.warning(
                     record.at("facteurs"),
-                    f"{factor.code} n'est pas un facteur-clé",
+                    f"{factor.code} n’est pas un facteur-clé",
                     "un thème découle en principe des facteurs-clés",
                 )
         theme = Theme(
@@ -201,7 +201,7 @@ def build_resources(
                 f"lien {q(url)} non cliquable (seuls http, https et mailto le sont)",
                 "ce lien sera imprimé comme simple texte, sans être cliquable"
                 if re.match(r"^[a-z][a-z0-9+.-]*:", url, re.I)
-                else "écrivez l'adresse complète, par exemple https://www.exemple.fr/etude",
+                else "écrivez l’adresse complète, par exemple https://www.exemple.fr/etude",
             )
         elif url is not None and not url.lower().startswith("mailto:") and not qr_possible(url):
             problems.warning(

@@ -33,7 +33,7 @@ def workshop_info(norm: Normalised, problems: Problems) -> WorkshopInfo:
         if row is not None and "valeur" not in row.failed and key not in norm.failed_fields:
             problems.error(
                 row.at("valeur"),
-                f"{label} de l'atelier {missing}",
+                f"{label} de l’atelier {missing}",
                 "indiquez-le dans la colonne Valeur",
             )
         elif row is None:

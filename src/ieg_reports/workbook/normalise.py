@@ -220,7 +220,7 @@ def _header_map(
             problems.error(
                 where.at(key, text),
                 f"colonne en double (déjà «\u00a0{table.columns[key]}\u00a0»)",
-                "supprimez ou renommez l'une des deux colonnes",
+                "supprimez ou renommez l’une des deux colonnes",
             )
         else:
             mapping[position] = sheet.column(key)
@@ -230,7 +230,7 @@ def _header_map(
             problems.error(
                 where,
                 f"colonne obligatoire «\u00a0{column.label}\u00a0» absente",
-                f"ajoutez une colonne «\u00a0{column.label}\u00a0» à la ligne d'en-tête",
+                f"ajoutez une colonne «\u00a0{column.label}\u00a0» à la ligne d’en-tête",
             )
     return mapping
 
@@ -275,7 +275,7 @@ def _cell(value: Any, column: Column, record: Record, problems: Problems) -> Non
         problems.warning(
             record.at(column.key),
             "caractères de contrôle supprimés : " + ", ".join(removed),
-            "ces caractères invisibles viennent souvent d'un copier-coller ou d'un export",
+            "ces caractères invisibles viennent souvent d’un copier-coller ou d’un export",
         )
     try:
         record.values[column.key] = parse_value(value, column.kind, column)

@@ -16,7 +16,7 @@ from ieg_reports.workbook.normalise import Normalised, Record, Table
 
 _NBSP = "\u00a0"
 _PERSON = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<org>[^()]+)\)\s*$")
-DATE_LABEL = "Date de l'événement"
+DATE_LABEL = "Date de l’événement"
 Resolver = Callable[[str, Location, Problems], Theme | None]
 
 
@@ -88,7 +88,7 @@ def _theme(record: Record, resolve: Resolver, problems: Problems) -> Theme | Non
         problems.warning(
             record.at("theme"),
             f"le thème {theme.code} suit le parcours documentaire, pas la rencontre",
-            "il figurera au programme ; s'il est prioritaire, passez-le au parcours "
+            "il figurera au programme ; s’il est prioritaire, passez-le au parcours "
             f"{q('rencontre')} dans la feuille Thèmes",
         )
     return theme
@@ -103,7 +103,7 @@ def _check_overlaps(rows: list[tuple[Sequence, Record]], problems: Problems) -> 
                 record.at("debut"),
                 f"la séquence {q(after.title)} commence à {clock(after.start)}, avant la fin "
                 f"de {q(before.title)} (ligne {before.location.row}, {clock(before.end)})",
-                "décalez l'une des deux séquences, sauf si elles ont lieu en parallèle",
+                "décalez l’une des deux séquences, sauf si elles ont lieu en parallèle",
             )
         if before is None or after.end > before.end:
             before = after
@@ -121,8 +121,8 @@ def _check_hours(
             hours = f"{clock(opens or sequence.start)} – {clock(closes or sequence.end)}"
             problems.warning(
                 record.at("debut" if early else "fin"),
-                f"la séquence {q(sequence.title)} déborde des horaires de l'événement ({hours})",
-                f"corrigez l'heure, ou les champs {q('Heure de début')} et {q('Heure de fin')} "
+                f"la séquence {q(sequence.title)} déborde des horaires de l’événement ({hours})",
+                f"corrigez l’heure, ou les champs {q('Heure de début')} et {q('Heure de fin')} "
                 "de la feuille Atelier",
             )
 
@@ -137,16 +137,16 @@ def check_event(workshop: Workshop, norm: Normalised, problems: Problems) -> Non
     if info.event_date is not None and info.event_date < info.date:
         problems.error(
             date_at,
-            f"l'événement est daté du {info.event_date:%d/%m/%Y}, avant l'atelier "
+            f"l’événement est daté du {info.event_date:%d/%m/%Y}, avant l’atelier "
             f"({info.date:%d/%m/%Y})",
-            "l'événement de la phase 2 suit l'atelier : corrigez l'une des deux dates",
+            "l’événement de la phase 2 suit l’atelier : corrigez l’une des deux dates",
         )
     if info.event_start and info.event_end and info.event_end <= info.event_start:
         problems.error(
             _field_at(norm, "evenement_fin"),
-            f"l'événement finit à {clock(info.event_end)}, avant son ouverture "
+            f"l’événement finit à {clock(info.event_end)}, avant son ouverture "
             f"({clock(info.event_start)})",
-            "vérifiez les heures de début et de fin de l'événement",
+            "vérifiez les heures de début et de fin de l’événement",
         )
     _check_coverage(workshop, problems)
 
@@ -185,7 +185,7 @@ def _check_coverage(workshop: Workshop, problems: Problems) -> None:
         if not workshop.sequences_of(theme):
             problems.warning(
                 theme.location.at("code", None),
-                f"le thème prioritaire {theme.code} n'est traité par aucune séquence du programme",
-                f"indiquez {theme.code} dans la colonne {q('Thème')} d'une séquence de la "
+                f"le thème prioritaire {theme.code} n’est traité par aucune séquence du programme",
+                f"indiquez {theme.code} dans la colonne {q('Thème')} d’une séquence de la "
                 "feuille Programme",
             )

@@ -42,7 +42,7 @@ def on_scale(record: Record, key: str, config: Config, problems: Problems) -> fl
     if value is not None and not low <= value <= high:
         problems.error(
             record.at(key),
-            f"note {decimal(value)} hors de l'échelle {decimal(low)} à {decimal(high)}",
+            f"note {decimal(value)} hors de l’échelle {decimal(low)} à {decimal(high)}",
             f"saisissez une note entre {decimal(low)} et {decimal(high)} "
             "(réglable dans ieg-reports.toml)",
         )

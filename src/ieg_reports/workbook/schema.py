@@ -82,7 +82,7 @@ REGISTRE = Enumeration(
 EFFECT_TYPE = Enumeration(
     "type",
     (
-        Choice("innovation", "piste d'innovation", ("innovation", "innovation track")),
+        Choice("innovation", "piste d’innovation", ("innovation", "innovation track")),
         Choice("competence", "compétence", ("nouvelle compétence", "skill")),
     ),
 )
@@ -90,7 +90,7 @@ CATEGORY = Enumeration(
     "categorie",
     (
         Choice("nouveau_metier", "nouveau métier", ("new job",)),
-        Choice("nouvelle_maniere", "nouvelle manière d'exercer", ("nouvelle maniere", "new way")),
+        Choice("nouvelle_maniere", "nouvelle manière d’exercer", ("nouvelle maniere", "new way")),
         Choice("connaissances", "connaissances", ("knowledge", "savoirs")),
         Choice("pratiques", "pratiques professionnelles", ("pratiques", "practices")),
         Choice("aptitudes_individuelles", "aptitudes individuelles", ("individual skills",)),
@@ -190,77 +190,77 @@ class Field:
 C = Column
 ATELIER_FIELDS: tuple[Field, ...] = (
     Field(
-        "titre", "Titre", required=True, aliases=("title", "intitulé"), help="Intitulé de l'atelier"
+        "titre", "Titre", required=True, aliases=("title", "intitulé"), help="Intitulé de l’atelier"
     ),
-    Field("date", "Date", Kind.DATE, required=True, help="Date de l'atelier (12/07/2017)"),
+    Field("date", "Date", Kind.DATE, required=True, help="Date de l’atelier (12/07/2017)"),
     Field("lieu", "Lieu", aliases=("place", "location")),
     Field("commanditaire", "Commanditaire", aliases=("client", "branche", "organisation")),
     Field(
         "perimetre",
         "Périmètre",
-        aliases=("secteur", "scope", "champ de l'étude"),
+        aliases=("secteur", "scope", "champ de l’étude"),
         help="Comment les documents nomment le périmètre étudié, avec son article "
-        "(« la branche des IEG », « le secteur ») ; « l'organisation » par défaut",
+        "(« la branche des IEG », « le secteur ») ; « l’organisation » par défaut",
     ),
     Field("animation", "Animation", aliases=("animateur", "facilitation", "cabinet")),
     Field("phase", "Phase", help="Phase de la démarche (phase 1)"),
     Field("version", "Version"),
     Field("evenement", "Événement", aliases=("event", "rencontre"), help="Événement de la phase 2"),
     Field(
-        "evenement_date", "Date de l'événement", Kind.DATE, aliases=("event date", "date evenement")
+        "evenement_date", "Date de l’événement", Kind.DATE, aliases=("event date", "date evenement")
     ),
     Field(
         "evenement_debut",
         "Heure de début",
         Kind.TIME,
-        aliases=("début de l'événement", "heure de debut de l'evenement", "event start", "debut"),
-        help="Heure d'ouverture de l'événement (9h00)",
+        aliases=("début de l’événement", "heure de debut de l’evenement", "event start", "debut"),
+        help="Heure d’ouverture de l’événement (9h00)",
     ),
     Field(
         "evenement_fin",
         "Heure de fin",
         Kind.TIME,
-        aliases=("fin de l'événement", "heure de fin de l'evenement", "event end", "fin"),
-        help="Heure de clôture de l'événement (12h30)",
+        aliases=("fin de l’événement", "heure de fin de l’evenement", "event end", "fin"),
+        help="Heure de clôture de l’événement (12h30)",
     ),
-    Field("evenement_lieu", "Lieu de l'événement", aliases=("event place", "lieu evenement")),
+    Field("evenement_lieu", "Lieu de l’événement", aliases=("event place", "lieu evenement")),
     Field(
         "evenement_adresse",
-        "Adresse de l'événement",
+        "Adresse de l’événement",
         aliases=("event address", "adresse evenement", "adresse"),
-        help="Adresse complète du lieu (pour le programme et l'invitation)",
+        help="Adresse complète du lieu (pour le programme et l’invitation)",
     ),
     Field(
         "lien", "Lien", Kind.URL, aliases=("site", "page", "url"), help="Page web de la démarche"
     ),
     Field(
-        "evenement_lien", "Lien de l'événement", Kind.URL, aliases=("event link", "lien evenement")
+        "evenement_lien", "Lien de l’événement", Kind.URL, aliases=("event link", "lien evenement")
     ),
     Field(
         "evenement_inscription",
-        "Lien d'inscription",
+        "Lien d’inscription",
         Kind.URL,
         aliases=("inscription", "registration", "lien inscription"),
-        help="Page d'inscription à l'événement",
+        help="Page d’inscription à l’événement",
     ),
     Field(
         "evenement_contact",
-        "Contact de l'événement",
+        "Contact de l’événement",
         aliases=("event contact", "contact evenement", "renseignements"),
-        help="Personne à joindre le jour de l'événement (nom, téléphone, e-mail)",
+        help="Personne à joindre le jour de l’événement (nom, téléphone, e-mail)",
     ),
     Field(
         "contact",
-        "E-mail de l'animation",
+        "E-mail de l’animation",
         Kind.EMAIL,
         aliases=("contact", "expediteur", "email"),
-        help="Adresse d'expédition des dossiers",
+        help="Adresse d’expédition des dossiers",
     ),
     Field(
         "mention",
         "Mention",
         aliases=("avertissement", "note", "notice"),
-        help="Mention portée sur les documents (« données d'illustration »)",
+        help="Mention portée sur les documents (« données d’illustration »)",
     ),
 )
 
@@ -272,7 +272,7 @@ SHEETS: tuple[Sheet, ...] = (
             C("champ", "Champ", required=True, aliases=("field", "rubrique"), width=26),
             C("valeur", "Valeur", required=True, aliases=("value",), width=60, row_optional=True),
         ),
-        "Une ligne par information sur l'atelier : titre, date, lieu, commanditaire, "
+        "Une ligne par information sur l’atelier : titre, date, lieu, commanditaire, "
         "événement de la phase 2 (date, heures, lieu, adresse, inscription, contact).",
         ("workshop", "informations", "general"),
     ),
@@ -343,7 +343,7 @@ SHEETS: tuple[Sheet, ...] = (
                 width=18,
             ),
         ),
-        "Une ligne par mot-clé d'un facteur, avec son registre : définition, conséquence, "
+        "Une ligne par mot-clé d’un facteur, avec son registre : définition, conséquence, "
         "question ou risque.",
         ("keywords", "mots clefs"),
     ),
@@ -360,7 +360,7 @@ SHEETS: tuple[Sheet, ...] = (
             ),
             C(
                 "capacite_agir",
-                "Capacité d'agir",
+                "Capacité d’agir",
                 Kind.NUMBER,
                 True,
                 aliases=("capacity to act", "capacity", "capacité à agir", "capacite"),
@@ -368,7 +368,7 @@ SHEETS: tuple[Sheet, ...] = (
             ),
             C("criticite", "Criticité", Kind.NUMBER, True, aliases=("criticality",), width=14),
         ),
-        "Une ligne par note d'un facteur par une équipe ; plusieurs notes par facteur "
+        "Une ligne par note d’un facteur par une équipe ; plusieurs notes par facteur "
         "sont moyennées.",
         ("ratings", "notes", "cotations"),
     ),
@@ -388,7 +388,7 @@ SHEETS: tuple[Sheet, ...] = (
             ),
             C("description", "Description", width=60),
         ),
-        "Une ligne par effet d'un facteur-clé : piste d'innovation ou nouvelle compétence.",
+        "Une ligne par effet d’un facteur-clé : piste d’innovation ou nouvelle compétence.",
         ("effects",),
     ),
     Sheet(
@@ -428,7 +428,7 @@ SHEETS: tuple[Sheet, ...] = (
             C("url", "URL", Kind.URL, aliases=("lien", "link"), width=40),
             C("resume", "Résumé", aliases=("summary", "abstract", "description"), width=60),
         ),
-        "Une ligne par ressource documentaire d'un thème (étude, article, vidéo).",
+        "Une ligne par ressource documentaire d’un thème (étude, article, vidéo).",
         ("resources", "bibliographie", "references"),
     ),
     Sheet(
@@ -461,7 +461,7 @@ SHEETS: tuple[Sheet, ...] = (
             C("themes", "Thèmes", Kind.LIST, aliases=("theme codes",), width=20),
         ),
         "Une ligne par participant, avec son parcours (rencontre, documentaire ou les deux) "
-        "et les thèmes qu'il suit.",
+        "et les thèmes qu’il suit.",
         ("participants", "inscrits"),
     ),
     Sheet(
@@ -495,22 +495,22 @@ SHEETS: tuple[Sheet, ...] = (
             ),
             C("description", "Description", aliases=("résumé", "contenu"), width=60),
         ),
-        "Facultative : une ligne par séquence de l'événement de la phase 2 (horaires, "
+        "Facultative : une ligne par séquence de l’événement de la phase 2 (horaires, "
         "thème traité, intervenants « Prénom Nom (Organisation) » séparés par ; ou des "
         "retours à la ligne).",
-        ("agenda", "déroulé", "programme de l'événement"),
+        ("agenda", "déroulé", "programme de l’événement"),
     ),
 )
 # Optional sheets of the consultant's own words (added after the data sheets).
 SECTION = Enumeration(
     "section",
     (
-        Choice("essentiel", "L'essentiel", ("essentiel", "synthèse", "messages clés")),
+        Choice("essentiel", "L’essentiel", ("essentiel", "synthèse", "messages clés")),
         Choice("contexte", "Contexte et méthode", ("contexte", "méthode")),
         Choice("familles", "Les familles de facteurs", ("familles", "facteurs")),
         Choice("mots_cles", "Les mots-clés des participants", ("mots-clés", "registres")),
         Choice("selection", "La sélection des facteurs-clés", ("sélection", "facteurs-clés")),
-        Choice("effets", "Les effets sur l'environnement de travail", ("effets",)),
+        Choice("effets", "Les effets sur l’environnement de travail", ("effets",)),
         Choice("themes", "Les thèmes retenus", ("thèmes",)),
         Choice("etapes", "Prochaines étapes", ("étapes", "suite", "phase 2")),
     ),
@@ -525,7 +525,7 @@ SHEETS = (
             C("texte", "Texte", required=True, aliases=("message", "commentaire"), width=90),
         ),
         "Facultative. Vos propres messages : une ligne par paragraphe, placé en tête de la "
-        "section de la synthèse indiquée (L'essentiel, Les familles de facteurs…).",
+        "section de la synthèse indiquée (L’essentiel, Les familles de facteurs…).",
         ("lessons", "messages clés", "commentaires"),
     ),
     Sheet(
@@ -552,7 +552,7 @@ SHEETS = (
 OPTIONAL_SHEETS = ("programme", "enseignements", "glossaire")
 SHEETS_BY_KEY = {s.key: s for s in SHEETS}
 # Sheets written for people (instructions, notes): read by nobody, warned about never.
-INFO_SHEETS = ("Mode d'emploi", "Lisez-moi", "Notes", "README", "Instructions")
+INFO_SHEETS = ("Mode d’emploi", "Lisez-moi", "Notes", "README", "Instructions")
 
 
 def sheet_rank(name: str | None) -> int:

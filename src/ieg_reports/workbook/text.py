@@ -156,6 +156,7 @@ def header_safe(text: str, keep_lines: bool = False) -> str:
     return _RUN_OF_SPACES.sub(" ", "".join(out)).strip()
 
 
+@lru_cache(maxsize=8192)  # file names are asked for again by the plan, the drafts, envois.csv
 def slug(text: str, limit: int = 60) -> str:
     """ASCII, lower case, hyphens, cut at a word boundary; never empty, a path or a reserved name.
 
@@ -169,6 +170,7 @@ def slug(text: str, limit: int = 60) -> str:
     return f"x-{value}" if value in WINDOWS_RESERVED else value
 
 
+@lru_cache(maxsize=8192)
 def code_slug(code: str, limit: int = 20) -> str:
     """A code for a file name: ASCII letters, digits and hyphens, case kept (T07)."""
     from slugify import slugify

@@ -120,7 +120,7 @@ def overlong_rows(where: str, sheet: str, rows: list[list[object]]) -> list[Prob
                 Problem(
                     Severity.ERROR,
                     Location(where, sheet, number),
-                    f"{len(row)} valeurs pour {width} colonnes d'en-tête "
+                    f"{len(row)} valeurs pour {width} colonnes d’en-tête "
                     f"(en trop : « {str(extra[0])[:60]} »)",
                     "une valeur contient sans doute le séparateur : mettez-la entre "
                     "guillemets, ou enregistrez de nouveau le fichier depuis le tableur",
@@ -134,8 +134,8 @@ def _read_file(folder: Path, file: Path) -> tuple[list[list[object]], list[Probl
     if file.stat().st_size > MAX_CSV_BYTES:
         raise UnreadableWorkbookError(
             f"{where} : fichier trop volumineux ({megabytes(file.stat().st_size)}, "
-            f"limite {megabytes(MAX_CSV_BYTES)}) ; vérifiez qu'il s'agit bien d'une feuille "
-            "de l'atelier."
+            f"limite {megabytes(MAX_CSV_BYTES)}) ; vérifiez qu’il s’agit bien d’une feuille "
+            "de l’atelier."
         )
     decoded = decode(file.read_bytes())
     rows = read_csv_text(decoded.text)

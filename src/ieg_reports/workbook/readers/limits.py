@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ieg_reports.exceptions import UnreadableWorkbookError
 
-MAX_ROWS = 20_000  # rows per sheet
+MAX_ROWS = 50_000  # rows per sheet: a workshop 100 times the sample holds 25 000 ratings
 MAX_COLUMNS = 200  # columns per sheet (up to GR)
 MAX_CELL_CHARS = 10_000  # characters in one cell (descriptions, questions, summaries)
 MAX_TITLE_CHARS = 300  # a title, a name, a label: it becomes a heading or a table cell
@@ -48,8 +48,8 @@ def check_archive(path: Path) -> None:
             infos = archive.infolist()
     except zipfile.BadZipFile as exc:
         raise UnreadableWorkbookError(
-            f"{path.name} : classeur illisible, ce fichier n'est pas un classeur Excel ou "
-            "OpenDocument (ce n'est pas une archive zip). Enregistrez-le en .xlsx ou .ods."
+            f"{path.name} : classeur illisible, ce fichier n’est pas un classeur Excel ou "
+            "OpenDocument (ce n’est pas une archive zip). Enregistrez-le en .xlsx ou .ods."
         ) from exc
     except (OSError, ValueError) as exc:
         raise unreadable(path, exc) from exc
@@ -61,14 +61,14 @@ def check_archive(path: Path) -> None:
             f"décompressé (partie «\u00a0{biggest.filename}\u00a0» : "
             f"{megabytes(biggest.file_size)}), "
             f"au-delà de la limite de {megabytes(MAX_MEMBER_BYTES)} par partie. "
-            "Vérifiez qu'il s'agit bien du classeur de l'atelier."
+            "Vérifiez qu’il s’agit bien du classeur de l’atelier."
         )
 
 
 def over_limit(path: Path, sheet: str, cells: list[str]) -> UnreadableWorkbookError:
     """Values past the row or column limit: a count and the first cells, never a long list."""
     first = ", ".join(cells[:5])
-    more = " et d'autres" if len(cells) > 5 else ""
+    more = " et d’autres" if len(cells) > 5 else ""
     return UnreadableWorkbookError(
         f"{path.name}, feuille «\u00a0{sheet}\u00a0» : des valeurs dépassent les limites de "
         f"{thousands(MAX_ROWS)} lignes et {MAX_COLUMNS} colonnes par feuille "

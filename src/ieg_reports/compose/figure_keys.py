@@ -1,0 +1,104 @@
+"""The factor key of the selection matrix: the codes the chart labels, as a small table.
+
+The chart labels factors by code only; the reader finds each code's factor in this table,
+set by the composer right after the figure. Being an ordinary table it breaks across pages
+and reads at body size, where a key drawn inside the chart made the figure too tall to
+place. Which factors get a code (and why) is decided here, for the chart and the key alike.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ieg_reports.compose.document import Block, Cell, Figure, Run, Table
+from ieg_reports.compose.french import number_fr
+from ieg_reports.model import Factor, Workshop
+
+# The factors a chart labels by code, by what the chart says of them, in the key's order.
+SECTIONS = {
+    "cle": "Facteur-clé",
+    "sous": "Retenu sous un seuil",
+    "ecarte": "Non retenu, notes hautes",
+    "theme": "Facteur du thème",
+}
+
+
+@dataclass(frozen=True)
+class Point:
+    """One rated factor as the chart shows it."""
+
+    factor: Factor
+    x: float
+    y: float
+    status: str  # cle, sous, ecarte, theme, autre, gris
+
+
+def highlighted(params: dict[str, str]) -> set[str]:
+    """The codes of `surligner=F01,F02`: the factors shown in colour."""
+    return {c.strip() for c in params.get("surligner", "").split(",") if c.strip()}
+
+
+def classify(workshop: Workshop, highlight: set[str]) -> list[Point]:
+    """Each rated factor with what the chart must say about it."""
+    cap, crit = workshop.capacity_threshold, workshop.criticality_threshold
+    by_column = workshop.key_rule == "colonne"
+    out = []
+    for f in workshop.factors:
+        if f.rating is None:
+            continue
+        high = f.rating.capacity >= cap and f.rating.criticality >= crit
+        if highlight:
+            status = "theme" if f.code in highlight else "gris"
+        elif f.is_key:
+            status = "sous" if by_column and not high else "cle"
+        else:
+            status = "ecarte" if by_column and high else "autre"
+        out.append(Point(f, f.rating.capacity, f.rating.criticality, status))
+    return out
+
+
+def wants_key(params: dict[str, str]) -> bool:
+    """False for `cle=non`: the text around the figure already names the factors it labels."""
+    return params.get("cle", "oui").strip().lower() not in ("non", "no", "false")
+
+
+def labelled(points: list[Point]) -> list[Point]:
+    """The points the chart labels by code, in the key's order: by code, to look up."""
+    return sorted((p for p in points if p.status in SECTIONS), key=lambda p: p.factor.code)
+
+
+def factor_key(workshop: Workshop, params: dict[str, str]) -> Table | None:
+    """The table naming each factor the matrix labels; None when it labels none, or when
+    the template says the text names them (`cle=non`)."""
+    points = labelled(classify(workshop, highlighted(params)))
+    if not points or not wants_key(params):
+        return None
+    sections = len({p.status for p in points}) > 1
+    header = ["Code", "Facteur", "Capacité", "Criticité"]
+    header += ["Sélection"] if sections else []
+    rows = tuple(_row(p, sections) for p in points)
+    widths = (1.4, 6.9, 2.2, 2.2) + ((5.0,) if sections else ())
+    align = ("left", "left", "right", "right") + (("left",) if sections else ())
+    return Table(_cells(header), rows, widths, align)
+
+
+def _row(point: Point, sections: bool) -> tuple[Cell, ...]:
+    f = point.factor
+    cells = [f.code, f.label, number_fr(point.x, 1), number_fr(point.y, 1)]
+    return _cells(cells + ([SECTIONS[point.status]] if sections else []))
+
+
+def _cells(texts: list[str]) -> tuple[Cell, ...]:
+    return tuple(Cell((Run(t),)) for t in texts)
+
+
+def with_factor_keys(blocks: list[Block], workshop: Workshop) -> list[Block]:
+    """`blocks` with the factor key of every matrix figure set right after it."""
+    out: list[Block] = []
+    for block in blocks:
+        out.append(block)
+        if isinstance(block, Figure) and block.chart == "matrice":
+            key = factor_key(workshop, dict(block.params))
+            if key is not None:
+                out.append(key)
+    return out

@@ -1,0 +1,66 @@
+"""What a reader must never see in the composed documents of the sample and of another
+client's workbook: spreadsheet wording, doubled words, the same list twice."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from compose.test_findings import _text
+from fixtures.held_out import write_held_out
+from ieg_reports.api import load_workshop
+from ieg_reports.compose import compose_pack, compose_synthesis
+from ieg_reports.compose.programme import compose_programme
+from ieg_reports.model import Workshop
+
+
+@pytest.fixture(scope="module")
+def held_out(tmp_path_factory: pytest.TempPathFactory) -> Workshop:
+    result = load_workshop(write_held_out(tmp_path_factory.mktemp("ho") / "atelier"))
+    return result.workshop
+
+
+def _texts(ws: Workshop) -> dict[str, str]:
+    """Every document's text, by name."""
+    docs = {"synthese": compose_synthesis(ws), "programme": compose_programme(ws)}
+    docs |= {t.code: compose_pack(ws, t) for t in ws.pack_themes(False)}
+    return {name: _text(d.blocks).replace("\u00a0", " ") for name, d in docs.items()}
+
+
+@pytest.fixture(scope="module", params=["sample", "held_out"])
+def texts(request: pytest.FixtureRequest) -> dict[str, str]:
+    name = "sample_result" if request.param == "sample" else "held_out"
+    return _texts(request.getfixturevalue(name).workshop if name == "sample_result"
+                  else request.getfixturevalue(name))  # fmt: skip
+
+
+def test_no_column_names_nor_doubled_axis(texts: dict[str, str]) -> None:
+    for name, text in texts.items():
+        assert "colonne" not in text.lower(), name
+        assert not re.search(r"[Aa]xe « Axe", text), name
+        assert "Pourquoi le lire. Pourquoi" not in text, name
+
+
+def test_no_digits_for_the_programme_count(texts: dict[str, str]) -> None:
+    assert not re.search(r"Les \d+ thèmes", texts["programme"])
+
+
+def test_held_out_axes_in_order_and_effects_not_listed_in_the_body(held_out: Workshop) -> None:
+    assert held_out.axes == tuple(sorted(held_out.axes, key=lambda a: int(a.split()[-1])))
+    text = _text(compose_synthesis(held_out).blocks).replace("\u00a0", " ")
+    body, annex = text.split("Tous les facteurs", 1)[0], text.rsplit("Annexes", 1)[-1]
+    categories = {(e.type, e.category) for e in held_out.effects}
+    listed = re.findall(r"« Effet \d+ de F\d+ »", body)  # the body names examples only
+    assert 0 < len(listed) <= 3 * len(categories) < len(held_out.effects)
+    assert all(e.label in annex for e in held_out.effects)  # the annex lists them all
+    choices = re.search(r"Des choix sont à expliquer[^.]*\.", body)
+    assert choices is None or choices.group().count("«") <= 3 * 2
+
+
+def test_sample_consultant_choices_not_repeated(sample_result) -> None:  # type: ignore[no-untyped-def]
+    ws = sample_result.workshop
+    said = " ".join(ws.lessons_for("selection"))
+    text = _text(compose_synthesis(ws).blocks).replace("\u00a0", " ")
+    for name in re.findall(r"« (.+?) »", said):
+        assert text.count(f"« {name} »") <= 1 + said.count(name), name
