@@ -99,21 +99,3 @@ def test_lessons_once_keeps_new_sentences_and_line_breaks(sample_result) -> None
     assert once("essentiel") == ["Même phrase. Première idée."]
     assert once("selection") == ["Autre idée !"]
     assert lessons_once(ws)("selection") == ["Même phrase.\nAutre idée ! Première idée."]
-
-
-def test_held_out_neighbours_are_short(held_out: Workshop) -> None:
-    seen = 0
-    for theme in held_out.pack_themes(False):
-        text = _text(compose_pack(held_out, theme).blocks).replace("\u00a0", " ")
-        if "Thèmes voisins" not in text:
-            continue
-        section = text.split("Thèmes voisins", 1)[1].split("Et ensuite ?", 1)[0]
-        items = re.findall(
-            r"T\d+ — .+?\((?:dossier documentaire|débattu lors de [^)]*)\) : [^.]*\.", section
-        )
-        assert items, section
-        for item in items:
-            seen += 1
-            assert item.count("«") <= 2 + item.count("débattu"), item  # two factors at most
-        assert "croise" not in section
-    assert seen
