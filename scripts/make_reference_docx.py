@@ -87,6 +87,7 @@ NOT_HYPHENATED = (
     "Lead",
     "Cover Line",
     "Table Text",
+    "Source",
     "Header Text",
     "Footer Text",
     "toc 1",
@@ -251,6 +252,7 @@ def main() -> None:
         ("Figure", 11, TEXT, False, WD_ALIGN_PARAGRAPH.CENTER),
         ("Table Text", 9, TEXT, False, WD_ALIGN_PARAGRAPH.LEFT),
         ("Header Text", 7.5, MUTED, False, WD_ALIGN_PARAGRAPH.LEFT),
+        ("Source", 8.5, MUTED, False, WD_ALIGN_PARAGRAPH.LEFT),
         ("Footer Text", 7.5, MUTED, False, WD_ALIGN_PARAGRAPH.CENTER),
     ):
         style = _paragraph_style(doc, name)
@@ -260,6 +262,7 @@ def main() -> None:
     _spacing(styles["Table Text"], 0, 0, 1.083)  # 1.3 × the size, as the PDF's cells
     _spacing(styles["Lead"], 0, 10, 1.08)  # 1.3 × the size, as the PDF
     _spacing(styles["Cover Line"], 0, 4)
+    _spacing(styles["Source"], 0, 2, 1.083)  # a figure's notes and source, as the PDF's
     for level in (1, 2):
         style = _paragraph_style(doc, f"toc {level}")
         _font(style, 11, TEXT, bold=level == 1)
