@@ -57,6 +57,39 @@ def _spacing(
     fmt.keep_with_next = keep
 
 
+def _condense(style) -> None:  # type: ignore[no-untyped-def]
+    """A tenth of a point less between letters (invisible): LibreOffice and Word round Lato's
+    widths up where reportlab does not, and a title that just fits the PDF's line would
+    otherwise break one word earlier (« (volet 3) » alone on a heading's last line)."""
+    rpr = style.element.get_or_add_rPr()
+    for element in rpr.findall(qn("w:spacing")):
+        rpr.remove(element)
+    condensed = OxmlElement("w:spacing")
+    condensed.set(qn("w:val"), "-2")
+    rpr.insert_element_before(
+        condensed,
+        "w:w",
+        "w:kern",
+        "w:position",
+        "w:sz",
+        "w:szCs",
+        "w:highlight",
+        "w:u",
+        "w:effect",
+        "w:bdr",
+        "w:shd",
+        "w:fitText",
+        "w:vertAlign",
+        "w:rtl",
+        "w:cs",
+        "w:em",
+        "w:lang",
+        "w:eastAsianLayout",
+        "w:specVanish",
+        "w:oMath",
+    )
+
+
 def _language(doc) -> None:  # type: ignore[no-untyped-def]
     """fr-FR as the default language of every run."""
     rpr = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
@@ -214,30 +247,8 @@ def main() -> None:
     # …but LibreOffice and Word round Lato's widths up where reportlab does not: a title that
     # just fits the PDF's line would break one word earlier. A tenth of a point less between
     # letters (invisible) keeps the same lines.
-    condensed = OxmlElement("w:spacing")
-    condensed.set(qn("w:val"), "-2")
-    title_rpr.insert_element_before(
-        condensed,
-        "w:w",
-        "w:kern",
-        "w:position",
-        "w:sz",
-        "w:szCs",
-        "w:highlight",
-        "w:u",
-        "w:effect",
-        "w:bdr",
-        "w:shd",
-        "w:fitText",
-        "w:vertAlign",
-        "w:rtl",
-        "w:cs",
-        "w:em",
-        "w:lang",
-        "w:eastAsianLayout",
-        "w:specVanish",
-        "w:oMath",
-    )
+    for name in ("Title", "Heading 1", "Heading 2", "Heading 3"):
+        _condense(styles[name])
     title_ppr = styles["Title"].element.get_or_add_pPr()
     for border in title_ppr.findall(qn("w:pBdr")):
         title_ppr.remove(border)

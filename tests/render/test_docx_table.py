@@ -85,9 +85,10 @@ def _by_objects(w: Any, container: Any, block: Table) -> None:
                 paragraph.paragraph_format.keep_with_next = True
             docx_writer._paragraph(w, paragraph, cells[c].runs)
             stripe = w.colors["table_stripe"] if r % 2 == 0 else None
-            docx_writer._shade_cell(cell, w.colors["table_header"] if head else stripe)
-            if head:
-                _edge(cell, w.colors["table_header"])
+            fill = w.colors["table_header"] if head else stripe
+            docx_writer._shade_cell(cell, fill)
+            if fill:
+                _edge(cell, fill)
             if head:
                 for run in paragraph.runs:
                     run.bold = True
@@ -113,7 +114,7 @@ def _by_objects(w: Any, container: Any, block: Table) -> None:
 
 
 def _edge(cell: Any, color: str) -> None:
-    """Side borders of a header cell in its own shade."""
+    """Side borders of a shaded cell in its own shade."""
     borders = OxmlElement("w:tcBorders")
     for side in ("left", "right"):
         element = OxmlElement(f"w:{side}")

@@ -566,8 +566,8 @@ def _row_xml(
     stripe = w.colors["table_stripe"] if r % 2 == 0 else None
     fill = w.colors["table_header"] if head else stripe
     shade = f'<w:shd w:val="clear" w:color="auto" w:fill="{fill.lstrip("#")}"/>' if fill else ""
-    # Header cells edged in their own shade: LibreOffice leaves a white seam between them.
-    edges = _header_edges(fill) if head and fill else ""
+    # Shaded cells edged in their own shade: LibreOffice leaves a white seam between them.
+    edges = _shade_edges(fill) if fill else ""
     out = ["<w:tr><w:trPr><w:cantSplit/>" + ("<w:tblHeader/>" if head else "") + "</w:trPr>"]
     for c, width in enumerate(widths):
         align = ALIGN_XML.get(block.align[c] if c < len(block.align) else "left")
@@ -584,8 +584,8 @@ def _row_xml(
     return "".join(out) + "</w:tr>"
 
 
-def _header_edges(fill: str) -> str:
-    """A header cell's side borders in its own fill colour."""
+def _shade_edges(fill: str) -> str:
+    """A shaded cell's side borders in its own fill colour."""
     color = fill.lstrip("#")
     return (
         "<w:tcBorders>"
