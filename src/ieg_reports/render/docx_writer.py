@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import singledispatch
 from itertools import pairwise
 from pathlib import Path
@@ -303,14 +303,38 @@ def _(block: Cover, w: _Writer, container: Any) -> None:
 
 
 def _paragraph(w: _Writer, paragraph: Any, runs: tuple[Run, ...]) -> Any:
+    before = ""
     for run in runs:
         if run.line_break:
             paragraph.add_run().add_break()
         elif run.link and is_safe_url(run.link):
             _hyperlink(w, paragraph, run)
         else:
-            _run(w, paragraph, run)
+            _plain_runs(w, paragraph, run, before.endswith("«\u00a0"))
+        before = run.text
     return paragraph
+
+
+# The PDF never cuts the first word of a quoted name (« Décarbonation ») : reportlab takes
+# the guillemet and the word as one. Word and LibreOffice hyphenate no run in no language.
+QUOTED_WORD = re.compile(r"(«\u00a0\S+)")
+
+
+def _plain_runs(w: _Writer, paragraph: Any, run: Run, after_quote: bool) -> None:
+    """A run, the first word of each quoted name in a run of its own that is never cut
+    (`after_quote`: the run itself opens a name, « *prosumers* »)."""
+    pieces = QUOTED_WORD.split(run.text)
+    if after_quote:
+        word = re.match(r"\S*", pieces[0]).group()  # type: ignore[union-attr]
+        pieces[:1] = ["", word, pieces[0][len(word) :]]
+    for k, piece in enumerate(pieces):
+        if piece:
+            out = _run(w, paragraph, replace(run, text=piece))
+            if k % 2:
+                lang = OxmlElement("w:lang")
+                lang.set(qn("w:val"), "zxx")
+                rpr = out._r.get_or_add_rPr()
+                rpr.insert_element_before(lang, "w:eastAsianLayout", "w:specVanish", "w:oMath")
 
 
 def _run(w: _Writer, paragraph: Any, run: Run) -> Any:
