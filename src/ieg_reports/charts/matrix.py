@@ -291,7 +291,8 @@ def _clean(placed: list[Box], obstacles: list[Box], bounds: Box) -> bool:
         for b in placed
     )
     overlaps = any(hits(a, b) for n, a in enumerate(placed) for b in placed[n + 1 :])
-    return inside and not overlaps and not any(hits(a, o) for a in placed for o in obstacles)
+    distinct = set(obstacles)  # many markers share a position
+    return inside and not overlaps and not any(hits(a, o) for a in placed for o in distinct)
 
 
 def _leader(kit: Kit, x: float, y: float, r: float, box: Box) -> Group:
