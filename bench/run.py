@@ -161,9 +161,11 @@ def report(
     """The Markdown tables the README quotes, and each goal of issue 10 met or not."""
     from documents import table
 
+    repeats = len(scales[0]["cold"]) if scales else 0  # type: ignore[arg-type]
     lines = [
-        f"Mesures d'une même exécution ({cores} cœurs, {scales and len(scales[0]['cold'])} "
-        "répétitions ; médiane ± demi-étendue ; processus neufs, comme un utilisateur).",
+        f"Mesures d’une même exécution ({cores} cœurs, {repeats} "
+        f"répétition{'s' if repeats > 1 else ''} ; médiane ± demi-étendue ; processus neufs, "
+        "comme un utilisateur).",
         "",
         "| Atelier | Thèmes | Construction complète | Sans changement | "
         "Une ressource modifiée | Modifiée / complète | Par thème | Mémoire max. |",

@@ -306,6 +306,18 @@ def test_factor_without_rating_is_left_out(workshop: Workshop) -> None:
     assert unrated.code not in {p.factor.code for p in classify(changed, set())}
 
 
+def test_a_wrapped_title_never_starts_a_line_with_its_number() -> None:
+    from ieg_reports.charts.base import Kit
+    from ieg_reports.resources import default_templates
+    from ieg_reports.style import load_style
+
+    kit = Kit(load_style(default_templates() / "style.toml"))
+    title = "Comment les entreprises peuvent-elles anticiper leurs métiers (volet 1)"
+    for width in range(40, 200, 3):
+        lines = kit.wrap(title, width)
+        assert not any(re.match(r"^\d", line) for line in lines), (width, lines)
+
+
 def test_the_legend_explains_only_the_natures_drawn(workshop: Workshop) -> None:
     macro = [f.code for f in workshop.factors if f.rating and not f.is_weak_signal][:3]
     weak = [f.code for f in workshop.factors if f.rating and f.is_weak_signal][:1]

@@ -154,3 +154,10 @@ def test_a_key_value_table_has_no_header_row() -> None:
     assert [[c.text for c in row] for row in table.rows] == [["Lieu", "Paris"]]
     (plain,) = parse("| A | B |\n|---|---|\n| 1 | 2 |\n")
     assert isinstance(plain, Table) and plain.has_header is True
+
+
+def test_a_soft_page_break_is_told_apart() -> None:
+    from ieg_reports.compose.document import PageBreak
+
+    assert parse("@@pagebreak soft\n# Un\n")[0] == PageBreak(soft=True)
+    assert parse("@@pagebreak\n# Un\n")[0] == PageBreak(soft=False)

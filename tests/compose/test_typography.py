@@ -86,6 +86,30 @@ def test_the_workbook_glossary_adds_its_foreign_terms(write_book, tmp_path: Path
     assert not any(r.text == "IEG" and r.italic for r in runs)
 
 
+@pytest.mark.parametrize(
+    ("text", "bound"),
+    [
+        ("Comment faire (volet 1)", "volet\u00a01"),
+        ("source : Étude 1, 2019", "Étude\u00a01"),
+        ("le thème de l’axe 2", "axe\u00a02"),
+        ("la liste n° 4", "n°\u00a04"),
+        ("issu du facteur F03", "facteur\u00a0F03"),
+        ("le dossier T04 ouvre", "dossier\u00a0T04"),
+        ("le 18 octobre 2017", "18\u00a0octobre\u00a02017"),
+    ],
+)
+def test_a_short_number_stays_with_its_word(text: str, bound: str) -> None:
+    from ieg_reports.compose.typography import typeset
+
+    assert bound in typeset(text)
+
+
+def test_plain_counts_are_left_breakable() -> None:
+    from ieg_reports.compose.typography import typeset
+
+    assert typeset("les 9 thèmes, de 1 à 5") == "les 9 thèmes, de 1 à 5"
+
+
 ALPHABET = list("ab lé'?!;:«»…. 0123456789%°nhjuilet\u202f\u00a0\t")
 
 

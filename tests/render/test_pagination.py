@@ -3,6 +3,7 @@ near-empty page, no page ending on a heading or an introducing line."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -111,3 +112,17 @@ def test_the_check_fails_on_a_bold_heading_not_on_a_bold_name(tmp_path: Path) ->
         SimpleDocTemplate(str(path), pagesize=A4).build(story)
         found.append(faults(path))
     assert found == [["page 2 finit sur « Un intertitre en gras »"], []]
+
+
+def test_every_pack_has_its_own_running_header_that_fits(built) -> None:  # type: ignore[no-untyped-def]
+    import pdfplumber
+
+    headers = []
+    for path in _documents(built("held_out").folder, ".pdf")[1:]:
+        with pdfplumber.open(path) as pdf:
+            page = pdf.pages[1]
+            top = [c for c in page.chars if c["top"] < page.height * 0.085]
+            headers.append("".join(c["text"] for c in top))
+            assert max(c["x1"] for c in top) < page.width - 40  # inside the right margin
+    assert len(headers) >= 5 and len(set(headers)) == len(headers), headers
+    assert all(re.search(r"\(volet\s\d\)$", h) for h in headers), headers

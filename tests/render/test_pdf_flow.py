@@ -143,3 +143,13 @@ def test_room_for_a_heading_measures_what_it_introduces() -> None:
     capped = RoomFor([heading], [long_text], None, most=200)
     capped.canv = canvas
     assert capped.need(260) < 100  # a long text only needs its first lines under the heading
+
+
+def test_room_for_a_heading_measures_a_block_kept_together() -> None:
+    from reportlab.platypus import KeepTogether
+
+    canvas = Canvas("/dev/null")
+    kept = KeepTogether([Paragraph("mot " * 60, BODY), Paragraph("fin", BODY)])
+    room = RoomFor([Paragraph("<b>Titre</b>", BODY)], [Paragraph("Une ligne.", BODY)], kept)
+    room.canv = canvas
+    assert 40 < room.need(260) < 300  # the block's own height, not reportlab's split request

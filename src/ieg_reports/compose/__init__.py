@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -61,11 +62,15 @@ def compose_synthesis(
 
 
 def short_title(title: str, limit: int = 60) -> str:
-    """The title cut at a word before `limit` characters, with an ellipsis when cut."""
+    """The title cut at a word before `limit` characters, with an ellipsis when cut; a
+    short closing parenthesis that tells titles apart (« (volet 2) ») is kept."""
     if len(title) <= limit:
         return title
-    cut = title[: limit + 1].rsplit(" ", 1)[0].rstrip(" ,;:—-(")
-    return cut + "…"
+    tail = re.search(r"\s(\([^()]{1,24}\))$", title)
+    keep = f" {tail.group(1)}" if tail else ""
+    room = limit - len(keep)
+    cut = title[: room + 1].rsplit(" ", 1)[0].rstrip(" ,;:—-(")
+    return cut + "…" + keep
 
 
 def pack_info(workshop: Workshop, theme: Theme) -> DocumentInfo:
@@ -76,7 +81,8 @@ def pack_info(workshop: Workshop, theme: Theme) -> DocumentInfo:
         subject=f"Apport documentaire : {theme.title}",
         author=info.sponsor or info.facilitator or "",
         date=info.date,
-        header=f"Dossier documentaire — {short_title(theme.title)}",
+        # The code first: every pack's running header differs, even with long titles.
+        header=f"Dossier documentaire {theme.code} — {short_title(theme.title, 90)}",
         keywords=("prospective", theme.axis, theme.code),
     )
 

@@ -112,7 +112,10 @@ class Figure:
 
 @dataclass(frozen=True)
 class PageBreak:
-    """Start a new page."""
+    """Start a new page; a `soft` one only where the page before stays a third full (the
+    PDF measures it; Word, which cannot, flows on)."""
+
+    soft: bool = False
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,8 @@
 
 Directives are lines of their own, starting with `@@`:
     @@toc Sommaire            the table of contents
-    @@pagebreak               a new page
+    @@pagebreak               a new page (`@@pagebreak soft`: unless the page is under a
+                              third full; PDF only)
     @@figure CHART [k=v ...] | caption (inline markup) | alt text
     @@table widths=3,1,1      column widths of the next table (`header=no`: its first row
                               is data, for a key/value table)
@@ -120,7 +121,7 @@ def _closing(lines: list[str], start: int, name: str) -> int:
 
 def _directive(name: str, arg: str, state: _State, md: MarkdownIt) -> list[Block]:
     if name == "pagebreak":
-        return [PageBreak()]
+        return [PageBreak(soft=arg.strip() == "soft")]
     if name == "toc":
         return [Toc(unescape(arg) or "Sommaire")]
     if name == "table":

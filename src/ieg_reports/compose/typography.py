@@ -16,6 +16,11 @@ from typing import Any, TypeVar
 NBSP = "\u00a0"
 MONTHS = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
 DAYS = "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
+# Words a short number belongs to (« volet 1 »): the two never part at a line's end.
+NUMBERED = (
+    "volet|étude|axe|thème|tome|partie|chapitre|phase|étape|annexe|figure|tableau|page"
+    "|session|atelier|groupe|niveau|article|numéro|version|dossier|séance|question"
+)
 PROTECTED = re.compile(
     r"(?:https?|ftp|mailto):[^\s<>«»]+|www\.[^\s<>«»]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
     r"|&#?\w+;"
@@ -40,6 +45,10 @@ RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"\b({MONTHS}) (\d{{4}})\b"), r"\1" + NBSP + r"\2"),
     (re.compile(rf"\b({DAYS}) (\d{{1,2}}(?:er)?)\b"), r"\1" + NBSP + r"\2"),
     (re.compile(r"(\d) (?=\d{3}\b)"), r"\1" + NBSP),
+    # « volet 1 », « Étude 1 », « axe 2 », « facteur F03 »: a short number or a code
+    # never starts a line alone
+    (re.compile(rf"(?i)\b({NUMBERED})[ \u202f](?=\d{{1,3}}\b)"), r"\1" + NBSP),
+    (re.compile(r"(?<=[^\W\d_])[ \u202f](?=[A-Z]{1,2}\d{1,3}\b)"), NBSP),
 )
 
 T = TypeVar("T")

@@ -278,7 +278,8 @@ def _(block: Figure, w: _Writer, container: Any) -> None:
 
 @_block.register
 def _(block: PageBreak, w: _Writer, container: Any) -> None:
-    container.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    if not block.soft:  # a soft break needs the page's fill, which Word alone knows
+        container.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
 
 @_block.register

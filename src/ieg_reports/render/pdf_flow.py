@@ -22,6 +22,8 @@ LEAST_ROWS = 2  # body rows a split table keeps on each side of the break
 FIGURE_FLOOR = 0.75  # a figure shrinks to this fraction of its size to fit a page's foot
 MIN_PRINT = 7.0  # the smallest text a printed figure may hold, in points
 FIRST_LINES = 2.2  # lines of a paragraph that may stand alone at a page's foot (with room)
+SHORT_LIST = 3  # a list of at most this many items never splits (four split two and two)
+LEAST_ITEMS = 2  # items a split list keeps on each side of the break
 
 
 def rows_to_keep(heights: Sequence[float], available: float, head: int, least: int) -> int:
@@ -175,8 +177,8 @@ def _floats_past(flowables: list[Flowable], frame: Any) -> bool:
     figure, after = flowables[0], flowables[1]
     if not isinstance(figure, FigureBlock) or not figure.floats:
         return False
-    if isinstance(after, ActionFlowable | FigureBlock) or getattr(after, "outline", (9,))[0] == 1:
-        return False  # never past a forced break, another figure or a new chapter
+    if isinstance(after, ActionFlowable | FigureBlock | CondPageBreak) or hasattr(after, "outline"):
+        return False  # never past a forced break, another figure or a heading of any level
     room = frame._y - frame._y1p - figure.getSpaceBefore()
     return bool(figure.wrap(frame._aW, room)[1] > room)
 
@@ -186,12 +188,33 @@ def least_height(canvas: Any, flowable: Flowable, width: float, line: float) -> 
     measure = getattr(flowable, "least_height", None)
     if measure is not None:
         return float(measure(canvas, width))
+    if isinstance(flowable, KeepTogether):  # whole (its own wrap asks for a split)
+        return sum(block_height(canvas, f, width) for f in flowable._content)
     height = float(flowable.wrapOn(canvas, width, 1e6)[1])
-    if isinstance(flowable, KeepTogether):
-        return height
     if isinstance(flowable, ListFlowable | RLTable):
         return min(height, 3 * line)
     return min(height, FIRST_LINES * line)
+
+
+def list_parts(items: list[Flowable], width: float, height: float, frame: Any) -> list[Flowable]:
+    """A list's items as they may flow over a page break: a short list whole, a longer
+    one with its first two and its last two items bound together. When its first part
+    does not fit here, the list starts on the next page (items split freely only at the
+    top of a page)."""
+    head = items if len(items) <= SHORT_LIST else items[:LEAST_ITEMS]
+    parts: list[Flowable] = [KeepTogether(head)]
+    if len(items) > SHORT_LIST:
+        parts += [*items[LEAST_ITEMS:-LEAST_ITEMS], KeepTogether(items[-LEAST_ITEMS:])]
+    need = sum(f.wrap(width, height)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in head)
+    if need - head[-1].getSpaceAfter() <= height:
+        from reportlab.platypus.doctemplate import NullActionFlowable
+
+        return [NullActionFlowable(), *parts]  # an action first: reportlab lays it out again
+    if frame is None or frame._atTop:
+        return items
+    from reportlab.platypus.doctemplate import FrameBreak
+
+    return [FrameBreak(), *parts]
 
 
 def block_height(canvas: Any, flowable: Flowable, width: float) -> float:
@@ -204,9 +227,11 @@ class RoomFor(CondPageBreak):  # type: ignore[misc]
     """A page break unless the headings, the lines under them and the first part of what
     they introduce fit in the space left (measured when laid out, not guessed).
 
-    With `most` set (a third of a page), a group taller than that whose text can break
-    early needs only its headings and the first lines of its text: the text then splits
-    as usual rather than leave a hole. `least` is the room a section's title asks for.
+    With `most` set (a third of a page), a group whose text can break early needs only its
+    headings and the first lines of its text when it is taller than that, or when moving
+    it whole would leave more than a ninth of a page empty: the text then splits as usual
+    rather than leave a hole. `least` is the room a section's title asks for; `then` is
+    the group of a deeper heading right under this one's text, which must start here too.
     """
 
     def __init__(
@@ -218,23 +243,35 @@ class RoomFor(CondPageBreak):  # type: ignore[misc]
         least: float = 0.0,
     ) -> None:
         super().__init__(0)
-        self._heads, self._texts, self._lead = heads, texts, lead
+        self.heads, self._texts, self.lead = heads, texts, lead
         self._most, self._least = most, least
+        self.then: RoomFor | None = None
+        self.last: Flowable | None = None  # the last flowable of its group
+
+    def ends_at(self, story: list[Flowable]) -> bool:
+        """True when `story` ends with this group."""
+        return bool(story) and story[-1] is self.last
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        self.height = max(self._least, self.need(availWidth))
+        self.height = max(self._least, self.need(availWidth, availHeight))
         return super().wrap(availWidth, availHeight)  # type: ignore[no-any-return]
 
-    def need(self, width: float) -> float:
-        """The height that must fit under the break for the group to stay on this page."""
+    def need(self, width: float, room: float = float("inf")) -> float:
+        """The height that must fit under the break for the group to stay on this page
+        (`room`: the space left on the page)."""
         canvas = self.canv
-        heads = sum(block_height(canvas, f, width) for f in self._heads)
+        heads = sum(block_height(canvas, f, width) for f in self.heads)
         texts = sum(block_height(canvas, f, width) for f in self._texts)
-        line = _line(self._texts or self._heads)
-        lead = least_height(canvas, self._lead, width, line) if self._lead else 0.0
+        line = _line(self._texts or self.heads)
+        lead = least_height(canvas, self.lead, width, line) if self.lead else 0.0
         full = heads + texts + lead
-        if self._most is None or not self._texts or full <= self._most:
+        if self.then is not None:
+            self.then.canv = canvas
+            full += self.then.need(width, room - full)
+        if self._most is None or not self._texts or full <= min(self._most, room):
             return full
+        if full <= self._most and room <= self._most / 3:
+            return full  # moved whole, it leaves only a small blank
         first = self._texts[0]
         start = least_height(canvas, first, width, line) + float(first.getSpaceBefore())
         # A text that cannot break before its end goes whole, with what it introduces.
@@ -248,6 +285,22 @@ def _line(flowables: list[Flowable]) -> float:
         if style is not None:
             return float(style.leading)
     return 12.0
+
+
+class NewPage(CondPageBreak):  # type: ignore[misc]
+    """A page break, unless the page holds less than a third of a page (a page break
+    there would leave a near-empty page: what follows goes on under it)."""
+
+    def __init__(self) -> None:
+        super().__init__(0)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        frame = self._doctemplateAttr("frame")
+        full = availHeight
+        if frame:
+            full = frame._y1 + frame._height - frame._topPadding - frame._y1p
+        self.height = availHeight + 1 if full - availHeight >= full / 3 else 0
+        return super().wrap(availWidth, availHeight)  # type: ignore[no-any-return]
 
 
 def without_breaks(flowables: list[Flowable]) -> list[Flowable]:

@@ -61,10 +61,15 @@ from ieg_reports.fonts import SANS, register_fonts
 from ieg_reports.links import is_safe_url
 from ieg_reports.render.common import introduces, source_date
 from ieg_reports.render.pdf_flow import (
+    LEAST_ITEMS,
+    SHORT_LIST,
     FigureBlock,
+    NewPage,
     RoomFor,
     SplitTable,
+    block_height,
     float_figures,
+    list_parts,
     without_breaks,
 )
 from ieg_reports.style import Style
@@ -134,7 +139,7 @@ def _base_styles(style: Style) -> dict[str, ParagraphStyle]:
     # No keepWithNext: a RoomFor break ahead of each heading keeps it with what follows
     # (reportlab's keep-with-next moves a heading and a long paragraph to a new page whole).
     heading = {"fontName": SANS + "-Bold", "alignment": TA_LEFT, "hyphenationLang": ""}
-    return {
+    styles = {
         "body": base,
         "h1": derive(
             "h1",
@@ -216,7 +221,8 @@ def _base_styles(style: Style) -> dict[str, ParagraphStyle]:
             leading=size["small"] * 1.3,
             alignment=TA_LEFT,
             spaceAfter=0,
-            # Cells are not hyphenated; a compound breaks only at its own hyphen (macro-/…).
+            # Cells are not hyphenated at all: reportlab drops the hyphen of a compound
+            # broken at it on a line mixing italic and roman (extra-/financier).
             hyphenationLang="",
         ),
         "toc1": derive(
@@ -224,6 +230,10 @@ def _base_styles(style: Style) -> dict[str, ParagraphStyle]:
         ),
         "toc2": derive("toc2", alignment=TA_LEFT, leftIndent=12, spaceAfter=0, spaceBefore=0),
     }
+    for unbroken in styles.values():
+        if not unbroken.hyphenationLang:  # nor at an existing hyphen (see "cell")
+            unbroken.embeddedHyphenation = 0
+    return styles
 
 
 def markup(runs: tuple[Run, ...], coverage: Coverage, link_color: str) -> str:
@@ -262,9 +272,39 @@ class _Context:
 
     def para(self, runs: tuple[Run, ...], style: str) -> RLParagraph:
         """A Paragraph of escaped runs."""
-        return RLParagraph(
-            markup(runs, self.coverage, self.style.color("link")), self.styles[style]
-        )
+        return _Paragraph(markup(runs, self.coverage, self.style.color("link")), self.styles[style])
+
+
+STRETCH = 1.0  # extra space a justified gap may take, in spaces (a gap of two spaces)
+
+
+class _Paragraph(RLParagraph):  # type: ignore[misc]
+    """A justified paragraph set ragged right when justifying would stretch a line's word
+    spaces past twice their width (long bold names that cannot break)."""
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        justified: ParagraphStyle = getattr(self, "_justified", None) or self.__dict__["style"]
+        self.style = self._justified = justified
+        size = super().wrap(availWidth, availHeight)
+        if justified.alignment == TA_JUSTIFY and self._stretched():
+            self.style = ParagraphStyle("ragged", parent=justified, alignment=TA_LEFT)
+            size = super().wrap(availWidth, availHeight)
+        return size  # type: ignore[no-any-return]
+
+    def _stretched(self) -> bool:
+        """True when a justified line (not the last) would widen its gaps past STRETCH."""
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        style: ParagraphStyle = self.style
+        space = stringWidth(" ", style.fontName, style.fontSize)
+        lines = self.blPara.lines[:-1]
+        for line in lines:
+            extra, words = (
+                (line.extraSpace, line.wordCount) if self.blPara.kind else (line[0], len(line[1]))
+            )
+            if words > 1 and extra / (words - 1) > STRETCH * space:
+                return True
+        return False
 
 
 class _HeadingParagraph(RLParagraph):  # type: ignore[misc]
@@ -282,32 +322,47 @@ def _flowables(ctx: _Context, blocks: tuple[Block, ...], width: float) -> list[F
         block = blocks[n]
         if isinstance(block, Heading) or (isinstance(block, Paragraph) and introduces(block)):
             made, n = _group(ctx, blocks, n, width)
+            _chain(out, made)
         else:
             made, n = _flowable(block, ctx, width), n + 1
             if isinstance(block, Figure) and n > 1:
-                _let_float(made, blocks[n - 2])
+                _let_float(made, blocks[n - 2], block.number)
         out += made
     return out
 
 
-def _let_float(made: list[Flowable], before: Block) -> None:
-    """A figure after plain text may float to the next page while text fills this one;
-    never when the text introduces it or points to it « ci-dessous »."""
-    if not isinstance(before, Paragraph) or introduces(before) or _points_below(before.text):
+def _chain(out: list[Flowable], made: list[Flowable]) -> None:
+    """A heading and its intro right above a deeper heading ask room for that heading's
+    own group too: they never stay at a page's foot without it."""
+    room = made[0]
+    above = next((f for f in reversed(out) if isinstance(f, RoomFor)), None)
+    if not isinstance(room, RoomFor) or above is None or not room.heads or not above.heads:
+        return
+    level = getattr(room.heads[0], "outline", (0,))[0]
+    above_level = getattr(above.heads[0], "outline", (9,))[0]
+    if level > above_level and above.ends_at(out) and above.lead is None:
+        above.then = room
+
+
+def _let_float(made: list[Flowable], before: Block, number: int) -> None:
+    """A figure after plain text or a table may float to the next page while the text of
+    its section fills this one; never when the text right above introduces it, names it
+    (« la figure N ») or points below (« ci-dessous », « suivante »)."""
+    if isinstance(before, Paragraph) and (introduces(before) or _points_below(before.text, number)):
+        return
+    if not isinstance(before, Paragraph | Table):
         return
     for flowable in made:
         if isinstance(flowable, FigureBlock):
             flowable.floats = True
 
 
-def _points_below(text: str) -> bool:
-    """True when a sentence of `text` shows a figure « ci-dessous » (or « ci-après »)."""
-    for sentence in re.split(r"(?<=[.!?])\s+", text.lower()):
-        if re.search(r"ci-dessous|ci-après|suivante", sentence) and re.search(
-            r"\b(figure|graphique|schéma|carte|matrice)s?\b", sentence
-        ):
-            return True
-    return False
+def _points_below(text: str, number: int) -> bool:
+    """True when `text` names figure `number` or points to what follows it."""
+    lower = text.lower()
+    if re.search(r"ci-dessous|ci-après|suivante", lower):
+        return True
+    return bool(number and re.search(rf"\bfigure\s+{number}\b", lower))
 
 
 def _group(
@@ -338,14 +393,13 @@ def _group(
             texts, story = texts + made, story + made + tail
             break
         texts, story = texts + made, story + made
-    else:
-        lead = None
-        if not texts:
-            lead, tail, n = _lead(ctx, blocks, n, width)
-            story += tail
+    else:  # what the heading or its short text opens on (a list, a table…) starts here too
+        lead, tail, n = _lead(ctx, blocks, n, width)
+        story += tail
     capped = bool(texts) and not introduces(opens)  # type: ignore[arg-type]
     least = 4.5 * cm if isinstance(first, Heading) and first.level == 1 else 0.0
     room = RoomFor(heads, texts, lead, ctx.frame_height / 3 if capped else None, least)
+    room.last = ([*heads, *story] or [room])[-1]
     return [room, *heads, *story], n
 
 
@@ -399,7 +453,7 @@ def _(block: Figure, ctx: _Context, width: float) -> list[Flowable]:
 
 @_flowable.register
 def _(block: ModelPageBreak, ctx: _Context, width: float) -> list[Flowable]:
-    return [PageBreak()]
+    return [NewPage() if block.soft else PageBreak()]
 
 
 @_flowable.register
@@ -449,11 +503,23 @@ class _PageIndenter(LIIndenter):  # type: ignore[misc]
 
 
 class _List(ListFlowable):  # type: ignore[misc]
-    """A list whose items split when taller than a page."""
+    """A list whose items split when taller than a page; a short list never splits, a
+    longer one never leaves a single item alone on either side of a page break."""
 
     def __init__(self, items: list[ListItem], page_height: float, **kw: Any) -> None:
         self._page_height = page_height
         super().__init__(items, **kw)
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        frame = getattr(self, "_frame", None)
+        return list_parts(list(self._content), availWidth, availHeight, frame)
+
+    def least_height(self, canvas: Any, width: float) -> float:
+        """The height of the least of this list that may end a page: the whole of a short
+        list, else its first two items."""
+        items = self._content
+        first = items if len(items) <= SHORT_LIST else items[:LEAST_ITEMS]
+        return float(sum(block_height(canvas, f, width) for f in first))
 
     def _makeLIIndenter(self, flowable: Flowable, bullet: Any, params: Any = None) -> Flowable:
         made = super()._makeLIIndenter(flowable, bullet, params)
@@ -555,8 +621,48 @@ def _figure(ctx: _Context, block: Figure, width: float) -> Flowable:
     return FigureBlock(picture.vector, min(width, 16 * cm), ctx.frame_height - 3 * cm, texts)
 
 
+TOC_GAP = 4.0  # points between a title and its dot leader, and the leader and the page
+
+
+class _Toc(TableOfContents):  # type: ignore[misc]
+    """A table of contents whose dot leaders start right after each title, at one gap
+    (reportlab's start on a grid of whole dots, at uneven distances)."""
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        size = super().wrap(availWidth, availHeight)
+
+        def leader(canvas: Canvas, kind: str, label: str) -> None:
+            page, level = label.split(",")[:2]
+            style = self.getLevelStyle(int(level))
+            x, y = canvas._curr_tx_info["cur_x"], canvas._curr_tx_info["cur_y"]
+            draw_leader(canvas, style, page, x, y, availWidth)
+
+        self.canv.setNamedCB("drawTOCEntryEnd", leader)
+        return size  # type: ignore[no-any-return]
+
+
+def draw_leader(
+    canvas: Canvas, style: ParagraphStyle, page: str, x: float, y: float, right: float
+) -> None:
+    """The page number at `right`, and a dotted leader from `x` (a title's end) to it."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    canvas.saveState()
+    canvas.setFont(style.fontName, style.fontSize)
+    canvas.setFillColor(style.textColor)
+    canvas.drawRightString(right, y, page)
+    end = right - stringWidth(page, style.fontName, style.fontSize) - TOC_GAP
+    if end > x + 2 * TOC_GAP:
+        canvas.setStrokeColor(style.textColor)
+        canvas.setLineWidth(0.8)
+        canvas.setLineCap(1)  # round caps: each dash of length 0 is a dot
+        canvas.setDash([0, 3])
+        canvas.line(x + TOC_GAP, y + 1.2, end, y + 1.2)
+    canvas.restoreState()
+
+
 def _toc(ctx: _Context, block: Toc) -> list[Flowable]:
-    toc = TableOfContents(dotsMinLevel=0)
+    toc = _Toc(dotsMinLevel=0)
     toc.levelStyles = [ctx.styles["toc1"], ctx.styles["toc2"]]
     toc.tableStyle = TableStyle(
         [
@@ -827,7 +933,7 @@ def _page_decoration(
     bottom: float,
     skip_first: bool,
 ) -> Any:
-    header = model.info.header or model.info.title
+    fitted = fit_line(model.info.header or model.info.title, A4[0] - left - right, 7.5)
     muted = colors.HexColor(style.color("muted"))
     rule = colors.HexColor(style.color("rule"))
 
@@ -838,7 +944,7 @@ def _page_decoration(
         canvas.saveState()
         canvas.setFont(SANS, 7.5)
         canvas.setFillColor(muted)
-        canvas.drawString(left, A4[1] - top + 14, header[:110])
+        canvas.drawString(left, A4[1] - top + 14, fitted)
         canvas.setStrokeColor(rule)
         canvas.setLineWidth(0.4)
         canvas.line(left, A4[1] - top + 10, A4[0] - right, A4[1] - top + 10)
@@ -846,3 +952,18 @@ def _page_decoration(
         canvas.restoreState()
 
     return decorate
+
+
+def fit_line(text: str, width: float, size: float) -> str:
+    """`text` cut at a word (with an ellipsis) to fit `width` in the body font at `size`;
+    a closing parenthesis that tells it apart (« (volet 2) ») stays."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    if stringWidth(text, SANS, size) <= width:
+        return text
+    tail = re.search(r"\s(\([^()]{1,24}\))$", text)
+    keep = f" {tail.group(1)}" if tail else ""
+    head = text[: tail.start()] if tail else text
+    while " " in head and stringWidth(head + "…" + keep, SANS, size) > width:
+        head = head.rsplit(" ", 1)[0].rstrip(" ,;:—-(")
+    return head + "…" + keep
