@@ -10,6 +10,7 @@ label takes the nearest free place of the whole plot, with a leader.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -70,7 +71,9 @@ class _Board:
     bounds: Box
     cell: float = 16.0
     cells: dict[tuple[int, int], list[Box]] = field(default_factory=dict)
-    obstacles: list[Box] = field(default_factory=list)
+    # Markers by box with how many share it: the many factors at one position (a small
+    # rating scale, a scaled-up workshop) are weighed at once, not one by one per spot.
+    obstacles: Counter[Box] = field(default_factory=Counter)
     labels: list[Box] = field(default_factory=list)
     leaders: list[Segment] = field(default_factory=list)
 
@@ -99,8 +102,8 @@ class _Board:
         take it for theirs."""
         near = (box[0] - 3, box[1] - 3, box[2] + 3, box[3] + 3)
         return sum(
-            1
-            for o in self.obstacles
+            n
+            for o, n in self.obstacles.items()
             if abs(o[2] - o[0] - (o[3] - o[1])) <= 0.5
             and hits(near, o)
             and not (o[0] <= x <= o[2] and o[1] <= y <= o[3])
@@ -111,9 +114,9 @@ class _Board:
         marker and those under its start aside; a leader crossed counts 10, a label 100."""
         start = (seg[0], seg[1])
         count = 0
-        for box in self.obstacles:
+        for box, n in self.obstacles.items():
             own = box[0] <= start[0] <= box[2] and box[1] <= start[1] <= box[3]
-            count += not own and _meets(seg, box)
+            count += n * (not own and _meets(seg, box))
         count += 100 * sum(crosses_box(seg, box) for box in self.labels)
         return count + 10 * sum(crosses(seg, other) for other in self.leaders)
 
@@ -144,8 +147,8 @@ def place_labels(
 ) -> list[tuple[float, float, bool]]:
     """Lower-left corners (and whether a leader is drawn) for labels of sizes `boxes`
     (width, height, …) of points `anchors` whose markers reach `radii` around them."""
-    board = _Board(bounds, obstacles=list(obstacles))
-    for box in obstacles:
+    board = _Board(bounds, obstacles=Counter(obstacles))
+    for box in board.obstacles:  # each distinct box once: `free` asks whether any is hit
         board.occupy(box)
     radii = radii or [4.0] * len(anchors)
     out: list[tuple[float, float, bool]] = [(0.0, 0.0, False)] * len(anchors)
