@@ -172,3 +172,19 @@ def test_a_workshop_without_event_says_what_comes_next_without_dates(write_book)
         for b in _section(compose_synthesis(workshop), "Prochaines étapes")
     )
     assert "l’événement de la phase 2" in steps.replace("\u00a0", " ")
+
+
+def test_a_pack_counts_the_event_themes_instead_of_listing_hundreds(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from conftest import SAMPLE_SOURCE
+    from ieg_reports.api import load_workshop
+    from ieg_reports.compose import compose_pack
+    from ieg_reports.compose.french import words_fr
+    from pipeline.test_scale import scaled_workbook
+
+    workshop = load_workshop(scaled_workbook(SAMPLE_SOURCE, tmp_path / "x2", 2)).workshop
+    meeting = [t for t in workshop.themes if not t.is_documentary]
+    assert len(meeting) > 6
+    pack = compose_pack(workshop, workshop.pack_themes()[0])
+    text = " ".join(_lines(pack)).replace("\u00a0", " ")
+    assert f"approfondit les {words_fr(len(meeting))} thèmes prioritaires de l’atelier" in text
+    assert sum(t.code in text for t in meeting) < len(meeting)

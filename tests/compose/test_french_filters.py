@@ -75,3 +75,10 @@ def test_guillemets_inside_a_quoted_name_become_english_quotes() -> None:
         guillemets("Consommateurs (« prosumers »)") == "«\u00a0Consommateurs (“prosumers”)\u00a0»"
     )
     assert quoted_list(["A", "B («b»)"]) == "«\u00a0A\u00a0» et «\u00a0B (“b”)\u00a0»"
+
+
+def test_large_counts_stay_in_figures_with_their_thousands_apart() -> None:
+    from ieg_reports.compose.french import words_fr
+
+    assert words_fr(99) == "quatre-vingt-dix-neuf"
+    assert words_fr(400) == "400" and words_fr(1100) == "1\u00a0100"

@@ -43,7 +43,7 @@ TENS = {2: "vingt", 3: "trente", 4: "quarante", 5: "cinquante", 6: "soixante"}
 def words_fr(n: int, feminine: bool = False) -> str:
     """A count in words (« vingt et un », « une »); digits beyond 99."""
     if n < 0 or n > 99:
-        return str(n)
+        return number_fr(n)  # « 1 100 »: thousands set apart, as everywhere else
     if n < 20:
         text = UNITS[n]
     elif n < 70:
