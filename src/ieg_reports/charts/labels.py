@@ -110,13 +110,13 @@ class _Board:
 
     def crossings(self, seg: Segment) -> int:
         """How many markers (and quadrant names) a leader from a point crosses, its own
-        marker and those under its start aside; a leader or a label crossed counts 100."""
+        marker and those under its start aside; a leader crossed counts 100, a label 1000."""
         start = (seg[0], seg[1])
         count = 0
         for box in self.obstacles:
             own = box[0] <= start[0] <= box[2] and box[1] <= start[1] <= box[3]
             count += not own and _meets(seg, box)
-        count += 100 * sum(crosses_box(seg, box) for box in self.labels)
+        count += 1000 * sum(crosses_box(seg, box) for box in self.labels)
         return count + 100 * sum(crosses(seg, other) for other in self.leaders)
 
 
