@@ -239,10 +239,10 @@ def _uncross(
     for _ in range(3):  # a swap may uncross one pair and leave another: a few passes
         swapped = False
         for i, j in _crossing_pairs(out, sizes, anchors):
-            trial = list(out)
-            trial[i] = (out[j][0], out[j][1], True)
-            trial[j] = (out[i][0], out[i][1], True)
-            if not _sound(trial, sizes, anchors, obstacles, bounds, (i, j)):
+            swap = list(out)
+            swap[i], swap[j] = (out[j][0], out[j][1], True), (out[i][0], out[i][1], True)
+            trial: list[Place] | None = swap
+            if not _sound(swap, sizes, anchors, obstacles, bounds, (i, j)):
                 trial = _replaced(out, sizes, anchors, obstacles, bounds, i, j)
             if trial is not None:
                 out, swapped = trial, True
