@@ -8,7 +8,7 @@ from ieg_reports.charts import draw
 from ieg_reports.charts.base import strings
 from ieg_reports.compose import compose_pack, compose_synthesis
 from ieg_reports.compose.document import Document, Figure, Table, walk
-from ieg_reports.compose.figure_keys import factor_key
+from ieg_reports.compose.figure_keys import DENSE, SECTIONS, classify, factor_key
 from ieg_reports.model import Workshop
 from ieg_reports.resources import default_templates
 from ieg_reports.style import load_style
@@ -64,3 +64,17 @@ def test_the_key_gives_names_and_french_scores(sample_result) -> None:  # type: 
     assert f48[1].text == factor.label and "," in f48[2].text + f48[3].text
     assert f48[-1].text == "Retenu sous un seuil"  # the column kept it below a threshold
     assert factor_key(workshop, {"surligner": "ZZ9"}) is None  # nothing labelled, no key
+
+
+def test_a_dense_matrix_labels_exactly_the_rows_of_its_key(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from fixtures.held_out import write_held_out
+    from ieg_reports.api import load_workshop
+
+    workshop = load_workshop(write_held_out(tmp_path / "dense")).workshop
+    key = factor_key(workshop, {})
+    drawing = draw("matrice", workshop, STYLE, {})
+    labels = [s.text for s in strings(drawing) if re.fullmatch(r"F\d+", s.text)]
+    assert key is not None and labels
+    every = [p for p in classify(workshop, set()) if p.status in SECTIONS]
+    assert len(every) > DENSE and len(key.rows) < len(every)  # thinned to the exceptions
+    assert sorted(labels) == sorted(row[0].text for row in key.rows)
