@@ -74,3 +74,30 @@ def test_the_memo_keeps_only_recent_pictures(fresh, sample_result, monkeypatch) 
     assert len(assets._FIGURES) == 2 and assets.DRAWN["charts"] == 3
     assets.figure_picture(Figure("matrice", (("surligner", codes[2]),), (), "", 1), workshop, style)
     assert assets.DRAWN["charts"] == 3  # the latest is still there
+
+
+def test_pack_charts_do_not_pickle_every_factor_per_document(
+    fresh, sample_result, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from ieg_reports.compose.document import Figure
+    from ieg_reports.pipeline.slices import pack_slice
+    from ieg_reports.resources import default_templates
+    from ieg_reports.style import load_style
+
+    monkeypatch.setattr(assets, "_PARTS", OrderedDict())
+    pickled: list[object] = []
+    dumps = assets.pickle.dumps
+    monkeypatch.setattr(assets.pickle, "dumps", lambda v, **k: pickled.append(v) or dumps(v, **k))
+    style = load_style(default_templates() / "style.toml")
+    workshop = sample_result.workshop
+    assert len(workshop.factors) > assets.LARGE_PART
+    keys = []
+    for code in ("T02", "T03", "T04"):  # three packs' matrices: one walk of the factors
+        figure = Figure("matrice", (("surligner", code),), (), "", 1)
+        keys.append(assets.chart_key(figure, pack_slice(workshop, code), style))
+    assert sum(p is workshop.factors for p in pickled) == 1 and len(set(keys)) == 3
+    import dataclasses
+
+    changed = dataclasses.replace(workshop, factors=workshop.factors[1:])  # digested anew
+    figure = Figure("matrice", (("surligner", "T02"),), (), "", 1)
+    assert assets.chart_key(figure, changed, style) != keys[0]

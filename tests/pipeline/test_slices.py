@@ -97,3 +97,44 @@ def test_pack_slices_share_the_other_themes_and_hold_what_they_held(sample_resul
     first, second = pack_slice(workshop, codes[0]), pack_slice(workshop, codes[1])
     # The third theme, shown by both packs in short, is one object: fingerprinted once.
     assert first.themes[2] is second.themes[2]
+
+
+def _pack_keys(workshop, codes, fp):  # type: ignore[no-untyped-def]
+    targets = [Target(f"dossiers/{c}.pdf", "pack-pdf", c) for c in codes]
+    return [model_components(t, pack_slice(workshop, t.theme or ""), fp, workshop) for t in targets]
+
+
+def test_pack_keys_from_the_whole_follow_stakes_and_titles(sample_result) -> None:  # type: ignore[no-untyped-def]
+    workshop = sample_result.workshop
+    stakes = dataclasses.replace(
+        workshop,
+        themes=tuple(
+            dataclasses.replace(t, stakes="Autres enjeux") if t.code == "T03" else t
+            for t in workshop.themes
+        ),
+    )
+    titled = dataclasses.replace(
+        workshop,
+        themes=tuple(
+            dataclasses.replace(t, title="Autre titre") if t.code == "T03" else t
+            for t in workshop.themes
+        ),
+    )
+    fp = Fingerprinter()
+    base = _pack_keys(workshop, ("T02", "T03"), fp)
+    assert _pack_keys(stakes, ("T02", "T03"), fp) == [base[0], _pack_keys(stakes, ("T03",), fp)[0]]
+    assert _pack_keys(stakes, ("T03",), fp)[0] != base[1]
+    # A title is shown in every pack: every pack's key follows it.
+    assert all(a != b for a, b in zip(_pack_keys(titled, ("T02", "T03"), fp), base, strict=True))
+
+
+def test_a_pack_key_does_not_walk_every_theme_again(sample_result, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    workshop = sample_result.workshop
+    fp = Fingerprinter()
+    _pack_keys(workshop, ("T02",), fp)  # the shared summaries are digested once, here
+    walked: list[object] = []
+    structure = fp._structure
+    monkeypatch.setattr(fp, "_structure", lambda v: walked.append(v) or structure(v))
+    _pack_keys(workshop, ("T03",), fp)
+    themes = [v for v in walked if isinstance(v, tuple) and len(v) == len(workshop.themes)]
+    assert not themes and len(workshop.themes) > 5

@@ -48,8 +48,31 @@ def chart_key(block: Figure, workshop: Workshop, style: Style) -> tuple[Any, ...
     """What a chart depends on: its name, parameters, style, and the model it reads."""
     from ieg_reports.charts import inputs_of
 
-    data = pickle.dumps(inputs_of(block.chart, workshop), protocol=pickle.HIGHEST_PROTOCOL)
-    return (block.chart, block.params, style.path, hashlib.sha256(data).hexdigest())
+    parts = "".join(part_digest(part) for part in inputs_of(block.chart, workshop))
+    return (block.chart, block.params, style.path, hashlib.sha256(parts.encode()).hexdigest())
+
+
+# Digests of the large model parts charts read, by identity: every pack slice holds the
+# workshop's very factors and families, which pickling once per document walked again
+# (a cost per pack that grew with the workshop). The part is held, so its id stays its own.
+KEEP_PARTS = 32
+_PARTS: OrderedDict[int, tuple[object, str]] = OrderedDict()
+LARGE_PART = 16
+
+
+def part_digest(part: object) -> str:
+    """The digest of one input of a chart; a large tuple's memoised by identity."""
+    large = isinstance(part, tuple) and len(part) > LARGE_PART
+    if large and (hit := _PARTS.get(id(part))) is not None and hit[0] is part:
+        _PARTS.move_to_end(id(part))
+        return hit[1]
+    data = pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL)
+    digest = hashlib.sha256(data).hexdigest()
+    if large:
+        _PARTS[id(part)] = (part, digest)
+        while len(_PARTS) > KEEP_PARTS:
+            _PARTS.popitem(last=False)
+    return digest
 
 
 def figure_picture(block: Figure, workshop: Workshop, style: Style) -> Picture:

@@ -12,6 +12,7 @@ crossing leaders when that uncrosses them.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -72,7 +73,9 @@ class _Board:
     bounds: Box
     cell: float = 16.0
     cells: dict[tuple[int, int], list[Box]] = field(default_factory=dict)
-    obstacles: list[Box] = field(default_factory=list)
+    # Markers by box with how many share it: the many factors at one position (a small
+    # rating scale, a scaled-up workshop) are weighed at once, not one by one per spot.
+    obstacles: Counter[Box] = field(default_factory=Counter)
     labels: list[Box] = field(default_factory=list)
     leaders: list[Segment] = field(default_factory=list)
 
@@ -101,8 +104,8 @@ class _Board:
         take it for theirs."""
         near = (box[0] - 3, box[1] - 3, box[2] + 3, box[3] + 3)
         return sum(
-            1
-            for o in self.obstacles
+            n
+            for o, n in self.obstacles.items()
             if abs(o[2] - o[0] - (o[3] - o[1])) <= 0.5
             and hits(near, o)
             and not (o[0] <= x <= o[2] and o[1] <= y <= o[3])
@@ -113,9 +116,9 @@ class _Board:
         marker and those under its start aside; a leader crossed counts 100, a label 1000."""
         start = (seg[0], seg[1])
         count = 0
-        for box in self.obstacles:
+        for box, n in self.obstacles.items():
             own = box[0] <= start[0] <= box[2] and box[1] <= start[1] <= box[3]
-            count += not own and _meets(seg, box)
+            count += n * (not own and _meets(seg, box))
         count += 1000 * sum(crosses_box(seg, box) for box in self.labels)
         return count + 100 * sum(crosses(seg, other) for other in self.leaders)
 
@@ -146,8 +149,8 @@ def place_labels(
 ) -> list[tuple[float, float, bool]]:
     """Lower-left corners (and whether a leader is drawn) for labels of sizes `boxes`
     (width, height, …) of points `anchors` whose markers reach `radii` around them."""
-    board = _Board(bounds, obstacles=list(obstacles))
-    for box in obstacles:
+    board = _Board(bounds, obstacles=Counter(obstacles))
+    for box in board.obstacles:  # each distinct box once: `free` asks whether any is hit
         board.occupy(box)
     radii = radii or [4.0] * len(anchors)
     out: list[tuple[float, float, bool]] = [(0.0, 0.0, False)] * len(anchors)
@@ -263,7 +266,7 @@ def _replaced(
     crosses no leader and no label; None when neither finds such a place."""
     boxes, segs = _boxes(out, sizes), _leaders(out, sizes, anchors)
     for n in pair:
-        board = _Board(bounds, obstacles=list(obstacles))
+        board = _Board(bounds, obstacles=Counter(obstacles))
         for box in [*obstacles, *(b for m, b in enumerate(boxes) if m != n)]:
             board.occupy(box)
         board.labels = [b for m, b in enumerate(boxes) if m != n]

@@ -11,6 +11,7 @@ above them are ringed. Quadrant names go where no marker is.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from typing import TypeVar
 
 from reportlab.graphics.shapes import Circle, Drawing, Group, Rect
@@ -147,7 +148,9 @@ def _quadrant_titles(kit: Kit, workshop: Workshop, fr: _Frame, points: list[Poin
     # column decides, it only locates the ratings (the note says so).
     zone = "Au-dessus des deux seuils" if workshop.key_rule == "colonne" else "Facteurs-clés"
     cx, cy = fr.x(workshop.capacity_threshold), fr.y(workshop.criticality_threshold)
-    taken = [_marker_box(fr, p, 1.0) for p in points]
+    # Markers counted by box: factors sharing a position (common on a small rating scale,
+    # and at every scale-up) are weighed at once instead of one by one per spot.
+    taken = Counter(_marker_box(fr, p, 1.0) for p in points)
     out: list[Title] = []
     for text, right, top in ((zone, 1, 1), *QUADRANTS):
         bold = text == zone
@@ -156,13 +159,13 @@ def _quadrant_titles(kit: Kit, workshop: Workshop, fr: _Frame, points: list[Poin
         y0, y1 = (cy, fr.top) if top else (fr.bottom, cy)
         area = (x0, y0, x1, y1)
         box = _free_spot(area, w, h, bool(right), bool(top), taken, fr)
-        taken.append(box)
+        taken[box] += 1
         out.append((text, box, bold))
     return out
 
 
 def _free_spot(
-    area: Box, w: float, h: float, right: bool, top: bool, taken: list[Box], fr: _Frame
+    area: Box, w: float, h: float, right: bool, top: bool, taken: Counter[Box], fr: _Frame
 ) -> Box:
     """The free box along the area's edges nearest its outer corner; above the frame, or
     the least covered spot, when none is free."""
@@ -177,7 +180,12 @@ def _free_spot(
         x = x1 - w if right else x0
         spots.append((500.0, (x, fr.top + 2, x + w, fr.top + 2 + h)))
     spots.sort(key=lambda s: s[0])
-    return min(spots, key=lambda s: (sum(hits(s[1], t) for t in taken), s[0]))[1]
+    return min(spots, key=lambda s: (_covered(s[1], taken), s[0]))[1]
+
+
+def _covered(box: Box, taken: Counter[Box]) -> int:
+    """How many taken boxes (markers, names placed) the box overlaps."""
+    return sum(n for other, n in taken.items() if hits(box, other))
 
 
 def _axes(kit: Kit, workshop: Workshop, fr: _Frame) -> Group:
@@ -300,7 +308,8 @@ def _clean(placed: list[Box], obstacles: list[Box], bounds: Box) -> bool:
         for b in placed
     )
     overlaps = any(hits(a, b) for n, a in enumerate(placed) for b in placed[n + 1 :])
-    return inside and not overlaps and not any(hits(a, o) for a in placed for o in obstacles)
+    distinct = set(obstacles)  # many markers share a position
+    return inside and not overlaps and not any(hits(a, o) for a in placed for o in distinct)
 
 
 def _leader(kit: Kit, x: float, y: float, r: float, box: Box) -> Group:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from ieg_reports.model import Effect, Factor, Keyword, Resource, Theme, Workshop
@@ -245,6 +246,29 @@ def glossary(workshop: Workshop, method: dict[str, str]) -> list[tuple[str, str]
     return [terms[k] for k in sorted(terms)]
 
 
+class LazyFindings(Mapping[str, list[str]]):
+    """The synthesis' findings, computed on first use: they read every factor and family,
+    so a pack (whose template does not use them) computing them grew with the workshop."""
+
+    def __init__(self, compute: Callable[[], dict[str, list[str]]]) -> None:
+        self._compute = compute
+        self._found: dict[str, list[str]] | None = None
+
+    def _all(self) -> dict[str, list[str]]:
+        if self._found is None:
+            self._found = self._compute()
+        return self._found
+
+    def __getitem__(self, key: str) -> list[str]:
+        return self._all()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+
 def base_context(workshop: Workshop, for_all: bool = False) -> dict[str, Any]:
     """The variables every template gets."""
     from ieg_reports.compose.findings import section_findings
@@ -252,7 +276,7 @@ def base_context(workshop: Workshop, for_all: bool = False) -> dict[str, Any]:
     event, event_when = event_wording(workshop)
     return {
         "scope": workshop.info.scope or DEFAULT_SCOPE,
-        "findings": section_findings(workshop, event, event_when),
+        "findings": LazyFindings(lambda: section_findings(workshop, event, event_when)),
         "hours": hours_fr(workshop),
         "foreign_terms": tuple(e.term for e in workshop.glossary if e.foreign),
         "lessons": workshop.lessons_for,

@@ -87,7 +87,10 @@ def _render_chunk(
         results.append((target.name, *render_target(target, workshop, settings)))
         if target.theme is None:
             forget_composed()  # a synthesis has no twin in its chunk: drop it now
-        release_memory()  # a large synthesis must not keep its peak for the rest of the build
+    # A synthesis is alone in its chunk: its peak is handed back here. A full collection
+    # walks every object made since the freeze (the pack index grows with the workshop):
+    # once per chunk, not once per pack, whose cost then grew with the workshop.
+    release_memory()
     return results
 
 

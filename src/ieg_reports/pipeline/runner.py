@@ -340,7 +340,7 @@ def _plan(
             "version": code_stamp(),
             "reglages": str(settings.config.packs_for_all_themes),
             **dependency_digests(settings, target.kind, cache),
-            **model_components(target, slice_for(target, workshop), fp),
+            **model_components(target, slice_for(target, workshop), fp, workshop),
         }
         wanted.append(Wanted(target.name, combine(parts), parts))
     packs = {t.theme: (n, w.key) for w in wanted if (t := targets[n := w.name]).kind == "pack-pdf"}
