@@ -57,6 +57,39 @@ def _spacing(
     fmt.keep_with_next = keep
 
 
+def _condense(style) -> None:  # type: ignore[no-untyped-def]
+    """A tenth of a point less between letters (invisible): LibreOffice and Word round Lato's
+    widths up where reportlab does not, and a title that just fits the PDF's line would
+    otherwise break one word earlier (« (volet 3) » alone on a heading's last line)."""
+    rpr = style.element.get_or_add_rPr()
+    for element in rpr.findall(qn("w:spacing")):
+        rpr.remove(element)
+    condensed = OxmlElement("w:spacing")
+    condensed.set(qn("w:val"), "-2")
+    rpr.insert_element_before(
+        condensed,
+        "w:w",
+        "w:kern",
+        "w:position",
+        "w:sz",
+        "w:szCs",
+        "w:highlight",
+        "w:u",
+        "w:effect",
+        "w:bdr",
+        "w:shd",
+        "w:fitText",
+        "w:vertAlign",
+        "w:rtl",
+        "w:cs",
+        "w:em",
+        "w:lang",
+        "w:eastAsianLayout",
+        "w:specVanish",
+        "w:oMath",
+    )
+
+
 def _language(doc) -> None:  # type: ignore[no-untyped-def]
     """fr-FR as the default language of every run."""
     rpr = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
@@ -87,6 +120,7 @@ NOT_HYPHENATED = (
     "Lead",
     "Cover Line",
     "Table Text",
+    "Source",
     "Header Text",
     "Footer Text",
     "toc 1",
@@ -213,30 +247,8 @@ def main() -> None:
     # …but LibreOffice and Word round Lato's widths up where reportlab does not: a title that
     # just fits the PDF's line would break one word earlier. A tenth of a point less between
     # letters (invisible) keeps the same lines.
-    condensed = OxmlElement("w:spacing")
-    condensed.set(qn("w:val"), "-2")
-    title_rpr.insert_element_before(
-        condensed,
-        "w:w",
-        "w:kern",
-        "w:position",
-        "w:sz",
-        "w:szCs",
-        "w:highlight",
-        "w:u",
-        "w:effect",
-        "w:bdr",
-        "w:shd",
-        "w:fitText",
-        "w:vertAlign",
-        "w:rtl",
-        "w:cs",
-        "w:em",
-        "w:lang",
-        "w:eastAsianLayout",
-        "w:specVanish",
-        "w:oMath",
-    )
+    for name in ("Title", "Heading 1", "Heading 2", "Heading 3"):
+        _condense(styles[name])
     title_ppr = styles["Title"].element.get_or_add_pPr()
     for border in title_ppr.findall(qn("w:pBdr")):
         title_ppr.remove(border)
@@ -251,6 +263,7 @@ def main() -> None:
         ("Figure", 11, TEXT, False, WD_ALIGN_PARAGRAPH.CENTER),
         ("Table Text", 9, TEXT, False, WD_ALIGN_PARAGRAPH.LEFT),
         ("Header Text", 7.5, MUTED, False, WD_ALIGN_PARAGRAPH.LEFT),
+        ("Source", 8.5, MUTED, False, WD_ALIGN_PARAGRAPH.LEFT),
         ("Footer Text", 7.5, MUTED, False, WD_ALIGN_PARAGRAPH.CENTER),
     ):
         style = _paragraph_style(doc, name)
@@ -260,6 +273,7 @@ def main() -> None:
     _spacing(styles["Table Text"], 0, 0, 1.083)  # 1.3 × the size, as the PDF's cells
     _spacing(styles["Lead"], 0, 10, 1.08)  # 1.3 × the size, as the PDF
     _spacing(styles["Cover Line"], 0, 4)
+    _spacing(styles["Source"], 0, 2, 1.083)  # a figure's notes and source, as the PDF's
     for level in (1, 2):
         style = _paragraph_style(doc, f"toc {level}")
         _font(style, 11, TEXT, bold=level == 1)

@@ -5,14 +5,29 @@ from __future__ import annotations
 
 import io
 import re
+import shutil
+import subprocess
 import zipfile
+from itertools import takewhile
 from pathlib import Path
 
 import docx
 import pytest
 from docx.oxml.ns import qn
 
+from ieg_reports.compose.assets import Assets
+from ieg_reports.compose.document import (
+    Document,
+    DocumentInfo,
+    ListBlock,
+    ListItem,
+    Paragraph,
+    Run,
+)
+from ieg_reports.render import docx_writer
 from ieg_reports.render.docx_package import SETTINGS_ORDER
+from ieg_reports.resources import default_templates
+from ieg_reports.style import load_style
 
 from .test_libreoffice import SOFFICE, convert
 
@@ -56,7 +71,8 @@ def test_every_twin_hyphenates_in_the_schema_order(twins: list[Path]) -> None:
         found = dict(settings)
         assert found["autoHyphenation"] == {"val": "true"}, path.name
         assert found["doNotHyphenateCaps"] == {"val": "true"}
-        assert 0 < int(found["hyphenationZone"]["val"]) <= 360
+        assert 425 <= int(found["hyphenationZone"]["val"]) <= 567  # 0.75 to 1 cm
+        assert found["consecutiveHyphenLimit"] == {"val": "2"}
         assert "embedTrueTypeFonts" in found
         # Word asks to update the fields on opening: only the synthesis has contents to update.
         assert ("updateFields" in found) == (path.name == "synthese.docx")
@@ -255,3 +271,116 @@ def test_table_columns_add_up_to_the_measure_in_twips(synthesis) -> None:  # typ
         assert abs(sum(grid) - measure) <= 1, grid
         cells = [int(tc.tcPr.tcW.get(qn("w:w"))) for tc in table._tbl.tr_lst[0].tc_lst]
         assert cells == grid
+
+
+def _keeps(paragraphs) -> bool:  # type: ignore[no-untyped-def]
+    return all(p.paragraph_format.keep_with_next for p in paragraphs)
+
+
+def test_table_rows_keep_the_first_two_and_the_last_two_together(synthesis) -> None:  # type: ignore[no-untyped-def]
+    tables = [t for t in synthesis.tables if t._tbl.xpath("./w:tr/w:trPr/w:tblHeader")]
+    assert any(len(t.rows) > 5 for t in tables)
+    for table in tables:
+        keeps = [_keeps(p for c in row.cells for p in c.paragraphs) for row in table.rows]
+        n = len(keeps)
+        assert not keeps[-1]  # the last row keeps with nothing
+        if n <= 4:
+            assert all(keeps[:-1])  # a small table is never split
+        else:
+            # Header and first row, penultimate and last row together; the middle free.
+            assert keeps[:2] == [True, True] and keeps[-2] and not any(keeps[2:-2])
+
+
+def _render(model: Document) -> bytes:
+    style = load_style(default_templates() / "style.toml")
+    reference = default_templates() / "reference.docx"
+    return docx_writer.render_docx(model, Assets(), reference, style.colors)[0]
+
+
+def _list_items(n: int) -> ListBlock:
+    return ListBlock(tuple(ListItem((Paragraph((Run(f"Élément {k}"),)),)) for k in range(n)))
+
+
+def test_list_items_keep_the_first_two_and_the_last_two_together(tmp_path: Path) -> None:
+    model = Document(DocumentInfo("Essai", header="Essai"), (_list_items(7), _list_items(3)))
+    path = tmp_path / "listes.docx"
+    path.write_bytes(_render(model))
+    items = [p for p in docx.Document(str(path)).paragraphs if p.text.startswith("Élément")]
+    keeps = [bool(p.paragraph_format.keep_with_next) for p in items]
+    assert keeps[:7] == [True, False, False, False, False, True, False]
+    assert keeps[7:] == [True, True, False]  # three items: kept whole
+
+
+def test_sources_list_keeps_its_ends(synthesis) -> None:  # type: ignore[no-untyped-def]
+    paragraphs = synthesis.paragraphs
+    start = next(n for n, p in enumerate(paragraphs) if p.text == "Sources des facteurs")
+    items = list(takewhile(lambda p: p.style.name == "List Bullet", paragraphs[start + 1 :]))
+    assert len(items) > 4
+    keeps = [bool(p.paragraph_format.keep_with_next) for p in items]
+    assert keeps[0] and keeps[-2] and not keeps[-1] and not any(keeps[1:-2])
+
+
+def test_figure_notes_and_source_are_paragraphs_kept_with_the_caption(synthesis) -> None:  # type: ignore[no-untyped-def]
+    paragraphs = synthesis.paragraphs
+    captions = [n for n, p in enumerate(paragraphs) if p.style.name == "Caption"]
+    assert len(captions) == 4
+    noted = 0
+    for n in captions:
+        assert not paragraphs[n]._p.xpath(".//w:br")  # nothing glued into the caption
+        below = list(takewhile(lambda p: p.style.name == "Source", paragraphs[n + 1 :]))
+        assert below and below[-1].text.startswith("Source")
+        noted += any(p.text.startswith("Note") for p in below)
+        assert (
+            _keeps([paragraphs[n], *below[:-1]]) and not below[-1].paragraph_format.keep_with_next
+        )
+    assert noted >= 1
+    ppr = _style_ppr(synthesis, "Source")
+    assert ppr.find(qn("w:jc")).get(qn("w:val")) == "left"
+    assert ppr.find(qn("w:suppressAutoHyphens")) is not None
+
+
+def test_table_cells_shaded_to_their_edges(synthesis) -> None:  # type: ignore[no-untyped-def]
+    table = next(t for t in synthesis.tables if t._tbl.xpath("./w:tr/w:trPr/w:tblHeader"))
+    shaded = table._tbl.xpath("./w:tr/w:tc[w:tcPr/w:shd]")
+    assert len(shaded) > len(table.columns)  # the header and the striped rows
+    for tc in shaded:
+        fill = tc.xpath("./w:tcPr/w:shd/@w:fill")[0]
+        sides = tc.xpath("./w:tcPr/w:tcBorders/*")
+        assert [s.tag.replace(W, "") for s in sides] == ["left", "right"]
+        assert {s.get(qn("w:color")) for s in sides} == {fill}
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler absent")
+def test_libreoffice_cuts_no_heading_word(synthesis, synthesis_in_libreoffice: Path) -> None:  # type: ignore[no-untyped-def]
+    lines = subprocess.run(
+        ["pdftotext", str(synthesis_in_libreoffice), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    headings = [p.text for p in synthesis.paragraphs if p.style.name.startswith("Heading")]
+    assert len(headings) > 10
+    for heading in headings:
+        # The heading's words with line ends allowed between them, never inside one.
+        pattern = r"\s+".join(re.escape(word) for word in heading.split())
+        assert re.search(pattern, lines.replace("\u00a0", " ")), heading
+
+
+def test_the_first_word_of_a_quoted_name_is_never_cut(
+    synthesis, synthesis_in_libreoffice: Path
+) -> None:  # type: ignore[no-untyped-def]
+    runs = [
+        r
+        for p in synthesis.paragraphs
+        for before, r in zip(["", *(x.text for x in p.runs)], p.runs, strict=False)
+        if r.text.startswith("«\u00a0") or (before.endswith("«\u00a0") and r.text.strip())
+    ]
+    assert len(runs) > 10 and any(r.italic for r in runs)  # « *prosumers* » too
+    assert all(r._r.xpath("./w:rPr/w:lang/@w:val") == ["zxx"] for r in runs)
+    lines = subprocess.run(
+        ["pdftotext", "-layout", str(synthesis_in_libreoffice), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert not re.findall(r"«\s\w+-\n", lines)

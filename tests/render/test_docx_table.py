@@ -80,9 +80,15 @@ def _by_objects(w: Any, container: Any, block: Table) -> None:
             paragraph.alignment = docx_writer.ALIGN.get(
                 block.align[c] if c < len(block.align) else "left"
             )
+            lead = 2 if block.has_header else 1
+            if docx_writer.keeps_with_next(r, 1 + len(block.rows), lead):
+                paragraph.paragraph_format.keep_with_next = True
             docx_writer._paragraph(w, paragraph, cells[c].runs)
             stripe = w.colors["table_stripe"] if r % 2 == 0 else None
-            docx_writer._shade_cell(cell, w.colors["table_header"] if head else stripe)
+            fill = w.colors["table_header"] if head else stripe
+            docx_writer._shade_cell(cell, fill)
+            if fill:
+                _edge(cell, fill)
             if head:
                 for run in paragraph.runs:
                     run.bold = True
@@ -105,6 +111,18 @@ def _by_objects(w: Any, container: Any, block: Table) -> None:
         margins.append(element)
     tbl_pr.insert_element_before(margins, *after)
     docx_writer._space(w, container, 6)
+
+
+def _edge(cell: Any, color: str) -> None:
+    """Side borders of a shaded cell in its own shade."""
+    borders = OxmlElement("w:tcBorders")
+    for side in ("left", "right"):
+        element = OxmlElement(f"w:{side}")
+        element.set(qn("w:val"), "single")
+        element.set(qn("w:sz"), "4")
+        element.set(qn("w:color"), color.lstrip("#"))
+        borders.append(element)
+    cell._tc.get_or_add_tcPr().insert_element_before(borders, *docx_writer.TCPR_AFTER_BORDERS)
 
 
 def _render(document: Document) -> bytes:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import singledispatch
 from itertools import pairwise
 from pathlib import Path
@@ -304,14 +304,38 @@ def _(block: Cover, w: _Writer, container: Any) -> None:
 
 
 def _paragraph(w: _Writer, paragraph: Any, runs: tuple[Run, ...]) -> Any:
+    before = ""
     for run in runs:
         if run.line_break:
             paragraph.add_run().add_break()
         elif run.link and is_safe_url(run.link):
             _hyperlink(w, paragraph, run)
         else:
-            _run(w, paragraph, run)
+            _plain_runs(w, paragraph, run, before.endswith("«\u00a0"))
+        before = run.text
     return paragraph
+
+
+# The PDF never cuts the first word of a quoted name (« Décarbonation ») : reportlab takes
+# the guillemet and the word as one. Word and LibreOffice hyphenate no run in no language.
+QUOTED_WORD = re.compile(r"(«\u00a0\S+)")
+
+
+def _plain_runs(w: _Writer, paragraph: Any, run: Run, after_quote: bool) -> None:
+    """A run, the first word of each quoted name in a run of its own that is never cut
+    (`after_quote`: the run itself opens a name, « *prosumers* »)."""
+    pieces = QUOTED_WORD.split(run.text)
+    if after_quote:
+        word = re.match(r"\S*", pieces[0]).group()  # type: ignore[union-attr]
+        pieces[:1] = ["", word, pieces[0][len(word) :]]
+    for k, piece in enumerate(pieces):
+        if piece:
+            out = _run(w, paragraph, replace(run, text=piece))
+            if k % 2:
+                lang = OxmlElement("w:lang")
+                lang.set(qn("w:val"), "zxx")
+                rpr = out._r.get_or_add_rPr()
+                rpr.insert_element_before(lang, "w:eastAsianLayout", "w:specVanish", "w:oMath")
 
 
 def _run(w: _Writer, paragraph: Any, run: Run) -> Any:
@@ -382,7 +406,8 @@ def _list(w: _Writer, container: Any, block: ListBlock, level: int) -> None:
     kind = "List Number" if block.ordered else "List Bullet"
     style = kind if level == 1 else f"{kind} {min(level, 3)}"
     num_id = _restart_numbering(w.doc, style, block.start) if block.ordered else None
-    for item in block.items:
+    for index, item in enumerate(block.items):
+        keep = keeps_with_next(index, len(block.items))  # no item left alone
         first = True
         for inner in item.blocks:
             if isinstance(inner, ListBlock):
@@ -392,6 +417,8 @@ def _list(w: _Writer, container: Any, block: ListBlock, level: int) -> None:
                 if num_id is not None and first:
                     _set_num(paragraph, num_id)
                 _paragraph(w, paragraph, inner.runs)
+                if keep:
+                    paragraph.paragraph_format.keep_with_next = True
                 first = False
             else:
                 _block(inner, w, container)
@@ -535,26 +562,45 @@ def _table_xml(w: _Writer, block: Table, widths: list[int]) -> str:
         + "</w:tblGrid>"
     )
     text_style = w.style_id("Table Text")
-    rows = [_row_xml(w, block, r, cells, widths, text_style) for r, cells in
-            enumerate((block.header, *block.rows))]  # fmt: skip
+    count, lead = 1 + len(block.rows), 2 if block.has_header else 1
+    rows = [_row_xml(w, block, r, cells, widths, text_style, keeps_with_next(r, count, lead))
+            for r, cells in enumerate((block.header, *block.rows))]  # fmt: skip
     return head + "".join(rows) + "</w:tbl>"
 
 
+def keeps_with_next(index: int, count: int, lead: int = 1) -> bool:
+    """The PDF's keep rules for rows and list items: the first `lead` keep with the next one
+    (a table's header and first row), the penultimate with the last; at most four are never
+    split; the last one keeps with nothing."""
+    if index >= count - 1:
+        return False
+    return count <= 4 or index < lead or index == count - 2
+
+
 def _row_xml(
-    w: _Writer, block: Table, r: int, cells: Any, widths: list[int], text_style: str | None
+    w: _Writer,
+    block: Table,
+    r: int,
+    cells: Any,
+    widths: list[int],
+    text_style: str | None,
+    keep: bool,
 ) -> str:
     """One w:tr: never split across pages; the header repeats, white bold on the accent."""
     head = r == 0 and block.has_header  # a key/value table has no header row
     stripe = w.colors["table_stripe"] if r % 2 == 0 else None
     fill = w.colors["table_header"] if head else stripe
     shade = f'<w:shd w:val="clear" w:color="auto" w:fill="{fill.lstrip("#")}"/>' if fill else ""
+    # Shaded cells edged in their own shade: LibreOffice leaves a white seam between them.
+    edges = _shade_edges(fill) if fill else ""
     out = ["<w:tr><w:trPr><w:cantSplit/>" + ("<w:tblHeader/>" if head else "") + "</w:trPr>"]
     for c, width in enumerate(widths):
         align = ALIGN_XML.get(block.align[c] if c < len(block.align) else "left")
         out.append(
-            f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{Emu(width).twips}"/>{shade}</w:tcPr>'
-            "<w:p><w:pPr>"
+            f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{Emu(width).twips}"/>{edges}{shade}'
+            "</w:tcPr><w:p><w:pPr>"
             + (f'<w:pStyle w:val="{_attr(text_style)}"/>' if text_style is not None else "")
+            + ("<w:keepNext/>" if keep else "")
             + (f'<w:jc w:val="{align}"/>' if align else "")
             + "</w:pPr>"
             + "".join(_run_xml(w, run, head) for run in (cells[c].runs if c < len(cells) else ()))
@@ -563,6 +609,17 @@ def _row_xml(
     return "".join(out) + "</w:tr>"
 
 
+def _shade_edges(fill: str) -> str:
+    """A shaded cell's side borders in its own fill colour."""
+    color = fill.lstrip("#")
+    return (
+        "<w:tcBorders>"
+        + "".join(f'<w:{side} w:val="single" w:sz="4" w:color="{color}"/>' for side in SIDES)
+        + "</w:tcBorders>"
+    )
+
+
+SIDES = ("left", "right")
 ALIGN_XML = {"left": "left", "right": "right", "center": "center"}
 _HEADER_RUN = '<w:b/><w:color w:val="FFFFFF"/>'
 
@@ -639,9 +696,23 @@ def _figure(w: _Writer, container: Any, block: Figure) -> None:
     _field(caption, " SEQ Figure \\* ARABIC ", str(block.number))
     caption.add_run(" — ")
     _paragraph(w, caption, block.caption)
-    for line in picture.below:  # the chart's notes and source, under the caption as in the PDF
-        caption.add_run().add_break()
-        caption.add_run(xml_safe(line, w.warnings)).italic = False
+    # The chart's notes, then its source, each in its own paragraph as in the PDF, all
+    # kept with the caption.
+    below = [caption]
+    for line in picture.below:
+        below.append(w.paragraph(container, _source_style(w)))
+        below[-1].add_run(xml_safe(line, w.warnings))
+    for paragraph in below[:-1]:
+        paragraph.paragraph_format.keep_with_next = True
+
+
+def _source_style(w: _Writer) -> str:
+    """The notes' style: « Source », or « Small » in a user's reference that lacks it."""
+    try:
+        w.style_id("Source")
+    except KeyError:
+        return "Small"
+    return "Source"
 
 
 def _picture(run: Any, png: bytes, width: Any) -> None:
@@ -862,12 +933,12 @@ def _properties(doc: Any, model: Document) -> None:
 
 
 # Hyphenation as in the PDF: French words cut in justified text (Word has it off by default,
-# and its loose lines are the first thing a reader notices), in a zone of 0.5 cm, never more
+# and its loose lines are the first thing a reader notices), in a zone of 1 cm, never more
 # than two lines running ending with a hyphen, never a word in capitals (IEG, RTE).
 HYPHENATION = (
     ("autoHyphenation", {"val": "true"}),
     ("consecutiveHyphenLimit", {"val": "2"}),
-    ("hyphenationZone", {"val": "284"}),
+    ("hyphenationZone", {"val": "567"}),
     ("doNotHyphenateCaps", {"val": "true"}),
 )
 

@@ -211,7 +211,7 @@ def _base_styles(style: Style) -> dict[str, ParagraphStyle]:
             fontSize=size["small"] - 0.5,
             leading=(size["small"] - 0.5) * 1.3,
             textColor=muted,
-            alignment=TA_CENTER,
+            alignment=TA_LEFT,  # notes of several lines read flush left, as publishers set them
             hyphenationLang="",
             spaceAfter=2,
         ),
