@@ -46,3 +46,16 @@ def test_the_geometry_helpers() -> None:
     assert not crosses_box((0, 0, 10, 0), (4, 4, 6, 6))
     assert crosses((0, 0, 10, 10), (0, 10, 10, 0))
     assert not crosses((0, 0, 10, 0), (0, 1, 10, 1))
+
+
+@pytest.mark.parametrize("seed", (101, 104, 106, 107))
+def test_no_two_leaders_cross_on_a_crowded_cloud(seed: int) -> None:
+    anchors = _cloud(seed, 20)  # the key factors a dense matrix still labels
+    markers = [(x - 4, y - 4, x + 4, y + 4) for x, y in anchors]
+    sizes = [(16.0, 8.5, 0.0, 0.0)] * len(anchors)
+    placed = place_labels(sizes, anchors, markers, (0, 0, 262, 262))
+    boxes = [(x, y, x + 16, y + 8.5) for x, y, _ in placed]
+    leaders = [leader(*a, b) for a, b, p in zip(anchors, boxes, placed, strict=True) if p[2]]
+    assert len(leaders) > 3  # crowded enough for leaders to meet
+    pairs = [(a, b) for n, a in enumerate(leaders) for b in leaders[n + 1 :] if crosses(a, b)]
+    assert not pairs

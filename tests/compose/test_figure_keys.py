@@ -10,7 +10,16 @@ from ieg_reports.charts import draw
 from ieg_reports.charts.base import strings
 from ieg_reports.compose import compose_pack, compose_synthesis
 from ieg_reports.compose.document import Document, Figure, Table, walk
-from ieg_reports.compose.figure_keys import ANNEX, MAX_ROWS, factor_key, key_rest
+from ieg_reports.compose.figure_keys import (
+    ANNEX,
+    DENSE,
+    MAX_ROWS,
+    SECTIONS,
+    classify,
+    factor_key,
+    key_rest,
+)
+from ieg_reports.compose.french import words_fr
 from ieg_reports.model import Workshop
 from ieg_reports.resources import default_templates
 from ieg_reports.style import load_style
@@ -87,8 +96,26 @@ def test_the_held_out_key_names_the_odd_choices_only_and_points_to_the_annex() -
     }
     rest = key_rest(workshop, {})
     assert rest is not None
+    drawing = draw("matrice", workshop, STYLE, {})
+    labels = [s.text for s in strings(drawing) if re.fullmatch(r"F\d+", s.text)]
+    others = words_fr(len(labels) - MAX_ROWS)  # the dense chart labels the exceptions only
     assert _plain(rest).startswith(
-        "Les trente-huit autres codes de la figure, tous des facteurs-clés,"
+        f"Les {others} autres codes de la figure, tous des facteurs-clés,"
     )
     body = _plain(document.blocks).split("Annexes")[0]
     assert body.count("Retenu sous un seuil") <= MAX_ROWS
+
+
+def test_a_dense_matrix_labels_exactly_the_rows_of_its_key(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from fixtures.held_out import write_held_out
+    from ieg_reports.api import load_workshop
+
+    workshop = load_workshop(write_held_out(tmp_path / "dense")).workshop
+    key = factor_key(workshop, {})
+    drawing = draw("matrice", workshop, STYLE, {})
+    labels = [s.text for s in strings(drawing) if re.fullmatch(r"F\d+", s.text)]
+    assert key is not None and labels
+    every = [p for p in classify(workshop, set()) if p.status in SECTIONS]
+    assert len(every) > DENSE and len(key.rows) < len(every)  # thinned to the exceptions
+    named = {row[0].text for row in key.rows}  # the key: the most telling of the labels
+    assert named <= set(labels) and len(named) == min(MAX_ROWS, len(labels))

@@ -4,7 +4,9 @@ label, a marker or another label's leader line.
 Greedy, most crowded points first: each label tries rings of positions around its point,
 nearest first (sixteen directions a ring); beyond the first ring a leader line joins it to
 its point, and that line may cross no marker and no label. When every ring is full, the
-label takes the nearest free place of the whole plot, with a leader.
+label takes the nearest free place of the whole plot, with a leader. A leader never
+crosses another one where a ring offers a place; a last pass swaps the labels of two
+crossing leaders when that uncrosses them.
 """
 
 from __future__ import annotations
@@ -111,14 +113,14 @@ class _Board:
 
     def crossings(self, seg: Segment) -> int:
         """How many markers (and quadrant names) a leader from a point crosses, its own
-        marker and those under its start aside; a leader crossed counts 10, a label 100."""
+        marker and those under its start aside; a leader crossed counts 100, a label 1000."""
         start = (seg[0], seg[1])
         count = 0
         for box, n in self.obstacles.items():
             own = box[0] <= start[0] <= box[2] and box[1] <= start[1] <= box[3]
             count += n * (not own and _meets(seg, box))
-        count += 100 * sum(crosses_box(seg, box) for box in self.labels)
-        return count + 10 * sum(crosses(seg, other) for other in self.leaders)
+        count += 1000 * sum(crosses_box(seg, box) for box in self.labels)
+        return count + 100 * sum(crosses(seg, other) for other in self.leaders)
 
 
 def _meets(seg: Segment, box: Box) -> bool:
@@ -162,7 +164,7 @@ def place_labels(
         if with_leader:
             board.leaders.append(leader(x, y, box))
         out[n] = (lx, ly, with_leader)
-    return out
+    return _uncross(out, boxes, anchors, obstacles, bounds)
 
 
 def _crowded_first(anchors: list[tuple[float, float]]) -> list[int]:
@@ -195,7 +197,7 @@ def _ring_spot(
             moved = gap > LEADER_FROM
             cost = board.crossings(leader(x, y, box)) + board.beside(box, x, y) if moved else 0
             score = gap + CROSSING * cost
-            if cost < 100 and (best is None or score < best[0]):
+            if cost < 100 and (best is None or score < best[0]):  # no leader, no label crossed
                 best = (score, lx, ly, moved)
     return best[1:] if best else None
 
@@ -222,3 +224,116 @@ def _any_spot(
             if best is None or cost < best[0]:
                 best = (cost, lx, ly)  # over a label, a leader is still better than a label
     return (best[1], best[2], True) if best else None
+
+
+Place = tuple[float, float, bool]
+
+
+def _uncross(
+    out: list[Place],
+    sizes: list[tuple[float, float, float, float]],
+    anchors: list[tuple[float, float]],
+    obstacles: list[Box],
+    bounds: Box,
+) -> list[Place]:
+    """`out` with the labels of two crossing leaders swapped wherever that uncrosses them
+    and puts no label on a marker, another label or a leader."""
+    out = list(out)
+    for _ in range(3):  # a swap may uncross one pair and leave another: a few passes
+        swapped = False
+        for i, j in _crossing_pairs(out, sizes, anchors):
+            swap = list(out)
+            swap[i], swap[j] = (out[j][0], out[j][1], True), (out[i][0], out[i][1], True)
+            trial: list[Place] | None = swap
+            if not _sound(swap, sizes, anchors, obstacles, bounds, (i, j)):
+                trial = _replaced(out, sizes, anchors, obstacles, bounds, i, j)
+            if trial is not None:
+                out, swapped = trial, True
+        if not swapped:
+            break
+    return out
+
+
+def _replaced(
+    out: list[Place],
+    sizes: list[tuple[float, float, float, float]],
+    anchors: list[tuple[float, float]],
+    obstacles: list[Box],
+    bounds: Box,
+    *pair: int,
+) -> list[Place] | None:
+    """`out` with one label of the pair placed anew among all the others, where its leader
+    crosses no leader and no label; None when neither finds such a place."""
+    boxes, segs = _boxes(out, sizes), _leaders(out, sizes, anchors)
+    for n in pair:
+        board = _Board(bounds, obstacles=Counter(obstacles))
+        for box in [*obstacles, *(b for m, b in enumerate(boxes) if m != n)]:
+            board.occupy(box)
+        board.labels = [b for m, b in enumerate(boxes) if m != n]
+        board.leaders = [s for m, s in segs.items() if m != n]
+        (w, h, *_), (x, y) = sizes[n], anchors[n]
+        spot = _ring_spot(board, x, y, w, h, 4.0) or _any_spot(board, x, y, w, h)
+        if (
+            spot
+            and board.crossings(leader(x, y, (spot[0], spot[1], spot[0] + w, spot[1] + h))) < 100
+        ):
+            return [*out[:n], spot, *out[n + 1 :]]
+    return None
+
+
+def _boxes(out: list[Place], sizes: list[tuple[float, float, float, float]]) -> list[Box]:
+    return [(x, y, x + s[0], y + s[1]) for (x, y, _), s in zip(out, sizes, strict=True)]
+
+
+def _leaders(
+    out: list[Place],
+    sizes: list[tuple[float, float, float, float]],
+    anchors: list[tuple[float, float]],
+) -> dict[int, Segment]:
+    boxes = _boxes(out, sizes)
+    return {n: leader(*anchors[n], boxes[n]) for n, p in enumerate(out) if p[2]}
+
+
+def _crossing_pairs(
+    out: list[Place],
+    sizes: list[tuple[float, float, float, float]],
+    anchors: list[tuple[float, float]],
+) -> list[tuple[int, int]]:
+    """The pairs of labels whose leaders cross."""
+    segs = sorted(_leaders(out, sizes, anchors).items())
+    return [(i, j) for n, (i, a) in enumerate(segs) for j, b in segs[n + 1 :] if crosses(a, b)]
+
+
+def _sound(
+    out: list[Place],
+    sizes: list[tuple[float, float, float, float]],
+    anchors: list[tuple[float, float]],
+    obstacles: list[Box],
+    bounds: Box,
+    moved: tuple[int, int],
+) -> bool:
+    """True when the moved labels sit inside the plot on nothing, and their leaders cross
+    no leader, no label and no marker but their own."""
+    boxes, segs = _boxes(out, sizes), _leaders(out, sizes, anchors)
+    for n in moved:
+        box, b = boxes[n], bounds
+        if box[0] < b[0] or box[1] < b[1] or box[2] > b[2] or box[3] > b[3]:
+            return False
+        if any(hits(box, o) for o in obstacles) or any(
+            hits(box, other) for m, other in enumerate(boxes) if m != n
+        ):
+            return False
+        if any(crosses_box(seg, box) for m, seg in segs.items() if m != n):
+            return False
+        seg = segs[n]
+        if any(crosses(seg, other) for m, other in segs.items() if m != n):
+            return False
+        if any(crosses_box(seg, other) for m, other in enumerate(boxes) if m != n):
+            return False
+        if any(_meets(seg, o) and not _holds(o, anchors[n]) for o in obstacles):
+            return False
+    return True
+
+
+def _holds(box: Box, point: tuple[float, float]) -> bool:
+    return box[0] <= point[0] <= box[2] and box[1] <= point[1] <= box[3]

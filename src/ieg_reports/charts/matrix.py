@@ -32,7 +32,14 @@ from ieg_reports.charts.base import (
     source_line,
 )
 from ieg_reports.charts.labels import Box, hits, leader, place_labels
-from ieg_reports.compose.figure_keys import Point, classify, highlighted, labelled, wants_key
+from ieg_reports.compose.figure_keys import (
+    Point,
+    classify,
+    highlighted,
+    labelled,
+    thinned_out,
+    wants_key,
+)
 from ieg_reports.model import Workshop
 from ieg_reports.style import Style
 
@@ -45,6 +52,7 @@ ROOM = 10.0  # points between the frame and a marker at the end of the scale
 TOP = 14.0  # room above the frame for a quadrant name that finds no free corner
 AXIS = 34.0  # tick numbers and the axis title under the plot
 GREY = HexColor("#C4C4C4")
+NEUTRAL = HexColor("#6E6E6E")  # the family-neutral grey of the fill legend
 COLUMN_NOTE = (
     "Facteurs-clés : ceux que l’atelier a retenus ; la zone ombrée réunit les facteurs "
     "notés au-dessus des deux seuils, retenus ou non (cerclés quand le choix s’en écarte)."
@@ -54,6 +62,11 @@ CROWDED_NOTE = (
     "Facteurs trop serrés pour être étiquetés sur la figure : le tableau qui suit en donne "
     "les codes et les notes."
 )
+THINNED_NOTE = (
+    "Seuls les facteurs qui s’écartent de la règle des seuils sont étiquetés : les {n} autres "
+    "facteurs-clés sont ceux de la zone ombrée."
+)
+TITLE_PAD = 2.0  # points kept clear around a quadrant name
 QUADRANTS = (("À surveiller", 0, 1), ("Leviers", 1, 0), ("Secondaires", 0, 0))
 
 
@@ -78,6 +91,8 @@ def selection_matrix(workshop: Workshop, style: Style, params: dict[str, str]) -
     families.translate(0, legend_height)
     drawing.add(families)
     notes = [f"Note : {COLUMN_NOTE}"] if workshop.key_rule == "colonne" and not highlight else []
+    if thinned_out(points):
+        notes.append(THINNED_NOTE.format(n=number(len(thinned_out(points)))))
     if labelled(points) and wants_key(params):  # else the text around names the factors
         notes.append(KEY_NOTE if codes is not None else CROWDED_NOTE)
     source = f"Source : {workshop.info.title}, moyennes des notes des participants."
@@ -255,7 +270,9 @@ def _labels(
     boxes = [(kit.width(p.factor.code, size, True) + 2, size + 1.0, 0.0, 0.0) for p in chosen]
     anchors = [(fr.x(p.x), fr.y(p.y)) for p in chosen]
     bounds = (fr.left + 1, fr.bottom + 1, fr.right - 1, fr.top - 1)
-    obstacles = [*(_marker_box(fr, p) for p in points), *titles]
+    pad = TITLE_PAD  # a code flush against a quadrant name reads as part of it
+    padded = [(t[0] - pad, t[1] - pad, t[2] + pad, t[3] + pad) for t in titles]
+    obstacles = [*(_marker_box(fr, p) for p in points), *padded]
     places = place_labels(boxes, anchors, obstacles, bounds, [radius(p) for p in chosen])
     sizes = zip(places, boxes, strict=True)
     placed = [(lx, ly, lx + w, ly + h) for (lx, ly, _), (w, h, _, _) in sizes]
@@ -309,10 +326,11 @@ def _side_legend(kit: Kit, fr: _Frame, points: list[Point], highlight: bool) -> 
     group = Group()
     natures = {p.factor.is_weak_signal for p in points if p.status != "gris"}
     items: list[tuple[Swatch, str]] = []  # only the natures drawn in colour
+    # The fill convention on a neutral mark no family uses in grey: filled or hollow.
     if False in natures:
-        items.append((("circle", 7, kit.color("muted"), white, 0.4), "Macro-déterminant (plein)"))
+        items.append((("square", 7, NEUTRAL, NEUTRAL, 0.4), "plein : macro-déterminant"))
     if True in natures:
-        items.append((("circle", 7, white, kit.color("muted"), 1.3), "Signal faible (creux)"))
+        items.append((("square", 7, white, NEUTRAL, 1.3), "creux : signal faible"))
     if highlight:
         items.append((("circle", 5, GREY, GREY, 0.0), "Autres facteurs"))
     marks, height = legend(kit, items, x, fr.top - 2, width)

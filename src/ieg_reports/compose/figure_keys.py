@@ -71,9 +71,26 @@ def wants_key(params: dict[str, str]) -> bool:
     return params.get("cle", "oui").strip().lower() not in ("non", "no", "false")
 
 
+# Beyond this many codes a matrix is a cloud of labels: it names only the exceptions.
+DENSE = 30
+EXCEPTIONS = ("sous", "ecarte")  # retained below a threshold, left out above both
+
+
 def labelled(points: list[Point]) -> list[Point]:
-    """The points the chart labels by code, in the key's order: by code, to look up."""
-    return sorted((p for p in points if p.status in SECTIONS), key=lambda p: p.factor.code)
+    """The points the chart labels by code, in the key's order: by code, to look up; on a
+    dense matrix, only the exceptions to the thresholds rule, when there are some (the
+    shaded zone says where the other key factors are)."""
+    left = {p.factor.code for p in thinned_out(points)}
+    chosen = (p for p in points if p.status in SECTIONS and p.factor.code not in left)
+    return sorted(chosen, key=lambda p: p.factor.code)
+
+
+def thinned_out(points: list[Point]) -> list[Point]:
+    """The key factors a dense matrix leaves unlabelled: those its shaded zone locates."""
+    chosen = [p for p in points if p.status in SECTIONS]
+    if len(chosen) <= DENSE or not any(p.status in EXCEPTIONS for p in chosen):
+        return []
+    return [p for p in chosen if p.status not in EXCEPTIONS]
 
 
 def shown(points: list[Point], workshop: Workshop) -> list[Point]:
