@@ -10,24 +10,9 @@ import pytest
 from ieg_reports.commands.build import run_build
 from ieg_reports.pipeline import dependencies
 from ieg_reports.pipeline.manifest import MANIFEST_NAME
+from pipeline.conftest import user_templates
+from pipeline.conftest import user_templates
 from pipeline.test_runner import PACK_T3, _edit_resource, _sheets, _write
-
-
-def _user_templates(book: Path, tmp_path: Path) -> Path:
-    from ieg_reports.resources import default_templates
-
-    templates = tmp_path / "modeles"
-    templates.mkdir()
-    source = (default_templates() / "dossier.md.j2").read_text(encoding="utf-8")
-    (templates / "dossier.md.j2").write_text(
-        source + '\n{% include "partiels/pied.md.j2" %}\n', encoding="utf-8"
-    )
-    (templates / "partiels").mkdir()
-    (templates / "partiels/pied.md.j2").write_text("Pied de page.\n", encoding="utf-8")
-    (book / "ieg-reports.toml").write_text(
-        f'[documents]\nmodeles = "{templates.as_posix()}"\n', encoding="utf-8"
-    )
-    return templates
 
 
 def _parsing(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, ...]]:
@@ -47,7 +32,7 @@ def test_closures_are_reused_until_a_template_changes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     book = _write(tmp_path / "duo", _sheets())
-    templates = _user_templates(book, tmp_path)
+    templates = user_templates(book, tmp_path)
     run_build(book, tmp_path / "out")
     manifest = json.loads((tmp_path / "out" / "duo" / MANIFEST_NAME).read_text("utf-8"))
     kept = manifest["templates"]["fermetures"]["dossier.md.j2"]

@@ -154,20 +154,10 @@ def test_two_workbooks_of_the_same_name_never_share_a_folder(tmp_path: Path) -> 
 
 
 def test_an_edited_partial_rebuilds_the_documents_that_include_it(tmp_path: Path) -> None:
-    from ieg_reports.resources import default_templates
+    from pipeline.conftest import user_templates
 
     book = _write(tmp_path / "duo", _sheets())
-    templates = tmp_path / "modeles"
-    templates.mkdir()
-    source = (default_templates() / "dossier.md.j2").read_text(encoding="utf-8")
-    (templates / "dossier.md.j2").write_text(
-        source + '\n{% include "partiels/pied.md.j2" %}\n', encoding="utf-8"
-    )
-    (templates / "partiels").mkdir()
-    (templates / "partiels/pied.md.j2").write_text("Pied de page, version 1.\n", encoding="utf-8")
-    (book / "ieg-reports.toml").write_text(
-        f'[documents]\nmodeles = "{templates.as_posix()}"\n', encoding="utf-8"
-    )
+    templates = user_templates(book, tmp_path, "Pied de page, version 1.\n")
     run_build(book, tmp_path / "out")
     (templates / "partiels/pied.md.j2").write_text("Pied de page, version 2.\n", encoding="utf-8")
     report = run_build(book, tmp_path / "out")
