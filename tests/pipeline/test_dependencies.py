@@ -11,7 +11,6 @@ from ieg_reports.commands.build import run_build
 from ieg_reports.pipeline import dependencies
 from ieg_reports.pipeline.manifest import MANIFEST_NAME
 from pipeline.conftest import user_templates
-from pipeline.conftest import user_templates
 from pipeline.test_runner import PACK_T3, _edit_resource, _sheets, _write
 
 
