@@ -125,10 +125,10 @@ def test_a_long_header_keeps_its_distinguishing_tail() -> None:
     assert fitted.endswith("… (volet 2)") and fitted.startswith("Comment les")
 
 
-def _list_case(lines: int, items: int) -> list[str]:
+def _list_case(lines: int, items: int, words: int = 1) -> list[str]:
     from ieg_reports.compose.document import ListBlock, ListItem
 
-    entries = tuple(ListItem((_text(1, f"ITEM{n} "),)) for n in range(items))
+    entries = tuple(ListItem((_text(words, f"ITEM{n} "),)) for n in range(items))
     blocks = (*_filled(lines), Heading(2, (Run("Un facteur"),), "f"), _text(1, "Note. "))
     return _pages((*blocks, ListBlock(entries), _text(20, "FIN ")))
 
@@ -142,6 +142,18 @@ def test_a_short_list_never_splits_and_a_long_one_leaves_two_items_a_side() -> N
             assert len(shared) == 1 or (items > 3 and min(shared) >= 2), (lines, items, found)
             head = _page_of(pages, "Un facteur")
             assert "ITEM0 " in pages[head] and "Note." in pages[head], (lines, items)
+
+
+def test_a_list_of_long_items_splits_one_item_a_side_rather_than_leave_a_hole() -> None:
+    # Items of four lines: the heading, its note and the first item fill the page's foot.
+    moved = 0
+    for lines in range(26, 44, 2):
+        pages = _list_case(lines, 3, words=3)
+        found = [sum(f"ITEM{n} " in page for n in range(3)) for page in pages]
+        head = _page_of(pages, "Un facteur")
+        assert "ITEM0 " in pages[head], (lines, found)
+        moved += len([count for count in found if count]) > 1
+    assert moved >= 2  # the list did split at some heights
 
 
 def test_a_soft_page_break_is_kept_unless_the_page_is_under_a_third_full() -> None:

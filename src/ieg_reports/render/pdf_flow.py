@@ -22,8 +22,8 @@ LEAST_ROWS = 2  # body rows a split table keeps on each side of the break
 FIGURE_FLOOR = 0.75  # a figure shrinks to this fraction of its size to fit a page's foot
 MIN_PRINT = 7.0  # the smallest text a printed figure may hold, in points
 FIRST_LINES = 2.2  # lines of a paragraph that may stand alone at a page's foot (with room)
-SHORT_LIST = 3  # a list of at most this many items never splits (four split two and two)
-LEAST_ITEMS = 2  # items a split list keeps on each side of the break
+LEAST_ITEMS = 2  # items a split list keeps on each side of the break…
+LEAST_LINES = 3  # …unless fewer items already hold this many lines (a long item may stand alone)
 
 
 def rows_to_keep(heights: Sequence[float], available: float, head: int, least: int) -> int:
@@ -197,14 +197,16 @@ def least_height(canvas: Any, flowable: Flowable, width: float, line: float) -> 
 
 
 def list_parts(items: list[Flowable], width: float, height: float, frame: Any) -> list[Flowable]:
-    """A list's items as they may flow over a page break: a short list whole, a longer
-    one with its first two and its last two items bound together. When its first part
-    does not fit here, the list starts on the next page (items split freely only at the
-    top of a page)."""
-    head = items if len(items) <= SHORT_LIST else items[:LEAST_ITEMS]
+    """A list's items as they may flow over a page break: its first and its last items
+    bound together (two items, or one of three lines or more), the whole list when these
+    meet. When its first part does not fit here, the list starts on the next page (items
+    split freely only at the top of a page)."""
+    first, last = list_ends(items, width)
+    whole = first + last > len(items)
+    head = items if whole else items[:first]
     parts: list[Flowable] = [KeepTogether(head)]
-    if len(items) > SHORT_LIST:
-        parts += [*items[LEAST_ITEMS:-LEAST_ITEMS], KeepTogether(items[-LEAST_ITEMS:])]
+    if not whole:
+        parts += [*items[first:-last], KeepTogether(items[-last:])]
     need = sum(f.wrap(width, height)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in head)
     if need - head[-1].getSpaceAfter() <= height:
         from reportlab.platypus.doctemplate import NullActionFlowable
@@ -215,6 +217,28 @@ def list_parts(items: list[Flowable], width: float, height: float, frame: Any) -
     from reportlab.platypus.doctemplate import FrameBreak
 
     return [FrameBreak(), *parts]
+
+
+def list_ends(items: Sequence[Flowable], width: float) -> tuple[int, int]:
+    """How many items the first and the last part of a split list hold at least: two
+    one- or two-line items, or a single item of three lines or more."""
+
+    def least(run: Sequence[Flowable]) -> int:
+        lines = 0
+        for count, item in enumerate(run, start=1):
+            lines += item_lines(item, width)
+            if count >= LEAST_ITEMS or lines >= LEAST_LINES:
+                return count
+        return len(run)
+
+    return least(items), least(items[::-1])
+
+
+def item_lines(item: Flowable, width: float) -> int:
+    """The lines of a list item's text (LEAST_LINES for an item that is not one paragraph)."""
+    item.wrap(width, 1e6)
+    lines = getattr(getattr(getattr(item, "_flowable", item), "blPara", None), "lines", None)
+    return LEAST_LINES if lines is None else len(lines)
 
 
 def block_height(canvas: Any, flowable: Flowable, width: float) -> float:

@@ -61,14 +61,13 @@ from ieg_reports.fonts import SANS, register_fonts
 from ieg_reports.links import is_safe_url
 from ieg_reports.render.common import introduces, source_date
 from ieg_reports.render.pdf_flow import (
-    LEAST_ITEMS,
-    SHORT_LIST,
     FigureBlock,
     NewPage,
     RoomFor,
     SplitTable,
     block_height,
     float_figures,
+    list_ends,
     list_parts,
     without_breaks,
 )
@@ -516,11 +515,12 @@ class _List(ListFlowable):  # type: ignore[misc]
         return list_parts(list(self._content), availWidth, availHeight, frame)
 
     def least_height(self, canvas: Any, width: float) -> float:
-        """The height of the least of this list that may end a page: the whole of a short
-        list, else its first two items."""
+        """The height of the least of this list that may end a page: its first part (the
+        whole list when it may not split)."""
         items = self._content
-        first = items if len(items) <= SHORT_LIST else items[:LEAST_ITEMS]
-        return float(sum(block_height(canvas, f, width) for f in first))
+        first, last = list_ends(items, width)
+        head = items if first + last > len(items) else items[:first]
+        return float(sum(block_height(canvas, f, width) for f in head))
 
     def _makeLIIndenter(self, flowable: Flowable, bullet: Any, params: Any = None) -> Flowable:
         made = super()._makeLIIndenter(flowable, bullet, params)
