@@ -226,3 +226,23 @@ def test_no_justified_line_stretches_its_spaces_past_twice_their_width() -> None
                     gaps.append((right["x0"] - left["x1"], left["text"], right["text"]))
     worst = max(gaps)
     assert worst[0] < 2 * space + 0.3, worst
+
+
+def test_text_beside_a_qr_code_is_set_ragged_right() -> None:
+    import itertools
+
+    import pdfplumber
+
+    from ieg_reports.compose.document import Aside
+
+    words = "Pourquoi la regarder. Ressource fictive donnée pour l’exemple : elle montre "
+    aside = Aside((_text(1, words * 3),), "https://example.org/qr")
+    data, _ = PdfWriter(STYLE).write(
+        Document(DocumentInfo("Essai"), (aside,)),
+        Assets({}, {"https://example.org/qr": Picture(Drawing(60, 60), 60, 60, lambda: b"")}),
+    )
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        found = pdf.pages[0].extract_words()
+    lines = [list(g) for _, g in itertools.groupby(found, key=lambda w: round(w["top"]))]
+    ends = [round(line[-1]["x1"]) for line in lines if len(line) > 4][:-1]  # the full lines
+    assert len(ends) >= 3 and len(set(ends)) > 1, ends  # justified, they would all end alike

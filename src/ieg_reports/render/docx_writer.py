@@ -870,11 +870,22 @@ def _aside(w: _Writer, container: Any, block: Aside) -> None:
     for inner in block.blocks:
         _block(inner, w, text_cell)
     first._p.getparent().remove(first._p)
+    for paragraph in text_cell.paragraphs:  # ragged right beside the code, as the PDF
+        if _alignment(paragraph) == WD_ALIGN_PARAGRAPH.JUSTIFY:
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
     qr_cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT  # on the margin, as the PDF
     run = qr_cell.paragraphs[0].add_run()
     _picture(run, picture.png(), Pt(picture.width))
     run._r.find(".//" + qn("wp:docPr")).set("descr", f"Code QR du lien {block.qr}")
     _space(w, container, 6)
+
+
+def _alignment(paragraph: Any) -> Any:
+    """A paragraph's alignment, its own or its style's (through the styles it is based on)."""
+    found, style = paragraph.alignment, paragraph.style
+    while found is None and style is not None:
+        found, style = style.paragraph_format.alignment, style.base_style
+    return found
 
 
 def _cover(w: _Writer, cover: Cover) -> None:

@@ -533,7 +533,7 @@ class _List(ListFlowable):  # type: ignore[misc]
 
 
 def _ragged(flowables: list[Flowable]) -> list[Flowable]:
-    """List items set ragged right: short justified lines in a narrow measure make rivers."""
+    """Paragraphs set ragged right: short justified lines in a narrow measure make rivers."""
     for flowable in flowables:
         if isinstance(flowable, RLParagraph) and flowable.style.alignment == TA_JUSTIFY:
             flowable.style = ParagraphStyle("item", parent=flowable.style, alignment=TA_LEFT)
@@ -703,7 +703,8 @@ def _aside(ctx: _Context, block: Aside, width: float) -> Flowable:
     qr_size = picture.width if picture else 2.0 * cm
     gutter = 0.8 * cm  # white between the text and the code: neither touches the other
     # Kept together as a whole: page breaks inside the cell would only break it up.
-    inner = without_breaks(_flowables(ctx, block.blocks, width - qr_size - gutter))
+    # Ragged right beside the code: a narrow justified column stretches its short lines.
+    inner = _ragged(without_breaks(_flowables(ctx, block.blocks, width - qr_size - gutter)))
     if picture is None:
         return KeepTogether(inner)
     # The aside splits only when taller than a page: never its title and code apart.
