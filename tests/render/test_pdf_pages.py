@@ -4,6 +4,7 @@ list items land, read back from the PDF page by page."""
 from __future__ import annotations
 
 import io
+import re
 
 from reportlab.graphics.shapes import Drawing, Rect, String
 
@@ -246,3 +247,27 @@ def test_text_beside_a_qr_code_is_set_ragged_right() -> None:
     lines = [list(g) for _, g in itertools.groupby(found, key=lambda w: round(w["top"]))]
     ends = [round(line[-1]["x1"]) for line in lines if len(line) > 4][:-1]  # the full lines
     assert len(ends) >= 3 and len(set(ends)) > 1, ends  # justified, they would all end alike
+
+
+def test_a_cut_leaves_three_letters_a_side_and_never_cuts_a_paragraphs_last_word() -> None:
+    from ieg_reports.render.pdf_hyphen import Hyphenator, last_word
+
+    assert last_word("lors de cette rencontre.") == "rencontre"
+    assert list(Hyphenator("rencontre")("rencontre")) == []
+    assert all(len(h) >= 3 and len(t) >= 3 for h, t in Hyphenator()("approfondis"))
+    # Set in every measure, the same sentences never cut « ap- » nor their last word.
+    blocks = []
+    for n in range(60):
+        words = "Les deux thèmes prioritaires retenus sont approfondis lors de cette rencontre."
+        blocks.append(Paragraph((Run("x" * (n % 30) + " " + words + " Puis débattre."),)))
+        blocks.append(Paragraph((Run("mot " * (n % 25) + words),)))
+    text = "\n".join(_pages(tuple(blocks)))
+    lines = text.splitlines()
+    assert any(line.endswith("-") for line in lines)  # it does hyphenate
+    cuts = [line.rsplit(" ", 1)[-1] for line in lines if line.endswith("-")]
+    assert all(len(cut) > LEAST_CUT for cut in cuts), cuts
+    assert "ren-" in cuts  # inside a paragraph, not at its end
+    assert not re.search(r"ren-\ncontre\.(?! Puis)", text) and "débat-\ntre." not in text
+
+
+LEAST_CUT = 3  # « ren- »: three letters and the hyphen

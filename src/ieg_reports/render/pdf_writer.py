@@ -71,6 +71,7 @@ from ieg_reports.render.pdf_flow import (
     list_parts,
     without_breaks,
 )
+from ieg_reports.render.pdf_hyphen import Hyphenator, last_word
 from ieg_reports.style import Style
 
 ALIGN = {"left": TA_LEFT, "right": TA_RIGHT, "center": TA_CENTER}
@@ -124,7 +125,7 @@ def _base_styles(style: Style) -> dict[str, ParagraphStyle]:
         leading=size["body"] * 1.4,
         textColor=text,
         alignment=TA_JUSTIFY,
-        hyphenationLang="fr",
+        hyphenationLang=Hyphenator(),  # French, three letters a side at least
         embeddedHyphenation=1,
         uriWasteReduce=0.3,
         spaceAfter=5,
@@ -271,8 +272,12 @@ class _Context:
     frame_height: float = 700.0
 
     def para(self, runs: tuple[Run, ...], style: str) -> RLParagraph:
-        """A Paragraph of escaped runs."""
-        return _Paragraph(markup(runs, self.coverage, self.style.color("link")), self.styles[style])
+        """A Paragraph of escaped runs; its last word is never cut (« ren- / contre. »)."""
+        chosen = self.styles[style]
+        if chosen.hyphenationLang:
+            last = last_word("".join(r.text for r in runs if not r.line_break))
+            chosen = ParagraphStyle(chosen.name, parent=chosen, hyphenationLang=Hyphenator(last))
+        return _Paragraph(markup(runs, self.coverage, self.style.color("link")), chosen)
 
 
 STRETCH = 1.0  # extra space a justified gap may take, in spaces (a gap of two spaces)
