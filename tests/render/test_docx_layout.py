@@ -397,3 +397,27 @@ def test_text_beside_a_qr_code_is_ragged_in_both_writers(twins: list[Path]) -> N
                     beside += 1
                     assert docx_writer._alignment(paragraph) != 3, paragraph.text  # 3: justify
     assert beside > 10
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice absent")
+def test_libreoffice_never_cuts_a_date_bound_by_no_break_spaces(tmp_path: Path) -> None:
+    from ieg_reports.compose.typography import typeset
+    from ieg_reports.render.docx_writer import DocxWriter
+
+    from .pdftext import pdf_text
+
+    colors = load_style(default_templates() / "style.toml").colors
+    date = "mercredi 18 octobre 2017"
+    blocks = tuple(
+        Paragraph((Run(typeset("x" * n + " l’événement aura lieu le " + date + " à Paris.")),))
+        for n in range(0, 60)
+    )
+    data, _ = DocxWriter(default_templates() / "reference.docx", colors).write(
+        Document(DocumentInfo("Essai"), blocks), Assets()
+    )
+    path = tmp_path / "dates.docx"
+    path.write_bytes(data)
+    text = pdf_text(convert(path, tmp_path))
+    assert text.count("octobre") == 60
+    cut = re.findall(r"(mer\w*|oc\w*)-\n", text)
+    assert not cut, cut

@@ -318,14 +318,16 @@ def _paragraph(w: _Writer, paragraph: Any, runs: tuple[Run, ...]) -> Any:
     return paragraph
 
 
-# The PDF never cuts the first word of a quoted name (« Décarbonation ») : reportlab takes
-# the guillemet and the word as one. Word and LibreOffice hyphenate no run in no language.
-QUOTED_WORD = re.compile(r"(«\u00a0\S+)")
+# The PDF never cuts words bound by a no-break space: reportlab takes them as one word, not
+# made of letters only (« Décarbonation », « mercredi 18 octobre 2017 », « thème ; »). Word
+# and LibreOffice cut each word of such a group: they hyphenate no run in no language.
+QUOTED_WORD = re.compile(r"(«\u00a0\S+|\S+(?:\u00a0\S+)+)")
 
 
 def _plain_runs(w: _Writer, paragraph: Any, run: Run, after_quote: bool) -> None:
-    """A run, the first word of each quoted name in a run of its own that is never cut
-    (`after_quote`: the run itself opens a name, « *prosumers* »)."""
+    """A run, each group of words bound by no-break spaces (a date, the first word of a
+    quoted name) in a run of its own that is never cut (`after_quote`: the run itself
+    opens a name, « *prosumers* »)."""
     pieces = QUOTED_WORD.split(run.text)
     if after_quote:
         word = re.match(r"\S*", pieces[0]).group()  # type: ignore[union-attr]
