@@ -421,3 +421,22 @@ def test_libreoffice_never_cuts_a_date_bound_by_no_break_spaces(tmp_path: Path) 
     assert text.count("octobre") == 60
     cut = re.findall(r"(mer\w*|oc\w*)-\n", text)
     assert not cut, cut
+
+
+def test_a_headings_short_text_keeps_with_what_it_opens_and_the_colophon_never_alone(
+    twins: list[Path],
+) -> None:
+    # As the PDF's groups: « Pour aller plus loin », its one-sentence intro and the first
+    # resource (a table) move together; the last line of a pack never opens a page alone.
+    kept = 0
+    for path in twins[1:-1]:
+        body = docx.Document(str(path)).element.body
+        blocks = [c for c in body.iterchildren() if c.tag in (W + "p", W + "tbl")]
+        for heading, text, after in zip(blocks, blocks[1:], blocks[2:], strict=False):
+            styles = heading.xpath("./w:pPr/w:pStyle/@w:val")
+            if styles and styles[0].startswith("Heading") and after.tag == W + "tbl":
+                assert text.xpath("./w:pPr/w:keepNext"), "".join(text.xpath(".//w:t/text()"))
+                kept += 1
+        written = [b for b in blocks if b.tag == W + "p" and "".join(b.xpath(".//w:t/text()"))]
+        assert written[-2].xpath("./w:pPr/w:keepNext"), path.name
+    assert kept >= 5

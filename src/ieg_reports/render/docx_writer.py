@@ -129,6 +129,7 @@ def render_docx(
     for block in model.blocks[1:] if isinstance(first, Cover) else model.blocks:
         _block(block, writer, doc)
     _breaks_before(doc)
+    _keep_groups(doc)
     _properties(doc, model)
     _settings(doc, contents=any(isinstance(block, Toc) for block in model.blocks))
     _language(doc, model.info.language)
@@ -194,6 +195,41 @@ def _breaks_before(doc: Any) -> None:
         ppr.get_or_add_pageBreakBefore()
         _space_at_top(doc, ppr)
         p.getparent().remove(p)
+
+
+SHORT_TEXT = 320  # characters of a paragraph that never splits (three lines or so)
+
+
+def _keep_groups(doc: Any) -> None:
+    """A heading's short text stays with the start of what it opens (a table, a list), as
+    the PDF's groups do; the document's last paragraph (a colophon) never opens a page."""
+    ids = {name: _ids(doc, name) for name in ("Heading", "List")}
+    body = doc.element.body
+    blocks = [c for c in body.iterchildren() if c.tag in (qn("w:p"), qn("w:tbl"))]
+    for heading, text, after in zip(blocks, blocks[1:], blocks[2:], strict=False):
+        if not _styled(heading, ids["Heading"]) or _styled(text, ids["Heading"]):
+            continue
+        opens = after.tag == qn("w:tbl") or _styled(after, ids["List"])
+        if text.tag == qn("w:p") and len(_plain(text)) <= SHORT_TEXT and opens:
+            text.get_or_add_pPr().get_or_add_keepNext()
+    written = [b for b in blocks if b.tag == qn("w:p") and _plain(b).strip()]
+    if len(written) > 1 and written[-2].getnext() is written[-1]:
+        written[-2].get_or_add_pPr().get_or_add_keepNext()
+
+
+def _ids(doc: Any, prefix: str) -> set[str]:
+    """The ids of the paragraph styles whose (English) name starts with `prefix`."""
+    return {s.style_id for s in doc.styles if s.type == 1 and str(s.name).startswith(prefix)}
+
+
+def _styled(element: Any, ids: set[str]) -> bool:
+    """True when `element` is a paragraph in one of the styles `ids`."""
+    style = element.xpath("./w:pPr/w:pStyle/@w:val") if element.tag == qn("w:p") else []
+    return bool(style) and str(style[0]) in ids
+
+
+def _plain(paragraph: Any) -> str:
+    return "".join(paragraph.xpath(".//w:t/text()"))
 
 
 # The body's space after a paragraph: headings' space before includes it (Word keeps the
