@@ -440,3 +440,10 @@ def test_a_headings_short_text_keeps_with_what_it_opens_and_the_colophon_never_a
         written = [b for b in blocks if b.tag == W + "p" and "".join(b.xpath(".//w:t/text()"))]
         assert written[-2].xpath("./w:pPr/w:keepNext"), path.name
     assert kept >= 5
+
+
+def test_ragged_key_value_lines_are_not_hyphenated_in_word(twins: list[Path]) -> None:
+    programme = docx.Document(str(twins[-1])).element.body
+    ragged = programme.xpath(".//w:p[w:pPr/w:jc/@w:val='left' and not(w:pPr/w:pStyle)]")
+    assert len(ragged) >= 4
+    assert all(p.xpath("./w:pPr/w:suppressAutoHyphens") for p in ragged)

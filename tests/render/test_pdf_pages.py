@@ -271,3 +271,10 @@ def test_a_cut_leaves_three_letters_a_side_and_never_cuts_a_paragraphs_last_word
 
 
 LEAST_CUT = 3  # « ren- »: three letters and the hyphen
+
+
+def test_ragged_lines_are_never_hyphenated() -> None:
+    words = "Issu de trois facteurs-clés : comment donner du sens au travail et aux nouvelles "
+    blocks = tuple(Paragraph((Run("x" * n + " " + words * 3),), style="left") for n in range(40))
+    text = "\n".join(_pages(blocks))
+    assert not re.search(r"[a-zé]-\n", text.replace("facteurs-\nclés", ""))

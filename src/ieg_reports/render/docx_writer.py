@@ -291,8 +291,9 @@ def _(block: Heading, w: _Writer, container: Any) -> None:
 def _(block: Paragraph, w: _Writer, container: Any) -> None:
     paragraph = w.paragraph(container, PARAGRAPH_STYLES.get(block.style, "Normal"))
     _paragraph(w, paragraph, block.runs)
-    if block.style == "left":  # ragged right: short lists and key/value lines
+    if block.style == "left":  # ragged right, never hyphenated: short lists, key/value lines
         paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
+        _no_hyphens(paragraph._p.get_or_add_pPr())
     if block.style == "title":  # a title at the top of a page, not on a cover: no drop
         paragraph.paragraph_format.space_before = Pt(0)
     if introduces(block):
@@ -916,6 +917,22 @@ def _aside(w: _Writer, container: Any, block: Aside) -> None:
     _picture(run, picture.png(), Pt(picture.width))
     run._r.find(".//" + qn("wp:docPr")).set("descr", f"Code QR du lien {block.qr}")
     _space(w, container, 6)
+
+
+# What follows w:suppressAutoHyphens in a paragraph's properties (the schema's order).
+AFTER_HYPHENS = (
+    *("w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE"),
+    *("w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind"),
+    *("w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc"),
+    *("w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId"),
+    *("w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange"),
+)
+
+
+def _no_hyphens(ppr: Any) -> None:
+    """Word's and LibreOffice's « do not hyphenate » on a paragraph, in its schema place."""
+    if ppr.find(qn("w:suppressAutoHyphens")) is None:
+        ppr.insert_element_before(OxmlElement("w:suppressAutoHyphens"), *AFTER_HYPHENS)
 
 
 def _alignment(paragraph: Any) -> Any:

@@ -185,7 +185,8 @@ def _base_styles(style: Style) -> dict[str, ParagraphStyle]:
             spaceAfter=10,
             hyphenationLang="",
         ),
-        "left": derive("left", alignment=TA_LEFT),  # short lists, key/value lines: ragged
+        # Short lists, key/value lines: ragged right, and so never hyphenated.
+        "left": derive("left", alignment=TA_LEFT, hyphenationLang=""),
         "center": derive("center", fontSize=size["body"] + 1.5, alignment=TA_LEFT, spaceAfter=4),
         "note": derive(
             "note",
