@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+from itertools import pairwise
 from pathlib import Path
 
 import docx
@@ -50,7 +51,7 @@ def _syllable_cuts(pdf: Path, words: set[str]) -> list[tuple[str, str]]:
         ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
     ).stdout.splitlines()
     found = []
-    for line, after in zip(lines, lines[1:], strict=False):
+    for line, after in pairwise(lines):
         head, tail = re.search(r"(\w+)-$", line.strip()), re.match(r"\s*(\w+)", after)
         if head and tail and head.group(1) + tail.group(1) in words:
             found.append((head.group(1), tail.group(1)))
@@ -76,9 +77,7 @@ def test_the_printed_synthesis_never_cuts_two_letters_off(sample_build) -> None:
 
 
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice absent")
-def test_libreoffice_never_cuts_two_letters_off_the_word_twin(
-    sample_build, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+def test_libreoffice_never_cuts_two_letters_off_the_word_twin(sample_build, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     twin = sample_build.folder / "synthese.docx"
     _assert_no_short_cut(convert(twin, tmp_path), _words(twin))
 
