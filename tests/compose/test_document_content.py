@@ -137,7 +137,9 @@ def test_neighbours_are_explained_by_their_shared_key_factors(packs: list[Docume
             continue
         items = [b for b in _section(pack, "Thèmes voisins") if isinstance(b, Paragraph)][1:]
         for item in items:
-            assert re.search(r"\) partage «[^.]+»(?: ; il y ajoute «[^.]+»)?\.$", item.text), item.text
+            assert re.search(r"\) partage «[^.]+»(?: ; il y ajoute «[^.]+»)?\.$", item.text), (
+                item.text
+            )
             # Concise: outside the names of the key factors, a handful of words.
             said = re.sub(r"«[^»]+»", "", item.text[item.text.index(") partage") :])
             assert len(said.split()) <= 8, said

@@ -250,11 +250,11 @@ def test_text_beside_a_qr_code_is_set_ragged_right() -> None:
 
 
 def test_a_cut_leaves_three_letters_a_side_and_never_cuts_a_paragraphs_last_word() -> None:
-    from ieg_reports.render.pdf_hyphen import Hyphenator, last_word
+    from ieg_reports.render.hyphenation import hyphenator, last_word
 
     assert last_word("lors de cette rencontre.") == "rencontre"
-    assert list(Hyphenator("rencontre")("rencontre")) == []
-    assert all(len(h) >= 3 and len(t) >= 3 for h, t in Hyphenator()("approfondis"))
+    assert list(hyphenator("rencontre")("rencontre")) == []
+    assert all(len(h) >= 3 and len(t) >= 3 for h, t in hyphenator()("approfondis"))
     # Set in every measure, the same sentences never cut « ap- » nor their last word.
     blocks = []
     for n in range(60):

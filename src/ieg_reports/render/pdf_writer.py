@@ -60,6 +60,7 @@ from ieg_reports.compose.document import PageBreak as ModelPageBreak
 from ieg_reports.fonts import SANS, register_fonts
 from ieg_reports.links import is_safe_url
 from ieg_reports.render.common import introduces, source_date
+from ieg_reports.render.hyphenation import hyphenator, last_word
 from ieg_reports.render.pdf_flow import (
     FigureBlock,
     NewPage,
@@ -71,7 +72,6 @@ from ieg_reports.render.pdf_flow import (
     list_parts,
     without_breaks,
 )
-from ieg_reports.render.pdf_hyphen import Hyphenator, last_word
 from ieg_reports.style import Style
 
 ALIGN = {"left": TA_LEFT, "right": TA_RIGHT, "center": TA_CENTER}
@@ -125,7 +125,7 @@ def _base_styles(style: Style) -> dict[str, ParagraphStyle]:
         leading=size["body"] * 1.4,
         textColor=text,
         alignment=TA_JUSTIFY,
-        hyphenationLang=Hyphenator(),  # French, three letters a side at least
+        hyphenationLang=hyphenator(),  # three letters at least on each side of a cut
         embeddedHyphenation=1,
         uriWasteReduce=0.3,
         spaceAfter=5,
@@ -273,11 +273,11 @@ class _Context:
     frame_height: float = 700.0
 
     def para(self, runs: tuple[Run, ...], style: str) -> RLParagraph:
-        """A Paragraph of escaped runs; its last word is never cut (« ren- / contre. »)."""
+        """A Paragraph of escaped runs; its last word is never cut."""
         chosen = self.styles[style]
-        if chosen.hyphenationLang:
-            last = last_word("".join(r.text for r in runs if not r.line_break))
-            chosen = ParagraphStyle(chosen.name, parent=chosen, hyphenationLang=Hyphenator(last))
+        if callable(chosen.hyphenationLang):
+            last = last_word("".join(run.text for run in runs))
+            chosen = ParagraphStyle(style, parent=chosen, hyphenationLang=hyphenator(last))
         return _Paragraph(markup(runs, self.coverage, self.style.color("link")), chosen)
 
 
