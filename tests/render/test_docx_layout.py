@@ -312,6 +312,18 @@ def test_list_items_keep_the_first_two_and_the_last_two_together(tmp_path: Path)
     assert keeps[7:] == [True, True, False]  # three items: kept whole
 
 
+def test_a_long_list_item_may_stand_alone_on_either_side_of_a_break(tmp_path: Path) -> None:
+    # As in the PDF: an item of three lines or more is no lone line at a page's foot.
+    long = "Élément long, " + "une phrase qui occupe une bonne part de la ligne du texte. " * 5
+    items = tuple(ListItem((Paragraph((Run(long),)),)) for _ in range(3))
+    model = Document(DocumentInfo("Essai", header="Essai"), (ListBlock(items), _list_items(3)))
+    path = tmp_path / "longues.docx"
+    path.write_bytes(_render(model))
+    items_read = [p for p in docx.Document(str(path)).paragraphs if p.text.startswith("Élément")]
+    keeps = [bool(p.paragraph_format.keep_with_next) for p in items_read]
+    assert keeps == [False, False, False, True, True, False]
+
+
 def test_sources_list_keeps_its_ends(synthesis) -> None:  # type: ignore[no-untyped-def]
     paragraphs = synthesis.paragraphs
     start = next(n for n, p in enumerate(paragraphs) if p.text == "Sources des facteurs")

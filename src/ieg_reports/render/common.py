@@ -120,3 +120,23 @@ def clip(text: str, limit: int) -> str:
     if " " in cut[limit // 2 :]:
         cut = cut[: cut.rindex(" ")]
     return cut.rstrip(" ,;:") + "…"
+
+
+LEAST_ITEMS = 2  # items a split list keeps on each side of the break…
+LEAST_LINES = 3  # …unless fewer items already hold this many lines (a long item may stand alone)
+
+
+def list_ends(lines: list[int]) -> tuple[int, int]:
+    """How many items (of `lines` lines each) the first and the last part of a split list
+    hold at least: two short items, or a single item of three lines or more. When the two
+    add up to more than the list, it never splits."""
+
+    def least(run: list[int]) -> int:
+        held = 0
+        for count, item in enumerate(run, start=1):
+            held += item
+            if count >= LEAST_ITEMS or held >= LEAST_LINES:
+                return count
+        return len(run)
+
+    return least(lines), least(lines[::-1])

@@ -44,7 +44,15 @@ from ieg_reports.compose.document import (
     Toc,
 )
 from ieg_reports.links import is_safe_url
-from ieg_reports.render.common import clip, introduces, source_date, xml_safe, zip_members
+from ieg_reports.render.common import (
+    LEAST_LINES,
+    clip,
+    introduces,
+    list_ends,
+    source_date,
+    xml_safe,
+    zip_members,
+)
 from ieg_reports.render.docx_package import finish_parts, set_setting
 from ieg_reports.render.docx_styles import LazyStylesPart, use_lazy_styles
 from ieg_reports.render.hyphenation import SOFT_HYPHEN, last_word, soft_hyphens
@@ -486,8 +494,8 @@ def _list(w: _Writer, container: Any, block: ListBlock, level: int) -> None:
     kind = "List Number" if block.ordered else "List Bullet"
     style = kind if level == 1 else f"{kind} {min(level, 3)}"
     num_id = _restart_numbering(w.doc, style, block.start) if block.ordered else None
-    for index, item in enumerate(block.items):
-        keep = keeps_with_next(index, len(block.items))  # no item left alone
+    keeps = _item_keeps(block, int(w.text_width) / 12700)
+    for item, keep in zip(block.items, keeps, strict=True):
         first = True
         for inner in item.blocks:
             if isinstance(inner, ListBlock):
@@ -502,6 +510,26 @@ def _list(w: _Writer, container: Any, block: ListBlock, level: int) -> None:
                 first = False
             else:
                 _block(inner, w, container)
+
+
+AVERAGE_CHAR = 4.9  # points: the mean width of a character of the body text (11 pt Lato)
+
+
+def _item_keeps(block: ListBlock, width: float) -> list[bool]:
+    """Which items keep with the next one, as the PDF splits a list: its first and its last
+    two items bound together, or one item of three lines or more (lines estimated from the
+    length of the text on a measure of `width` points: Word counts them only when laying out)."""
+    per_line = max(20, int(width / AVERAGE_CHAR))
+    lines = [
+        -(-sum(len(b.text) for b in item.blocks if isinstance(b, Paragraph)) // per_line)
+        if all(isinstance(b, Paragraph) for b in item.blocks)
+        else LEAST_LINES
+        for item in block.items
+    ]
+    count = len(lines)
+    first, last = list_ends(lines)
+    whole = first + last > count
+    return [n < count - 1 and (whole or n < first - 1 or n >= count - last) for n in range(count)]
 
 
 def _restart_numbering(doc: Any, style_name: str, start: int) -> int:

@@ -18,12 +18,13 @@ from reportlab.platypus import ActionFlowable, CondPageBreak, Flowable, KeepToge
 from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus import Table as RLTable
 
+from ieg_reports.render.common import LEAST_LINES
+from ieg_reports.render.common import list_ends as common_ends
+
 LEAST_ROWS = 2  # body rows a split table keeps on each side of the break
 FIGURE_FLOOR = 0.75  # a figure shrinks to this fraction of its size to fit a page's foot
 MIN_PRINT = 7.0  # the smallest text a printed figure may hold, in points
 FIRST_LINES = 2.2  # lines of a paragraph that may stand alone at a page's foot (with room)
-LEAST_ITEMS = 2  # items a split list keeps on each side of the break…
-LEAST_LINES = 3  # …unless fewer items already hold this many lines (a long item may stand alone)
 
 
 def rows_to_keep(heights: Sequence[float], available: float, head: int, least: int) -> int:
@@ -222,16 +223,7 @@ def list_parts(items: list[Flowable], width: float, height: float, frame: Any) -
 def list_ends(items: Sequence[Flowable], width: float) -> tuple[int, int]:
     """How many items the first and the last part of a split list hold at least: two
     one- or two-line items, or a single item of three lines or more."""
-
-    def least(run: Sequence[Flowable]) -> int:
-        lines = 0
-        for count, item in enumerate(run, start=1):
-            lines += item_lines(item, width)
-            if count >= LEAST_ITEMS or lines >= LEAST_LINES:
-                return count
-        return len(run)
-
-    return least(items), least(items[::-1])
+    return common_ends([item_lines(item, width) for item in items])
 
 
 def item_lines(item: Flowable, width: float) -> int:
