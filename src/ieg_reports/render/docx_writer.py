@@ -138,7 +138,7 @@ def render_docx(
     for block in model.blocks[1:] if isinstance(first, Cover) else model.blocks:
         _block(block, writer, doc)
     _breaks_before(doc)
-    _keep_groups(doc)
+    _keep_groups(writer)
     _properties(doc, model)
     _settings(doc, contents=any(isinstance(block, Toc) for block in model.blocks))
     _language(doc, model.info.language)
@@ -209,11 +209,11 @@ def _breaks_before(doc: Any) -> None:
 SHORT_TEXT = 320  # characters of a paragraph that never splits (three lines or so)
 
 
-def _keep_groups(doc: Any) -> None:
+def _keep_groups(w: _Writer) -> None:
     """A heading's short text stays with the start of what it opens (a table, a list), as
     the PDF's groups do; the document's last paragraph (a colophon) never opens a page."""
-    ids = {name: _ids(doc, name) for name in ("Heading", "List")}
-    body = doc.element.body
+    ids = {name: _ids(w, name) for name in ("Heading", "List")}
+    body = w.doc.element.body
     blocks = [c for c in body.iterchildren() if c.tag in (qn("w:p"), qn("w:tbl"))]
     for heading, text, after in zip(blocks, blocks[1:], blocks[2:], strict=False):
         if not _styled(heading, ids["Heading"]) or _styled(text, ids["Heading"]):
@@ -226,9 +226,10 @@ def _keep_groups(doc: Any) -> None:
         written[-2].get_or_add_pPr().get_or_add_keepNext()
 
 
-def _ids(doc: Any, prefix: str) -> set[str]:
-    """The ids of the paragraph styles whose (English) name starts with `prefix`."""
-    return {s.style_id for s in doc.styles if s.type == 1 and str(s.name).startswith(prefix)}
+def _ids(w: _Writer, prefix: str) -> set[str]:
+    """The ids of the styles the writer used whose (English) name starts with `prefix` (from
+    its memo: reading the document's styles would parse them again)."""
+    return {found for (name, _), found in w._style_ids.items() if found and name.startswith(prefix)}
 
 
 def _styled(element: Any, ids: set[str]) -> bool:
@@ -976,8 +977,9 @@ def _aside(w: _Writer, container: Any, block: Aside) -> None:
     for inner in block.blocks:
         _block(inner, w, text_cell)
     first._p.getparent().remove(first._p)
-    for paragraph in text_cell.paragraphs:  # ragged right beside the code, as the PDF
-        if _alignment(paragraph) == WD_ALIGN_PARAGRAPH.JUSTIFY:
+    # Ragged right beside the code, as the PDF (its styles left unread: parsing them is slow).
+    for paragraph in text_cell.paragraphs:
+        if paragraph.alignment in (None, WD_ALIGN_PARAGRAPH.JUSTIFY):
             paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
     qr_cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT  # on the margin, as the PDF
     run = qr_cell.paragraphs[0].add_run()
@@ -1000,14 +1002,6 @@ def _no_hyphens(ppr: Any) -> None:
     """Word's and LibreOffice's « do not hyphenate » on a paragraph, in its schema place."""
     if ppr.find(qn("w:suppressAutoHyphens")) is None:
         ppr.insert_element_before(OxmlElement("w:suppressAutoHyphens"), *AFTER_HYPHENS)
-
-
-def _alignment(paragraph: Any) -> Any:
-    """A paragraph's alignment, its own or its style's (through the styles it is based on)."""
-    found, style = paragraph.alignment, paragraph.style
-    while found is None and style is not None:
-        found, style = style.paragraph_format.alignment, style.base_style
-    return found
 
 
 def _cover(w: _Writer, cover: Cover) -> None:
