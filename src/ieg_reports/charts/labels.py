@@ -34,7 +34,8 @@ LEADER_FROM = 5.0  # a label further than this from its marker gets a leader lin
 CROSSING = 45.0  # a leader over a marker is as bad as a label this much further out
 BESIDE = 20.0  # a label touching another point's marker: this much further out
 ON_LINE = 30.0  # a label straddling a line of the plot: this much further out
-KEEP = 96  # the best candidates kept per label: enough to choose, few to compare
+STRETCH = 40.0  # the gap at which a place costs twice its distance
+KEEP = 160  # the best candidates kept per label: enough to choose, few to compare
 
 
 def hits(a: Box, b: Box) -> bool:
@@ -167,7 +168,8 @@ def _spots(
             if any(hits(box, o) for o in near):
                 continue
             seg = leader(x, y, box) if gap > LEADER_FROM else None
-            cost = gap + _penalty(plot, near, box, seg, x, y)
+            # A long leader reads worse than its length: the cost grows faster than the gap.
+            cost = gap * (1 + gap / STRETCH) + _penalty(plot, near, box, seg, x, y)
             out.append(_Spot(cost, box, seg, _extent(box, x, y)))
     out.sort(key=lambda s: s.cost)
     return out[:KEEP]

@@ -57,7 +57,8 @@ COLUMN_NOTE = (
     "Facteurs-clés : ceux que l’atelier a retenus ; la zone ombrée réunit les facteurs "
     "notés au-dessus des deux seuils, retenus ou non (cerclés quand le choix s’en écarte)."
 )
-KEY_NOTE = "Les codes renvoient au tableau qui suit la figure."
+# The writers may set the figure after its table when it does not fit the page: no "qui suit".
+KEY_NOTE = "Les codes renvoient au tableau des facteurs qui accompagne la figure."
 UNPLACED = "Non étiqueté{s} faute de place : {codes}."
 UNPLACED_LISTED = 6  # beyond, the note names the codes and the annex gives their notes
 THINNED_NOTE = (
