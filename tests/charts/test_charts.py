@@ -170,7 +170,9 @@ def _shapes(group: Group) -> list[object]:
 
 def _frame_of(workshop: Workshop, params: dict[str, str]):  # type: ignore[no-untyped-def]
     points = classify(workshop, set(params))
-    return matrix._Frame(workshop, 80.0, matrix.PLOT), points
+    return matrix._Frame(
+        workshop, 80.0, Kit(STYLE).wide - matrix.LEFT - matrix.RIGHT, matrix.PLOT
+    ), points
 
 
 @pytest.mark.parametrize("shift", [0, 1, 2])

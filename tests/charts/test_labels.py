@@ -18,13 +18,14 @@ def _cloud(seed: int, points: int) -> list[tuple[float, float]]:
 
 def _clustered(seed: int) -> list[tuple[float, float]]:
     """5 to 60 points in one to three clusters, half of them on the grid of a rating scale
-    (many sharing a position), as the factors of a workshop fall on its matrix."""
+    (many sharing a position), as the factors of a workshop fall on its matrix: never
+    nearer the frame than the matrix puts a marker."""
     rng = random.Random(seed)
     centres = [(rng.uniform(30, 232), rng.uniform(30, 232)) for _ in range(rng.randint(1, 3))]
     points = []
     for _ in range(rng.randint(5, 60)):
         cx, cy = rng.choice(centres)
-        x, y = (min(255.0, max(7.0, rng.gauss(c, 30))) for c in (cx, cy))
+        x, y = (min(250.0, max(12.0, rng.gauss(c, 30))) for c in (cx, cy))
         if rng.random() < 0.5:
             x, y = round(x / 13) * 13 + 2.0, round(y / 13) * 13 + 2.0
         points.append((x, y))

@@ -35,6 +35,7 @@ CROSSING = 45.0  # a leader over a marker is as bad as a label this much further
 BESIDE = 20.0  # a label touching another point's marker: this much further out
 ON_LINE = 30.0  # a label straddling a line of the plot: this much further out
 STRETCH = 40.0  # the gap at which a place costs twice its distance
+MAX_CROSSED = 1  # markers a leader may pass over (its own aside)
 KEEP = 160  # the best candidates kept per label: enough to choose, few to compare
 
 
@@ -144,6 +145,7 @@ def place_labels(
     chosen = _greedy(spots)
     for n in [n for n, s in enumerate(chosen) if s is None]:
         chosen = _repaired(chosen, spots, n)
+    chosen = _improved(chosen, spots)
     chosen = _checked(chosen)
     return [(s.box[0], s.box[1], s.seg is not None) if s else None for s in chosen]
 
@@ -169,7 +171,10 @@ def _spots(
                 continue
             seg = leader(x, y, box) if gap > LEADER_FROM else None
             # A long leader reads worse than its length: the cost grows faster than the gap.
-            cost = gap * (1 + gap / STRETCH) + _penalty(plot, near, box, seg, x, y)
+            crossed = _crossed(near, box, seg, x, y)
+            if crossed > MAX_CROSSED:  # a leader through a row of markers misleads
+                continue
+            cost = gap * (1 + gap / STRETCH) + CROSSING * crossed + _penalty(plot, near, box, x, y)
             out.append(_Spot(cost, box, seg, _extent(box, x, y)))
     out.sort(key=lambda s: s.cost)
     return out[:KEEP]
@@ -183,19 +188,21 @@ def _within(box: Box, x: float, y: float, reach: float) -> bool:
     return box[0] - reach < x < box[2] + reach and box[1] - reach < y < box[3] + reach
 
 
-def _penalty(
-    plot: Plot, near: list[Box], box: Box, seg: Segment | None, x: float, y: float
-) -> float:
-    """What makes a place worse than its distance: markers its leader passes over, other
-    points it sits right beside, lines of the plot it straddles."""
-    crossed = 0
-    if seg:
-        span = _extent(box, x, y)
-        crossed = sum(meets(seg, o) for o in near if hits(span, o) and not _holds(o, x, y))
+def _crossed(near: list[Box], box: Box, seg: Segment | None, x: float, y: float) -> int:
+    """How many markers (other than the point's own) a label's leader passes over."""
+    if seg is None:
+        return 0
+    span = _extent(box, x, y)
+    return sum(meets(seg, o) for o in near if hits(span, o) and not _holds(o, x, y))
+
+
+def _penalty(plot: Plot, near: list[Box], box: Box, x: float, y: float) -> float:
+    """What makes a place worse than its distance and its leader: other points it sits
+    right beside, lines of the plot it straddles."""
     ring = (box[0] - 3.0, box[1] - 3.0, box[2] + 3.0, box[3] + 3.0)
     beside = sum(1 for o in near if hits(ring, o) and not _holds(o, x, y))
     straddled = sum(crosses_box(line, box) for line in plot.lines)
-    return CROSSING * crossed + BESIDE * min(beside, 2) + ON_LINE * straddled
+    return BESIDE * min(beside, 2) + ON_LINE * straddled
 
 
 def _holds(box: Box, x: float, y: float) -> bool:
@@ -234,6 +241,23 @@ def _repaired(chosen: list[_Spot | None], spots: list[list[_Spot]], n: int) -> l
                 out[n], out[m] = spot, other
                 return out
     return chosen
+
+
+def _improved(chosen: list[_Spot | None], spots: list[list[_Spot]]) -> list[_Spot | None]:
+    """`chosen` with each label moved to a cheaper place that the labels placed after it
+    left free, twice over; then a place for any label still without one."""
+    out = list(chosen)
+    for _ in range(2):
+        for n, current in enumerate(out):
+            limit = current.cost if current else math.inf
+            others = [s for m, s in enumerate(out) if s is not None and m != n]
+            for spot in spots[n]:
+                if spot.cost >= limit:
+                    break
+                if not any(spot.clashes(o) for o in others):
+                    out[n] = spot
+                    break
+    return out
 
 
 def _checked(chosen: list[_Spot | None]) -> list[_Spot | None]:

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Callable
 from typing import TypeVar
 
-from reportlab.graphics.shapes import Circle, Drawing, Group, Rect
+from reportlab.graphics.shapes import Circle, Drawing, Group, Rect, Shape
 from reportlab.lib.colors import Color, HexColor, white
 
 from ieg_reports.charts.base import (
@@ -25,7 +26,6 @@ from ieg_reports.charts.base import (
     Kit,
     Swatch,
     axis_ticks,
-    legend,
     line,
     marker,
     number,
@@ -46,8 +46,9 @@ from ieg_reports.style import Style
 __all__ = ["Point", "classify", "place_labels", "selection_matrix"]
 
 MAX_LABELS = 60  # more codes than this never fit the plot: the key alone names them
-PLOT = 262.0  # side of the square plot, in points, at the widest
+PLOT = 262.0  # height of the plot, in points, at the widest
 LEFT = 40.0
+RIGHT = 4.0  # points right of the plot
 ROOM = 10.0  # points between the frame and a marker at the end of the scale
 TOP = 4.0  # room above the frame, for the top tick number
 AXIS = 34.0  # tick numbers and the axis title under the plot
@@ -76,22 +77,35 @@ def selection_matrix(workshop: Workshop, style: Style, params: dict[str, str]) -
     kit = Kit(style)
     highlight = highlighted(params)
     points = classify(workshop, highlight)
-    plot = min(PLOT, round(kit.wide * 0.58))
-    room = MAX_HEIGHT - plot - AXIS - TOP
+    # As wide as the measure: codes are wider than tall, and a cluster needs room for them.
+    width, height = kit.wide - LEFT - RIGHT, min(PLOT, round(kit.wide * 0.58))
+    probe = _Frame(workshop, 0.0, width, height)
+    named = any(t[2] for t in _quadrant_titles(kit, workshop, probe, points))
+    marks, marks_height = _marks_legend(
+        kit, points, bool(highlight), None if named else zone_name(workshop)
+    )
+    room = MAX_HEIGHT - height - AXIS - TOP - marks_height
     families, legend_height = _family_legend(kit, workshop, points, room)
-    bottom = legend_height + AXIS
-    drawing = Drawing(kit.wide, bottom + plot + TOP)
-    frame = _Frame(workshop, bottom, plot)
+    bottom = legend_height + marks_height + AXIS
+    drawing = Drawing(kit.wide, bottom + height + TOP)
+    frame = _Frame(workshop, bottom, width, height)
     titles = _quadrant_titles(kit, workshop, frame, points)
     drawing.add(_background(kit, workshop, frame, titles))
     drawing.add(_markers(kit, workshop, frame, points))
     codes, unplaced = _labels(kit, workshop, frame, points, [t[1] for t in titles])
     drawing.add(codes)
-    named = any(t[0] == zone_name(workshop) for t in titles)
-    zone = None if named else zone_name(workshop)
-    drawing.add(_side_legend(kit, frame, points, bool(highlight), zone))
+    marks.translate(0, legend_height + marks_height)
     families.translate(0, legend_height)
+    drawing.add(marks)
     drawing.add(families)
+    return source_line(drawing, *_notes(workshop, params, points, unplaced))
+
+
+def _notes(
+    workshop: Workshop, params: dict[str, str], points: list[Point], unplaced: list[Point]
+) -> list[str]:
+    """The lines under the caption: how to read the figure, then its source."""
+    highlight = highlighted(params)
     notes = [f"Note : {COLUMN_NOTE}"] if workshop.key_rule == "colonne" and not highlight else []
     if thinned_out(points):
         notes.append(THINNED_NOTE.format(n=number(len(thinned_out(points)))))
@@ -99,28 +113,33 @@ def selection_matrix(workshop: Workshop, style: Style, params: dict[str, str]) -
         notes.append(_unplaced_note(unplaced, wants_key(params)))
     if len(unplaced) < len(labelled(points)) and wants_key(params):  # else the text names them
         notes.append(KEY_NOTE)
-    source = f"Source : {workshop.info.title}, moyennes des notes des participants."
-    return source_line(drawing, *notes, source)
+    return [*notes, f"Source : {workshop.info.title}, moyennes des notes des participants."]
 
 
 class _Frame:
-    """Data to points: the square plot, with room for a whole marker at each end."""
+    """Data to points: the plot, with room for a whole marker at each end of both axes."""
 
-    def __init__(self, workshop: Workshop, bottom: float, plot: float) -> None:
-        self.plot = plot
+    def __init__(self, workshop: Workshop, bottom: float, width: float, height: float) -> None:
+        self.width, self.height = width, height
         low, high = workshop.scale.low, workshop.scale.high
-        pad = (high - low) * ROOM / (plot - 2 * ROOM)
-        self.low, self.high, self.span = low - pad, high + pad, high - low + 2 * pad
+        self.x_low, self.x_span = _padded(low, high, width)
+        self.y_low, self.y_span = _padded(low, high, height)
         self.left, self.bottom = LEFT, bottom
-        self.right, self.top = LEFT + plot, bottom + plot
+        self.right, self.top = LEFT + width, bottom + height
 
     def x(self, value: float) -> float:
         """Capacity to act → x."""
-        return self.left + (value - self.low) / self.span * self.plot
+        return self.left + (value - self.x_low) / self.x_span * self.width
 
     def y(self, value: float) -> float:
         """Criticality → y."""
-        return self.bottom + (value - self.low) / self.span * self.plot
+        return self.bottom + (value - self.y_low) / self.y_span * self.height
+
+
+def _padded(low: float, high: float, length: float) -> tuple[float, float]:
+    """The scale's low end and span once ROOM points are added at both ends."""
+    pad = (high - low) * ROOM / (length - 2 * ROOM)
+    return low - pad, high - low + 2 * pad
 
 
 T = TypeVar("T")
@@ -135,7 +154,7 @@ def _background(kit: Kit, workshop: Workshop, fr: _Frame, titles: list[Title]) -
     zone.strokeColor = None
     group = Group(zone)
     group.add(
-        Rect(fr.left, fr.bottom, fr.plot, fr.plot, fillColor=None, strokeColor=kit.color("rule"))
+        Rect(fr.left, fr.bottom, fr.width, fr.height, fillColor=None, strokeColor=kit.color("rule"))
     )
     group.add(line(cx, fr.bottom, cx, fr.top, muted, 0.7, (3, 2)))
     group.add(line(fr.left, cy, fr.right, cy, muted, 0.7, (3, 2)))
@@ -203,9 +222,9 @@ def _axes(kit: Kit, workshop: Workshop, fr: _Frame) -> Group:
         group.add(line(fr.left, fr.y(tick), fr.left - 3, fr.y(tick), muted))
         group.add(kit.text(fr.left - 5, fr.y(tick) - 2.6, number(tick), anchor="end"))
     title = "Capacité d’agir (moyenne des notes)"
-    group.add(kit.text(fr.left + fr.plot / 2, fr.bottom - 24, title, 8, anchor="middle"))
+    group.add(kit.text(fr.left + fr.width / 2, fr.bottom - 24, title, 8, anchor="middle"))
     y_title = kit.text(0, 0, "Criticité (moyenne des notes)", 8, anchor="middle")
-    group.add(Group(y_title, transform=(0, 1, -1, 0, fr.left - 24, fr.bottom + fr.plot / 2)))
+    group.add(Group(y_title, transform=(0, 1, -1, 0, fr.left - 24, fr.bottom + fr.height / 2)))
     return group
 
 
@@ -336,38 +355,62 @@ def _leader(kit: Kit, x: float, y: float, r: float, box: Box) -> Group:
     return Group(line(sx, sy, ex, ey, kit.color("muted"), 0.4))
 
 
-def _side_legend(
-    kit: Kit, fr: _Frame, points: list[Point], highlight: bool, zone: str | None
-) -> Group:
-    """Nature (fill) and the marks of the selection, right of the plot; the shaded zone
-    too when its name found no free place inside the frame."""
-    x, width = fr.right + 16, kit.wide - fr.right - 16
-    group = Group()
+def _marks_legend(
+    kit: Kit, points: list[Point], highlight: bool, zone: str | None
+) -> tuple[Group, float]:
+    """Nature (fill), the marks of the selection, and the shaded zone when its name found no
+    free place inside the frame, flowing in rows under the plot; the group hangs from
+    y = 0 (returns it and its height)."""
     natures = {p.factor.is_weak_signal for p in points if p.status != "gris"}
-    items: list[tuple[Swatch, str]] = []  # only the natures drawn in colour
+    items: list[tuple[Mark, str]] = []  # only the natures drawn in colour
     # The fill convention on a neutral mark no family uses in grey: filled or hollow.
     if False in natures:
-        items.append((("square", 7, NEUTRAL, NEUTRAL, 0.4), "plein : macro-déterminant"))
+        items.append((_swatch(("square", 7, NEUTRAL, NEUTRAL, 0.4)), "plein : macro-déterminant"))
     if True in natures:
-        items.append((("square", 7, white, NEUTRAL, 1.3), "creux : signal faible"))
+        items.append((_swatch(("square", 7, white, NEUTRAL, 1.3)), "creux : signal faible"))
     if highlight:
-        items.append((("circle", 5, GREY, GREY, 0.0), "Autres facteurs"))
-    marks, height = legend(kit, items, x, fr.top - 2, width)
-    group.add(marks)
-    top = fr.top - 2 - height - 4
+        items.append((_swatch(("circle", 5, GREY, GREY, 0.0)), "Autres facteurs"))
     for status, dash, text in RINGS:
         if any(p.status == status for p in points):
-            group.add(_ring(kit, x + 4.5, top - 5, 5, dash))
-            group.add(kit.text(x + 14, top - 7.5, text))
-            top -= 13
-    if zone is not None:  # its name found no free place inside the frame
-        swatch = Rect(x, top - 9, 9, 8, fillColor=kit.color("box"), strokeColor=kit.color("rule"))
-        swatch.strokeWidth = 0.4
-        group.add(swatch)
-        group.add(
-            kit.lines(x + 14, top + 0.5, kit.wrap(f"Zone ombrée : {zone}", width - 14), TEXT, 9)
-        )
-    return group
+            items.append((_ringed(kit, dash), text))
+    if zone is not None:
+        items.append((_shaded(kit), f"Zone ombrée : {zone}"))
+    return _flow(kit, items)
+
+
+Mark = Callable[[float, float], Shape]  # draws a legend's mark centred on (x, y)
+
+
+def _swatch(look: Swatch) -> Mark:
+    shape, size, fill, stroke, lw = look  # type: ignore[misc]
+    return lambda x, y: marker(shape, x, y, size, fill, stroke, lw)
+
+
+def _ringed(kit: Kit, dash: list[float] | None) -> Mark:
+    return lambda x, y: _ring(kit, x, y, 5, dash)
+
+
+def _shaded(kit: Kit) -> Mark:
+    def draw(x: float, y: float) -> Shape:
+        swatch = Rect(x - 4.5, y - 4, 9, 8, fillColor=kit.color("box"))
+        swatch.strokeColor, swatch.strokeWidth = kit.color("rule"), 0.4
+        return swatch
+
+    return draw
+
+
+def _flow(kit: Kit, items: list[tuple[Mark, str]]) -> tuple[Group, float]:
+    """Mark-and-label pairs in rows across the chart's width, hanging from y = 0."""
+    group, x, row, step = Group(), 0.0, 0, 14.0
+    for mark, label in items:
+        needed = 14 + kit.width(label)
+        if x > 0 and x + needed > kit.wide:
+            x, row = 0.0, row + 1
+        y = -step * row - 8
+        group.add(mark(x + 4.5, y + 2.6))
+        group.add(kit.text(x + 13, y, label))
+        x += needed + 16
+    return group, (step * (row + 1) + 6 if items else 0.0)
 
 
 RINGS = (
