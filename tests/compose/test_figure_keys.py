@@ -45,7 +45,9 @@ def _check(document: Document, workshop: Workshop) -> None:
         labels = {s.text for s in strings(drawing) if re.fullmatch(r"F\d+", s.text)}
         assert key is not None and labels
         named = {row[0].text for row in key.rows}
-        assert named <= labels and len(key.rows) <= MAX_ROWS
+        # A code with no room on the figure is located by its notes in the lines under it.
+        noted = set(re.findall(r"F\d+", " ".join(drawing.below)))
+        assert named <= labels | noted and len(key.rows) <= MAX_ROWS
         rest = key_rest(workshop, dict(figure.params))
         assert (rest is None) == (labels == named)
         if rest is not None:  # the other codes are decoded by the annex, which lists them all
