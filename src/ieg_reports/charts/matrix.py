@@ -4,10 +4,11 @@ Families differ by marker shape as well as colour (readable in greyscale); the n
 factor by its fill (macro-déterminant filled, signal faible hollow). Labelled factors carry
 their code, placed where it hides no other label or marker (charts.labels); a code that
 finds no such place is located by its notes in a line under the figure, never overlapped.
-The factor key naming them is a table the composer sets with the figure (compose.figure_keys). When the « Facteur clé »
-column decided the selection, the factors retained below the thresholds and those left out
-above them are ringed. Quadrant names go where no marker is, inside the frame; the shaded
-zone's name goes to the legend under the plot when it finds no such place.
+The factor key naming them is a table the composer sets with the figure
+(compose.figure_keys). When the « Facteur clé » column decided the selection, the factors
+retained below the thresholds and those left out above them are ringed. Quadrant names go
+where no marker is, inside the frame; the shaded zone's name goes to the legend under the
+plot when it finds no such place.
 """
 
 from __future__ import annotations
