@@ -34,6 +34,7 @@ LEADER_FROM = 5.0  # a label further than this from its marker gets a leader lin
 CROSSING = 45.0  # a leader over a marker is as bad as a label this much further out
 BESIDE = 20.0  # a label touching another point's marker: this much further out
 ON_LINE = 30.0  # a label straddling a line of the plot: this much further out
+TOUCH = 12.0  # a label touching another label: this much further out
 STRETCH = 40.0  # the gap at which a place costs twice its distance
 MAX_CROSSED = 1  # markers a leader may pass over (its own aside)
 KEEP = 160  # the best candidates kept per label: enough to choose, few to compare
@@ -220,7 +221,8 @@ def _greedy(spots: list[list[_Spot]]) -> list[_Spot | None]:
         options = left.pop(n)
         if not options:
             continue
-        spot = chosen[n] = options[0]
+        placed = [s.box for s in chosen if s is not None]
+        spot = chosen[n] = min(options, key=lambda o: _worth(o, placed))
         for m, others in left.items():
             left[m] = [o for o in others if not spot.clashes(o)]
     return chosen
@@ -243,20 +245,28 @@ def _repaired(chosen: list[_Spot | None], spots: list[list[_Spot]], n: int) -> l
     return chosen
 
 
+def _worth(spot: _Spot, placed: list[Box]) -> float:
+    """A place's cost, plus TOUCH when it touches a label already placed: codes in a row
+    read as a list, a reader cannot tell which point each one names."""
+    b = spot.box
+    near = (b[0] - 2.0, b[1] - 2.0, b[2] + 2.0, b[3] + 2.0)
+    return spot.cost + TOUCH * any(hits(near, other) for other in placed)
+
+
 def _improved(chosen: list[_Spot | None], spots: list[list[_Spot]]) -> list[_Spot | None]:
     """`chosen` with each label moved to a cheaper place that the labels placed after it
     left free, twice over; then a place for any label still without one."""
     out = list(chosen)
     for _ in range(2):
         for n, current in enumerate(out):
-            limit = current.cost if current else math.inf
             others = [s for m, s in enumerate(out) if s is not None and m != n]
+            boxes = [o.box for o in others]
+            limit = _worth(current, boxes) if current else math.inf
             for spot in spots[n]:
                 if spot.cost >= limit:
-                    break
-                if not any(spot.clashes(o) for o in others):
-                    out[n] = spot
-                    break
+                    break  # sorted by cost: no later place can be worth less
+                if _worth(spot, boxes) < limit and not any(spot.clashes(o) for o in others):
+                    out[n], limit = spot, _worth(spot, boxes)
     return out
 
 

@@ -81,12 +81,8 @@ def selection_matrix(workshop: Workshop, style: Style, params: dict[str, str]) -
     highlight = highlighted(params)
     points = classify(workshop, highlight)
     # As wide as the measure: codes are wider than tall, and a cluster needs room for them.
-    width, height = kit.wide - LEFT - RIGHT, min(PLOT, round(kit.wide * 0.58))
-    probe = _Frame(workshop, 0.0, width, height)
-    named = any(t[2] for t in _quadrant_titles(kit, workshop, probe, points))
-    marks, marks_height = _marks_legend(
-        kit, points, bool(highlight), None if named else zone_name(workshop)
-    )
+    width = kit.wide - LEFT - RIGHT
+    marks, marks_height, height = _marks_and_height(kit, workshop, points, width)
     room = MAX_HEIGHT - height - AXIS - TOP - marks_height
     families, legend_height = _family_legend(kit, workshop, points, room)
     bottom = legend_height + marks_height + AXIS
@@ -102,6 +98,23 @@ def selection_matrix(workshop: Workshop, style: Style, params: dict[str, str]) -
     drawing.add(marks)
     drawing.add(families)
     return source_line(drawing, *_notes(workshop, params, points, unplaced))
+
+
+def _marks_and_height(
+    kit: Kit, workshop: Workshop, points: list[Point], width: float
+) -> tuple[Group, float, float]:
+    """The legend of the marks, its height, and the plot's: the plot gives the legend its
+    room, so that the figure keeps its height on the page. The legend names the shaded
+    zone when the plot finds no free place for its name."""
+    for zone in (None, zone_name(workshop)):
+        marks, marks_height = _marks_legend(
+            kit, points, any(p.status == "gris" for p in points), zone
+        )
+        height = min(PLOT, round(kit.wide * 0.58)) - marks_height
+        probe = _Frame(workshop, 0.0, width, height)
+        if zone is not None or any(t[2] for t in _quadrant_titles(kit, workshop, probe, points)):
+            break
+    return marks, marks_height, height
 
 
 def _notes(
