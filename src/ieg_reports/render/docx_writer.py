@@ -43,11 +43,20 @@ from ieg_reports.compose.document import (
     Table,
     Toc,
 )
+from ieg_reports.fonts import FACES, register_files
 from ieg_reports.links import is_safe_url
-from ieg_reports.render.common import clip, introduces, source_date, xml_safe, zip_members
+from ieg_reports.render.common import (
+    clip,
+    intro_keeps,
+    introduces,
+    source_date,
+    xml_safe,
+    zip_members,
+)
 from ieg_reports.render.docx_package import finish_parts, set_setting
 from ieg_reports.render.docx_styles import LazyStylesPart, use_lazy_styles
 from ieg_reports.render.hyphenation import SOFT_HYPHEN, last_word, soft_hyphens
+from ieg_reports.render.justify import justifies_badly
 
 PARAGRAPH_STYLES = {
     "body": "Normal",
@@ -74,6 +83,8 @@ class _Writer:
     colors: dict[str, str]
     bookmarks: int = 0
     warnings: list[str] = field(default_factory=list)
+    keeps: set[int] = field(default_factory=set)  # ids of paragraphs kept with the next block
+    body_size: float = 0.0  # the body's size in points, to measure its lines (0: not measured)
     _style_ids: dict[tuple[str, Any], str | None] = field(default_factory=dict)
 
     def style_id(self, name: str, kind: Any = WD_STYLE_TYPE.PARAGRAPH) -> str | None:
@@ -105,10 +116,13 @@ class DocxWriter:
     colors: dict[str, str]
     fonts: dict[str, Path] = field(default_factory=dict)
     suffix: str = ".docx"
+    body_size: float = 11.0  # the body's size in the reference's styles
 
     def write(self, document: Document, assets: Assets) -> tuple[bytes, list[str]]:
         """The .docx's bytes and the warnings met."""
-        return render_docx(document, assets, self.reference, self.colors, self.fonts)
+        return render_docx(
+            document, assets, self.reference, self.colors, self.fonts, self.body_size
+        )
 
 
 def render_docx(
@@ -117,12 +131,17 @@ def render_docx(
     reference: Path,
     colors: dict[str, str],
     fonts: dict[str, Path] | None = None,
+    body_size: float = 11.0,
 ) -> tuple[bytes, list[str]]:
     """Write `model` as .docx bytes (reproducible), with the warnings met."""
     use_lazy_styles()
     doc = open_docx(str(reference))
     _clear_body(doc)
     writer = _Writer(doc, model, assets, colors, _style_ids=_known_styles(reference))
+    writer.keeps = intro_keeps(model.blocks)
+    if fonts and set(FACES.values()) <= set(fonts):  # the embedded faces measure the lines
+        register_files(fonts)
+        writer.body_size = body_size
     first = model.blocks[0] if model.blocks else None
     if isinstance(first, Cover):
         _cover(writer, first)
@@ -256,12 +275,20 @@ def _(block: Heading, w: _Writer, container: Any) -> None:
 def _(block: Paragraph, w: _Writer, container: Any) -> None:
     paragraph = w.paragraph(container, PARAGRAPH_STYLES.get(block.style, "Normal"))
     _paragraph(w, paragraph, block.runs, hyphenate=block.style in HYPHENATED)
-    if block.style == "left":  # ragged right: short lists and key/value lines
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    if block.style == "left" or _justifies_badly(w, container, block):
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT  # ragged right
     if block.style == "title":  # a title at the top of a page, not on a cover: no drop
         paragraph.paragraph_format.space_before = Pt(0)
-    if introduces(block):
+    if introduces(block) or id(block) in w.keeps:
         paragraph.paragraph_format.keep_with_next = True
+
+
+def _justifies_badly(w: _Writer, container: Any, block: Paragraph) -> bool:
+    """A body paragraph whose justified lines would stretch (the PDF's rule, measured in the
+    same font on the same measure) is set ragged right, as the PDF sets it."""
+    if block.style != "body" or not w.body_size or isinstance(container, _Cell):
+        return False
+    return justifies_badly(block.runs, Emu(w.text_width).pt, w.body_size)
 
 
 @_block.register

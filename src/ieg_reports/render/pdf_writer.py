@@ -61,6 +61,7 @@ from ieg_reports.fonts import SANS, register_fonts
 from ieg_reports.links import is_safe_url
 from ieg_reports.render.common import introduces, source_date
 from ieg_reports.render.hyphenation import hyphenator, last_word
+from ieg_reports.render.justify import stretched
 from ieg_reports.render.pdf_flow import (
     LEAST_ITEMS,
     SHORT_LIST,
@@ -281,9 +282,6 @@ class _Context:
         return _Paragraph(markup(runs, self.coverage, self.style.color("link")), chosen)
 
 
-STRETCH = 1.0  # extra space a justified gap may take, in spaces (a gap of two spaces)
-
-
 class _Paragraph(RLParagraph):  # type: ignore[misc]
     """A justified paragraph set ragged right when justifying would stretch a line's word
     spaces past twice their width (long bold names that cannot break)."""
@@ -292,25 +290,10 @@ class _Paragraph(RLParagraph):  # type: ignore[misc]
         justified: ParagraphStyle = getattr(self, "_justified", None) or self.__dict__["style"]
         self.style = self._justified = justified
         size = super().wrap(availWidth, availHeight)
-        if justified.alignment == TA_JUSTIFY and self._stretched():
+        if justified.alignment == TA_JUSTIFY and stretched(self):
             self.style = ParagraphStyle("ragged", parent=justified, alignment=TA_LEFT)
             size = super().wrap(availWidth, availHeight)
         return size  # type: ignore[no-any-return]
-
-    def _stretched(self) -> bool:
-        """True when a justified line (not the last) would widen its gaps past STRETCH."""
-        from reportlab.pdfbase.pdfmetrics import stringWidth
-
-        style: ParagraphStyle = self.style
-        space = stringWidth(" ", style.fontName, style.fontSize)
-        lines = self.blPara.lines[:-1]
-        for line in lines:
-            extra, words = (
-                (line.extraSpace, line.wordCount) if self.blPara.kind else (line[0], len(line[1]))
-            )
-            if words > 1 and extra / (words - 1) > STRETCH * space:
-                return True
-        return False
 
 
 class _HeadingParagraph(RLParagraph):  # type: ignore[misc]
