@@ -92,7 +92,9 @@ def writer_for(target: Target, settings: RenderSettings, style: Style) -> Writer
 
         fonts = {key: font_file(style, key) for key in FACES.values()}
         reference = template_file(settings, "reference.docx")
-        return DocxWriter(reference, style.colors, fonts, body_size=style.sizes["body"])
+        return DocxWriter(
+            reference, style.colors, fonts, body_size=style.sizes["body"], style=style
+        )
     from ieg_reports.render.pdf_writer import PdfWriter
 
     return PdfWriter(style)

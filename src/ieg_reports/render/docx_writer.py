@@ -53,10 +53,12 @@ from ieg_reports.render.common import (
     xml_safe,
     zip_members,
 )
+from ieg_reports.render.docx_flow import plan
 from ieg_reports.render.docx_package import finish_parts, set_setting
 from ieg_reports.render.docx_styles import LazyStylesPart, use_lazy_styles
 from ieg_reports.render.hyphenation import SOFT_HYPHEN, last_word, soft_hyphens
 from ieg_reports.render.justify import justifies_badly
+from ieg_reports.style import Style
 
 PARAGRAPH_STYLES = {
     "body": "Normal",
@@ -85,6 +87,7 @@ class _Writer:
     warnings: list[str] = field(default_factory=list)
     keeps: set[int] = field(default_factory=set)  # ids of paragraphs kept with the next block
     body_size: float = 0.0  # the body's size in points, to measure its lines (0: not measured)
+    scales: dict[int, float] = field(default_factory=dict)  # figures shrunk to fit, by id
     _style_ids: dict[tuple[str, Any], str | None] = field(default_factory=dict)
 
     def style_id(self, name: str, kind: Any = WD_STYLE_TYPE.PARAGRAPH) -> str | None:
@@ -117,11 +120,12 @@ class DocxWriter:
     fonts: dict[str, Path] = field(default_factory=dict)
     suffix: str = ".docx"
     body_size: float = 11.0  # the body's size in the reference's styles
+    style: Style | None = None  # the PDF's style: with it, figures are placed as Word sets them
 
     def write(self, document: Document, assets: Assets) -> tuple[bytes, list[str]]:
         """The .docx's bytes and the warnings met."""
         return render_docx(
-            document, assets, self.reference, self.colors, self.fonts, self.body_size
+            document, assets, self.reference, self.colors, self.fonts, self.body_size, self.style
         )
 
 
@@ -132,8 +136,10 @@ def render_docx(
     colors: dict[str, str],
     fonts: dict[str, Path] | None = None,
     body_size: float = 11.0,
+    style: Style | None = None,
 ) -> tuple[bytes, list[str]]:
-    """Write `model` as .docx bytes (reproducible), with the warnings met."""
+    """Write `model` as .docx bytes (reproducible), with the warnings met (`style`: the
+    PDF's, to estimate where figures fall and place them as Word can)."""
     use_lazy_styles()
     doc = open_docx(str(reference))
     _clear_body(doc)
@@ -142,11 +148,16 @@ def render_docx(
     if fonts and set(FACES.values()) <= set(fonts):  # the embedded faces measure the lines
         register_files(fonts)
         writer.body_size = body_size
-    first = model.blocks[0] if model.blocks else None
+    blocks = model.blocks
+    if style is not None:
+        columns = lambda table: [float(x) for x in _widths(writer, table, len(table.header))]  # noqa: E731
+        placed = plan(model, assets, style, Emu(writer.text_width).pt, columns)
+        blocks, writer.scales = placed.blocks, placed.scales
+    first = blocks[0] if blocks else None
     if isinstance(first, Cover):
         _cover(writer, first)
     _header_footer(writer, with_cover=isinstance(first, Cover))
-    for block in model.blocks[1:] if isinstance(first, Cover) else model.blocks:
+    for block in blocks[1:] if isinstance(first, Cover) else blocks:
         _block(block, writer, doc)
     _breaks_before(doc)
     _properties(doc, model)
@@ -756,6 +767,7 @@ def _figure(w: _Writer, container: Any, block: Figure) -> None:
     paragraph = w.paragraph(container, "Figure")
     run = paragraph.add_run()
     width = min(int(w.text_width), int(Pt(picture.width)))  # print size, as in the PDF
+    width = int(width * w.scales.get(id(block), 1.0))  # or shrunk to fit its page
     _picture(run, picture.png(), width)
     doc_pr = run._r.find(".//" + qn("wp:docPr"))
     doc_pr.set("descr", xml_safe(block.alt, w.warnings))

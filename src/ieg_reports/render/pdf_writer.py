@@ -59,7 +59,7 @@ from ieg_reports.compose.document import (
 from ieg_reports.compose.document import PageBreak as ModelPageBreak
 from ieg_reports.fonts import SANS, register_fonts
 from ieg_reports.links import is_safe_url
-from ieg_reports.render.common import introduces, source_date
+from ieg_reports.render.common import introduces, may_float, source_date
 from ieg_reports.render.hyphenation import hyphenator, last_word
 from ieg_reports.render.justify import stretched
 from ieg_reports.render.pdf_flow import (
@@ -334,24 +334,13 @@ def _chain(out: list[Flowable], made: list[Flowable]) -> None:
 
 
 def _let_float(made: list[Flowable], before: Block, number: int) -> None:
-    """A figure after plain text or a table may float to the next page while the text of
-    its section fills this one; never when the text right above introduces it, names it
-    (« la figure N ») or points below (« ci-dessous », « suivante »)."""
-    if isinstance(before, Paragraph) and (introduces(before) or _points_below(before.text, number)):
-        return
-    if not isinstance(before, Paragraph | Table):
+    """A figure that `may_float` floats to the next page while the text of its section
+    fills this one."""
+    if not may_float(before, number):
         return
     for flowable in made:
         if isinstance(flowable, FigureBlock):
             flowable.floats = True
-
-
-def _points_below(text: str, number: int) -> bool:
-    """True when `text` names figure `number` or points to what follows it."""
-    lower = text.lower()
-    if re.search(r"ci-dessous|ci-après|suivante", lower):
-        return True
-    return bool(number and re.search(rf"\bfigure\s+{number}\b", lower))
 
 
 def _group(
