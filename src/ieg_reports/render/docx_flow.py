@@ -210,19 +210,28 @@ class _Measure:
         )
         self.canvas = Canvas(io.BytesIO())
         self.width, self.columns = width, columns
+        self._made: dict[int, list[Any]] = {}  # flowables by id of their block
+        self._heights: dict[int, float] = {}
 
     def _flowables(self, block: Block) -> list[Any]:
         from ieg_reports.render import pdf_writer
 
-        if isinstance(block, Table) and self.columns is not None:
-            block = replace(block, widths=tuple(self.columns(block)))  # Word's own columns
-        return list(pdf_writer._flowable(block, self.ctx, self.width))
+        if id(block) not in self._made:
+            made = block
+            if isinstance(block, Table) and self.columns is not None:
+                made = replace(block, widths=tuple(self.columns(block)))  # Word's own columns
+            self._made[id(block)] = list(pdf_writer._flowable(made, self.ctx, self.width))
+        return self._made[id(block)]
 
     def height(self, block: Block) -> float:
-        """The height of `block` with the space around it."""
+        """The height of `block` with the space around it (measured once)."""
         from ieg_reports.render.pdf_flow import block_height
 
-        return sum(block_height(self.canvas, f, self.width) for f in self._flowables(block))
+        if id(block) not in self._heights:
+            self._heights[id(block)] = sum(
+                block_height(self.canvas, f, self.width) for f in self._flowables(block)
+            )
+        return self._heights[id(block)]
 
     def texts(self, figure: Figure) -> float:
         """The height of a figure's caption and notes."""

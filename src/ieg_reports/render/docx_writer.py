@@ -88,6 +88,7 @@ class _Writer:
     keeps: set[int] = field(default_factory=set)  # ids of paragraphs kept with the next block
     body_size: float = 0.0  # the body's size in points, to measure its lines (0: not measured)
     scales: dict[int, float] = field(default_factory=dict)  # figures shrunk to fit, by id
+    measure: float = 0.0  # the body's text width in points, once read
     _style_ids: dict[tuple[str, Any], str | None] = field(default_factory=dict)
 
     def style_id(self, name: str, kind: Any = WD_STYLE_TYPE.PARAGRAPH) -> str | None:
@@ -149,7 +150,10 @@ def render_docx(
         register_files(fonts)
         writer.body_size = body_size
     blocks = model.blocks
-    if style is not None:
+    # Figures are placed from an estimate of Word's pages in a document of several figures
+    # (a synthesis): measuring costs a fifth of a short pack's writing time, and a pack's one
+    # figure comes early, where its template puts it.
+    if style is not None and sum(isinstance(block, Figure) for block in blocks) > 1:
         columns = lambda table: [float(x) for x in _widths(writer, table, len(table.header))]  # noqa: E731
         placed = plan(model, assets, style, Emu(writer.text_width).pt, columns)
         blocks, writer.scales = placed.blocks, placed.scales
@@ -299,7 +303,9 @@ def _justifies_badly(w: _Writer, container: Any, block: Paragraph) -> bool:
     same font on the same measure) is set ragged right, as the PDF sets it."""
     if block.style != "body" or not w.body_size or isinstance(container, _Cell):
         return False
-    return justifies_badly(block.runs, Emu(w.text_width).pt, w.body_size)
+    if not w.measure:  # the body's sections share one measure: read it once
+        w.measure = Emu(w.text_width).pt
+    return justifies_badly(block.runs, w.measure, w.body_size)
 
 
 @_block.register
@@ -419,11 +425,10 @@ def _soft_hyphens(r: Any) -> None:
         t.text = pieces[0]
         t.set(qn("xml:space"), "preserve")
         anchor = t
-        for piece in pieces[1:]:
-            hyphen = OxmlElement("w:softHyphen")
+        for piece in pieces[1:]:  # lxml's own factory: OxmlElement parses a string each time
+            hyphen = t.makeelement(qn("w:softHyphen"), {})
             anchor.addnext(hyphen)
-            anchor = OxmlElement("w:t")
-            anchor.set(qn("xml:space"), "preserve")
+            anchor = t.makeelement(qn("w:t"), {qn("xml:space"): "preserve"})
             anchor.text = piece
             hyphen.addnext(anchor)
 

@@ -8,6 +8,7 @@ the same way in the same font and measure, and asks the same question.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -38,10 +39,32 @@ def stretched(paragraph: Any) -> bool:
     return False
 
 
+# Verdicts by paragraph, measure and size: the PDF writer records those it reaches while
+# setting a document, and its Word twin, written next by the same process, reads them.
+_VERDICTS: OrderedDict[tuple[tuple[Run, ...], int, float, float], bool] = OrderedDict()
+KEEP = 4096
+
+
+def _key(runs: tuple[Run, ...], width: float, size: float, leading: float) -> Any:
+    return (runs, round(width * 2), size, round(leading, 2))
+
+
+def remember(runs: tuple[Run, ...], width: float, size: float, leading: float, bad: bool) -> None:
+    """Record the verdict on a justified paragraph as a writer set it."""
+    _VERDICTS[_key(runs, width, size, leading)] = bad
+    while len(_VERDICTS) > KEEP:
+        _VERDICTS.popitem(last=False)
+
+
 def justifies_badly(runs: tuple[Run, ...], width: float, size: float) -> bool:
     """True when `runs`, justified in the body font at `size` points on `width` points and
     cut where the writers cut words, would stretch a line past STRETCH."""
+    known = _VERDICTS.get(_key(runs, width, size, size * LEADING))
+    if known is not None:
+        return known
     text = "".join(run.text for run in runs if not run.line_break)
+    if stringWidth(text, SANS + "-Bold", size) <= width:
+        return False  # one line, even in bold: only a last line, which is never stretched
     style = ParagraphStyle(
         "measure",
         fontName=SANS,
@@ -54,7 +77,9 @@ def justifies_badly(runs: tuple[Run, ...], width: float, size: float) -> bool:
     )
     paragraph = RLParagraph(_markup(runs), style)
     paragraph.wrap(width, 1e6)
-    return stretched(paragraph)
+    bad = stretched(paragraph)
+    remember(runs, width, size, size * LEADING, bad)
+    return bad
 
 
 def _markup(runs: tuple[Run, ...]) -> str:

@@ -61,7 +61,7 @@ from ieg_reports.fonts import SANS, register_fonts
 from ieg_reports.links import is_safe_url
 from ieg_reports.render.common import introduces, may_float, source_date
 from ieg_reports.render.hyphenation import hyphenator, last_word
-from ieg_reports.render.justify import stretched
+from ieg_reports.render.justify import remember, stretched
 from ieg_reports.render.pdf_flow import (
     LEAST_ITEMS,
     SHORT_LIST,
@@ -279,18 +279,27 @@ class _Context:
         if callable(chosen.hyphenationLang):
             last = last_word("".join(run.text for run in runs))
             chosen = ParagraphStyle(style, parent=chosen, hyphenationLang=hyphenator(last))
-        return _Paragraph(markup(runs, self.coverage, self.style.color("link")), chosen)
+        made = _Paragraph(markup(runs, self.coverage, self.style.color("link")), chosen)
+        made.runs = runs
+        return made
 
 
 class _Paragraph(RLParagraph):  # type: ignore[misc]
     """A justified paragraph set ragged right when justifying would stretch a line's word
     spaces past twice their width (long bold names that cannot break)."""
 
+    runs: tuple[Run, ...] = ()
+
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         justified: ParagraphStyle = getattr(self, "_justified", None) or self.__dict__["style"]
         self.style = self._justified = justified
         size = super().wrap(availWidth, availHeight)
-        if justified.alignment == TA_JUSTIFY and stretched(self):
+        if justified.alignment != TA_JUSTIFY:
+            return size  # type: ignore[no-any-return]
+        bad = stretched(self)
+        if self.runs:  # for the Word twin, which asks the same of the same paragraph
+            remember(self.runs, availWidth, justified.fontSize, justified.leading, bad)
+        if bad:
             self.style = ParagraphStyle("ragged", parent=justified, alignment=TA_LEFT)
             size = super().wrap(availWidth, availHeight)
         return size  # type: ignore[no-any-return]
