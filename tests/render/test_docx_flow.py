@@ -87,7 +87,8 @@ def test_a_named_figure_too_tall_passes_only_its_sections_subsections() -> None:
     placed = _plan(blocks, figure, 560)
     order = _marks(placed.blocks)
     assert order.index("FIG") > order.index("Sous-partie")
-    assert placed.blocks[order.index("FIG") - 1] != sub  # never right under a heading
+    before = placed.blocks[order.index("FIG") - 1]  # never under a heading or a « … : » line
+    assert not isinstance(before, Heading) and not before.text.endswith(":")
     closed = (*_opening(4), named, figure, Heading(1, (Run("Autre"),), "a"), _text("B0"))
     assert _plan(closed, figure, 560).blocks == closed  # never past a section of its level
 

@@ -25,10 +25,11 @@ from ieg_reports.compose.document import (
     Heading,
     ListBlock,
     PageBreak,
+    Paragraph,
     Table,
     Toc,
 )
-from ieg_reports.render.common import may_float
+from ieg_reports.render.common import introduces, may_float
 from ieg_reports.style import Style
 
 FULL = 2 / 3  # a page a figure leaves is at least this full
@@ -169,9 +170,14 @@ def _fill(blocks: list[Block], n: int, pages: _Pages, measure: _Measure, level: 
         moved += 1
         if pages.number > start:  # it ran onto the next page: the page is full
             break
-    while moved and isinstance(blocks[n + moved], Heading):
-        moved -= 1  # nor ends what goes before it
+    while moved and _leads(blocks[n + moved]):
+        moved -= 1  # nor ends what goes before it, nor a line that introduces what follows
     return moved
+
+
+def _leads(block: Block) -> bool:
+    """Whether `block` keeps with the block after it: a heading, an introducing line."""
+    return isinstance(block, Heading) or (isinstance(block, Paragraph) and introduces(block))
 
 
 def _starts_page(heading: Heading, pages: _Pages, measure: _Measure) -> bool:
