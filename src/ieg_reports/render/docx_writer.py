@@ -43,19 +43,24 @@ from ieg_reports.compose.document import (
     Table,
     Toc,
 )
+from ieg_reports.fonts import FACES, register_files
 from ieg_reports.links import is_safe_url
 from ieg_reports.render.common import (
     LEAST_LINES,
     clip,
+    intro_keeps,
     introduces,
     list_ends,
     source_date,
     xml_safe,
     zip_members,
 )
+from ieg_reports.render.docx_flow import plan
 from ieg_reports.render.docx_package import finish_parts, set_setting
 from ieg_reports.render.docx_styles import LazyStylesPart, use_lazy_styles
 from ieg_reports.render.hyphenation import SOFT_HYPHEN, last_word, soft_hyphens
+from ieg_reports.render.justify import justifies_badly
+from ieg_reports.style import Style
 
 PARAGRAPH_STYLES = {
     "body": "Normal",
@@ -82,6 +87,10 @@ class _Writer:
     colors: dict[str, str]
     bookmarks: int = 0
     warnings: list[str] = field(default_factory=list)
+    keeps: set[int] = field(default_factory=set)  # ids of paragraphs kept with the next block
+    body_size: float = 0.0  # the body's size in points, to measure its lines (0: not measured)
+    scales: dict[int, float] = field(default_factory=dict)  # figures shrunk to fit, by id
+    measure: float = 0.0  # the body's text width in points, once read
     _style_ids: dict[tuple[str, Any], str | None] = field(default_factory=dict)
 
     def style_id(self, name: str, kind: Any = WD_STYLE_TYPE.PARAGRAPH) -> str | None:
@@ -113,10 +122,14 @@ class DocxWriter:
     colors: dict[str, str]
     fonts: dict[str, Path] = field(default_factory=dict)
     suffix: str = ".docx"
+    body_size: float = 11.0  # the body's size in the reference's styles
+    style: Style | None = None  # the PDF's style: with it, figures are placed as Word sets them
 
     def write(self, document: Document, assets: Assets) -> tuple[bytes, list[str]]:
         """The .docx's bytes and the warnings met."""
-        return render_docx(document, assets, self.reference, self.colors, self.fonts)
+        return render_docx(
+            document, assets, self.reference, self.colors, self.fonts, self.body_size, self.style
+        )
 
 
 def render_docx(
@@ -125,20 +138,35 @@ def render_docx(
     reference: Path,
     colors: dict[str, str],
     fonts: dict[str, Path] | None = None,
+    body_size: float = 11.0,
+    style: Style | None = None,
 ) -> tuple[bytes, list[str]]:
-    """Write `model` as .docx bytes (reproducible), with the warnings met."""
+    """Write `model` as .docx bytes (reproducible), with the warnings met (`style`: the
+    PDF's, to estimate where figures fall and place them as Word can)."""
     use_lazy_styles()
     doc = open_docx(str(reference))
     _clear_body(doc)
     writer = _Writer(doc, model, assets, colors, _style_ids=_known_styles(reference))
-    first = model.blocks[0] if model.blocks else None
+    writer.keeps = intro_keeps(model.blocks)
+    if fonts and set(FACES.values()) <= set(fonts):  # the embedded faces measure the lines
+        register_files(fonts)
+        writer.body_size = body_size
+    blocks = model.blocks
+    # Figures are placed from an estimate of Word's pages in a document of several figures
+    # (a synthesis): measuring costs a fifth of a short pack's writing time, and a pack's one
+    # figure comes early, where its template puts it.
+    if style is not None and sum(isinstance(block, Figure) for block in blocks) > 1:
+        columns = lambda table: [float(x) for x in _widths(writer, table, len(table.header))]  # noqa: E731
+        placed = plan(model, assets, style, Emu(writer.text_width).pt, columns)
+        blocks, writer.scales = placed.blocks, placed.scales
+    first = blocks[0] if blocks else None
     if isinstance(first, Cover):
         _cover(writer, first)
     _header_footer(writer, with_cover=isinstance(first, Cover))
-    for block in model.blocks[1:] if isinstance(first, Cover) else model.blocks:
+    for block in blocks[1:] if isinstance(first, Cover) else blocks:
         _block(block, writer, doc)
     _breaks_before(doc)
-    _keep_groups(writer)
+    _keep_last(doc.element.body)
     _properties(doc, model)
     _settings(doc, contents=any(isinstance(block, Toc) for block in model.blocks))
     _language(doc, model.info.language)
@@ -206,36 +234,12 @@ def _breaks_before(doc: Any) -> None:
         p.getparent().remove(p)
 
 
-SHORT_TEXT = 320  # characters of a paragraph that never splits (three lines or so)
-
-
-def _keep_groups(w: _Writer) -> None:
-    """A heading's short text stays with the start of what it opens (a table, a list), as
-    the PDF's groups do; the document's last paragraph (a colophon) never opens a page."""
-    ids = {name: _ids(w, name) for name in ("Heading", "List")}
-    body = w.doc.element.body
-    blocks = [c for c in body.iterchildren() if c.tag in (qn("w:p"), qn("w:tbl"))]
-    for heading, text, after in zip(blocks, blocks[1:], blocks[2:], strict=False):
-        if not _styled(heading, ids["Heading"]) or _styled(text, ids["Heading"]):
-            continue
-        opens = after.tag == qn("w:tbl") or _styled(after, ids["List"])
-        if text.tag == qn("w:p") and len(_plain(text)) <= SHORT_TEXT and opens:
-            text.get_or_add_pPr().get_or_add_keepNext()
-    written = [b for b in blocks if b.tag == qn("w:p") and _plain(b).strip()]
+def _keep_last(body: Any) -> None:
+    """The document's last paragraph (a colophon) never opens a page alone: the one before
+    it keeps with it."""
+    written = [p for p in body.iterchildren(qn("w:p")) if _plain(p).strip()]
     if len(written) > 1 and written[-2].getnext() is written[-1]:
         written[-2].get_or_add_pPr().get_or_add_keepNext()
-
-
-def _ids(w: _Writer, prefix: str) -> set[str]:
-    """The ids of the styles the writer used whose (English) name starts with `prefix` (from
-    its memo: reading the document's styles would parse them again)."""
-    return {found for (name, _), found in w._style_ids.items() if found and name.startswith(prefix)}
-
-
-def _styled(element: Any, ids: set[str]) -> bool:
-    """True when `element` is a paragraph in one of the styles `ids`."""
-    style = element.xpath("./w:pPr/w:pStyle/@w:val") if element.tag == qn("w:p") else []
-    return bool(style) and str(style[0]) in ids
 
 
 def _plain(paragraph: Any) -> str:
@@ -301,13 +305,24 @@ def _(block: Heading, w: _Writer, container: Any) -> None:
 def _(block: Paragraph, w: _Writer, container: Any) -> None:
     paragraph = w.paragraph(container, PARAGRAPH_STYLES.get(block.style, "Normal"))
     _paragraph(w, paragraph, block.runs, hyphenate=block.style in HYPHENATED)
-    if block.style == "left":  # ragged right, never hyphenated: short lists, key/value lines
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    if block.style == "left" or _justifies_badly(w, container, block):
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT  # ragged right
+    if block.style == "left":  # short lists, key/value lines: never hyphenated
         _no_hyphens(paragraph._p.get_or_add_pPr())
     if block.style == "title":  # a title at the top of a page, not on a cover: no drop
         paragraph.paragraph_format.space_before = Pt(0)
-    if introduces(block):
+    if introduces(block) or id(block) in w.keeps:
         paragraph.paragraph_format.keep_with_next = True
+
+
+def _justifies_badly(w: _Writer, container: Any, block: Paragraph) -> bool:
+    """A body paragraph whose justified lines would stretch (the PDF's rule, measured in the
+    same font on the same measure) is set ragged right, as the PDF sets it."""
+    if block.style != "body" or not w.body_size or isinstance(container, _Cell):
+        return False
+    if not w.measure:  # the body's sections share one measure: read it once
+        w.measure = Emu(w.text_width).pt
+    return justifies_badly(block.runs, w.measure, w.body_size)
 
 
 @_block.register
@@ -428,11 +443,10 @@ def _soft_hyphens(r: Any) -> None:
         t.text = pieces[0]
         t.set(qn("xml:space"), "preserve")
         anchor = t
-        for piece in pieces[1:]:
-            hyphen = OxmlElement("w:softHyphen")
+        for piece in pieces[1:]:  # lxml's own factory: OxmlElement parses a string each time
+            hyphen = t.makeelement(qn("w:softHyphen"), {})
             anchor.addnext(hyphen)
-            anchor = OxmlElement("w:t")
-            anchor.set(qn("xml:space"), "preserve")
+            anchor = t.makeelement(qn("w:t"), {qn("xml:space"): "preserve"})
             anchor.text = piece
             hyphen.addnext(anchor)
 
@@ -796,6 +810,7 @@ def _figure(w: _Writer, container: Any, block: Figure) -> None:
     paragraph = w.paragraph(container, "Figure")
     run = paragraph.add_run()
     width = min(int(w.text_width), int(Pt(picture.width)))  # print size, as in the PDF
+    width = int(width * w.scales.get(id(block), 1.0))  # or shrunk to fit its page
     _picture(run, picture.png(), width)
     doc_pr = run._r.find(".//" + qn("wp:docPr"))
     doc_pr.set("descr", xml_safe(block.alt, w.warnings))
