@@ -46,3 +46,24 @@ def test_no_folder_where_a_file_stands(tmp_path: Path, monkeypatch) -> None:  # 
     (tmp_path / "ieg-reports").write_text("not a folder")
     monkeypatch.setattr(cachedir, "cache_root", lambda: tmp_path)
     assert cachedir.private_folder() is None
+
+
+def test_remembered_bytes_are_made_once(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(cachedir, "cache_root", lambda: tmp_path)
+    assert cachedir.remembered("x.bin", lambda: b"made") == b"made"
+
+    def again() -> bytes:
+        raise AssertionError("made again")
+
+    assert cachedir.remembered("x.bin", again) == b"made"
+
+
+def test_a_damaged_file_is_made_again(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(cachedir, "cache_root", lambda: tmp_path)
+    cachedir.store("x.bin", b"the bytes")
+    path = tmp_path / "ieg-reports" / "x.bin"
+    for damaged in (path.read_bytes()[:-1], b"the bytez" + path.read_bytes()[9:], b""):
+        path.write_bytes(damaged)
+        assert cachedir.stored("x.bin") is None
+        assert cachedir.remembered("x.bin", lambda: b"new") == b"new"
+        assert cachedir.stored("x.bin") == b"new"

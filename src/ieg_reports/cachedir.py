@@ -8,9 +8,13 @@ builds simply keep nothing.
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import hashlib
 import os
 import sys
+import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 NAME = "ieg-reports"
@@ -35,3 +39,49 @@ def private_folder() -> Path | None:
     except (OSError, RuntimeError):  # RuntimeError: no home folder to be found
         return None
     return folder
+
+
+def remembered(name: str, make: Callable[[], bytes]) -> bytes:
+    """The bytes `make()` returns, kept in the cache folder as `name`.
+
+    `name` must say everything the bytes depend on (a digest of the inputs, the versions of
+    the code that makes them).
+    """
+    data = stored(name)
+    if data is None:
+        data = make()
+        store(name, data)
+    return data
+
+
+def stored(name: str) -> bytes | None:
+    """The bytes kept as `name`, or None (none, unreadable, torn or damaged)."""
+    folder = private_folder()
+    try:
+        data = (folder / name).read_bytes() if folder else b""
+    except OSError:
+        return None
+    body, check = data[:-_CHECK], data[-_CHECK:]
+    return body if len(data) >= _CHECK and hashlib.sha256(body).digest() == check else None
+
+
+def store(name: str, data: bytes) -> None:
+    """Keep `data` as `name`, closed by its digest (a failure to write is ignored)."""
+    folder = private_folder()
+    if folder is not None:
+        _write(folder / name, data + hashlib.sha256(data).digest())
+
+
+_CHECK = 32  # bytes of the SHA-256 digest closing each file
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Write through a temporary file and a rename: readers see the old file or the new."""
+    with contextlib.suppress(OSError):
+        handle, name = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(data)
+            os.replace(name, path)
+        finally:
+            Path(name).unlink(missing_ok=True)
