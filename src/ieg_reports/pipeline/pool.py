@@ -33,6 +33,8 @@ def warm_up() -> None:
     import ieg_reports.charts
     import ieg_reports.charts.assets  # not charts.qr: its numpy, for links stored encoded
     import ieg_reports.compose
+    import ieg_reports.compose.environment
+    import ieg_reports.compose.markup
     import ieg_reports.render.docx_writer
     import ieg_reports.render.pdf_writer  # noqa: F401
 
