@@ -18,6 +18,25 @@ SAMPLE_SOURCE = ROOT / "samples" / "atelier-2017-07-12"
 WriteBook = Callable[[dict[str, list[list[object]]]], Path]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _session_cache(tmp_path_factory):  # type: ignore[no-untyped-def]
+    """The tool's cache folder for this session (builds in subprocesses too): no test reads
+    what another run, or the developer's own builds, left there."""
+    import os
+
+    from ieg_reports import cachedir
+
+    before = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
+    cachedir.private_folder.cache_clear()
+    yield
+    if before is None:
+        os.environ.pop("XDG_CACHE_HOME", None)
+    else:
+        os.environ["XDG_CACHE_HOME"] = before
+    cachedir.private_folder.cache_clear()
+
+
 @pytest.fixture
 def fixtures() -> Path:
     """The folder of fixture workbooks."""

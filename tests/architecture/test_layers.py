@@ -20,6 +20,7 @@ RANKS = {
     "suggest": 0,
     "fonts": 0,
     "links": 0,
+    "cachedir": 0,
     "model": 1,
     "workbook": 2,
     "compose": 3,

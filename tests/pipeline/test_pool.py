@@ -107,3 +107,33 @@ def test_a_second_worker_starts_only_when_there_is_work_for_it(monkeypatch) -> N
         assert len(renders._pools) == 2 and len({pid for _, pid, _ in done}) >= 2
     finally:
         renders.close()
+
+
+def _fake_mail(payload: bytes, digest: str, settings: object, jobs: list) -> list:  # type: ignore[type-arg]
+    """Drafts that render at once, naming the worker process that did them."""
+    import os
+
+    return [(job.target.name, str(os.getpid()).encode()) for job in jobs]
+
+
+def test_an_edits_few_drafts_start_no_worker(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from ieg_reports.pipeline import pool
+    from ieg_reports.pipeline.distribute import MailJob
+
+    monkeypatch.setattr(pool, "_mail_chunk", _fake_mail)
+    monkeypatch.setattr(pool, "warm_up", _no_warm_up)
+
+    def drafts(count: int) -> list[MailJob]:
+        return [MailJob(Target(f"d{n}.eml", "courriel"), {}, {}) for n in range(count)]
+
+    renders = pool.RenderPool(2)
+    try:
+        done = list(renders.render_mail(drafts(6), (), None))  # type: ignore[arg-type]
+        assert sorted(name for name, _ in done) == sorted(f"d{n}.eml" for n in range(6))
+        assert len(renders._pools) == 1  # the warm worker did them all
+        many = pool.MAIL_WORKERS_FROM
+        done = list(renders.render_mail(drafts(many), (), None))  # type: ignore[arg-type]
+        assert len(done) == many and len(renders._pools) == 2
+        assert len({pid for _, pid in done}) >= 2
+    finally:
+        renders.close()

@@ -47,6 +47,9 @@ def test_the_package_has_the_bytes_zipfile_writes(monkeypatch) -> None:  # type:
 
 
 def test_a_part_seen_before_is_not_deflated_again(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from ieg_reports import cachedir
+
+    monkeypatch.setattr(cachedir, "private_folder", lambda: None)  # this process's memo only
     monkeypatch.setattr(common, "_DEFLATED", type(common._DEFLATED)())
     calls = []
     real = zlib.compressobj

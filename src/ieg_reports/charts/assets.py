@@ -133,10 +133,10 @@ def _draw_qr(url: str) -> Picture:
     from reportlab.graphics.shapes import Drawing, Path
     from reportlab.lib.colors import black
 
-    from ieg_reports.charts.qr import matrix
+    from ieg_reports.charts.qrstore import qr_modules
 
     DRAWN["qr"] += 1
-    modules = matrix(url, QR_BORDER)
+    modules = qr_modules(url, QR_BORDER)
     n = len(modules)
     unit = QR_SIZE_PT / n
     path = Path(fillColor=black, strokeColor=None, strokeWidth=0)

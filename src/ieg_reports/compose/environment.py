@@ -6,7 +6,9 @@ helpers that build markup on purpose return `Raw`, which passes through unescape
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import hashlib
 import re
 from functools import cache
 from pathlib import Path
@@ -14,6 +16,7 @@ from typing import Any
 
 import jinja2
 
+from ieg_reports.cachedir import private_folder
 from ieg_reports.compose.french import FILTERS
 from ieg_reports.compose.markup import escape_markup
 from ieg_reports.exceptions import TemplateError
@@ -79,7 +82,47 @@ def make_environment(user_folder: Path | None = None, markup: bool = True) -> ji
     env.filters.update(FILTERS)
     env.filters.update({"bold": bold, "italic": italic, "raw": Raw})
     env.globals.update({"link": link, "bold": bold, "italic": italic})
+    env.bytecode_cache = bytecode_cache(env, markup)
     return env
+
+
+class _DiskBytecode(jinja2.FileSystemBytecodeCache):
+    """jinja's cache of compiled templates on disk; a file it cannot read or write only
+    costs the compilation."""
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        """Fill the bucket from its file, if any; a torn or foreign file is ignored."""
+        try:
+            super().load_bytecode(bucket)
+        except Exception:  # whatever the damage, compiling again is the cure
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        """Write the bucket to its file (atomically, by jinja)."""
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
+def bytecode_cache(env: jinja2.Environment, markup: bool) -> jinja2.BytecodeCache | None:
+    """Compiled templates kept between builds, in the user's private cache folder.
+
+    Compiling the pack's template is most of a worker's first composition, on every build.
+    jinja checks each file against the template's source and Python's version; the file
+    name covers the rest the compiled code depends on: jinja's version, the environment's
+    options, and the name and calling convention of every filter and test.
+    """
+    folder = private_folder()
+    if folder is None:
+        return None
+    conventions = [
+        (kind, name, repr(getattr(function, "jinja_pass_arg", None)))
+        for kind, table in (("filter", env.filters), ("test", env.tests))
+        for name, function in sorted(table.items())
+    ]
+    options = (env.trim_blocks, env.lstrip_blocks, env.keep_trailing_newline, env.autoescape)
+    salt = repr((jinja2.__version__, markup, options, conventions))
+    digest = hashlib.sha256(salt.encode()).hexdigest()[:16]
+    return _DiskBytecode(str(folder), f"jinja-{digest}-%s.cache")
 
 
 def render_template(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:

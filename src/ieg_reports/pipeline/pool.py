@@ -22,6 +22,8 @@ from ieg_reports.pipeline.render import RenderSettings, forget_composed, render_
 from ieg_reports.pipeline.targets import Target
 
 Result = tuple[str, bytes, list[str]]
+# From this many drafts and invitations on, the workers not yet started are started for them.
+MAIL_WORKERS_FROM = 64
 _CACHE: dict[str, Any] = {}
 
 
@@ -29,9 +31,10 @@ def warm_up() -> None:
     """Import what rendering needs (runs in each worker as it starts)."""
     exit_with_parent()
     import ieg_reports.charts
-    import ieg_reports.charts.assets
-    import ieg_reports.charts.qr
+    import ieg_reports.charts.assets  # not charts.qr: its numpy, for links stored encoded
     import ieg_reports.compose
+    import ieg_reports.compose.environment
+    import ieg_reports.compose.markup
     import ieg_reports.render.docx_writer
     import ieg_reports.render.pdf_writer  # noqa: F401
 
@@ -175,17 +178,29 @@ class RenderPool:
             for job in jobs:
                 yield job.target.name, render_mail(job, workshop, settings)
             return
-        size = max(1, math.ceil(len(jobs) / (self.jobs * 4)))
+        # A draft costs milliseconds, a new worker a third of a second of imports: the few
+        # drafts of an edit go, in one chunk, to the workers already warm.
+        grow = len(jobs) >= MAIL_WORKERS_FROM
+        workers = self.jobs if grow else sum(n for _, n in self._pools)
+        size = len(jobs) if workers == 1 else math.ceil(len(jobs) / (workers * 4))
         chunks = [jobs[i : i + size] for i in range(0, len(jobs), size)]
-        yield from self._run(_mail_chunk, chunks, workshop, settings)
+        yield from self._run(_mail_chunk, chunks, workshop, settings, grow)
 
     def _run(
-        self, function: Any, chunk_list: list[Any], workshop: Any, settings: RenderSettings
+        self,
+        function: Any,
+        chunk_list: list[Any],
+        workshop: Any,
+        settings: RenderSettings,
+        grow: bool = True,
     ) -> Iterator[Any]:
-        """Chunks spread over the executors, each kept busy; results as chunks complete."""
+        """Chunks spread over the executors, each kept busy; results as chunks complete.
+
+        With `grow`, the workers not yet started start when there is more than one chunk.
+        """
         payload, digest = self._payload(workshop)
         chunks = deque(chunk_list)
-        if len(chunks) > 1 and len(self._pools) == 1:
+        if grow and len(chunks) > 1 and len(self._pools) == 1:
             self._start(self.jobs - 1)
         running: dict[Future[list[Any]], int] = {}
 

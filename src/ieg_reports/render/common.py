@@ -12,6 +12,7 @@ import zlib
 from collections import OrderedDict
 from typing import Protocol
 
+from ieg_reports.cachedir import remembered
 from ieg_reports.compose.assets import Assets
 from ieg_reports.compose.document import Aside, Block, Box, Document, Heading, Paragraph, Table
 
@@ -135,6 +136,7 @@ def zip_members(members: dict[str, bytes]) -> bytes:
 # Deflated parts by content: the embedded fonts, styles, theme and numbering are the same
 # from one document to the next; deflating them again was a third of a pack's Word time.
 KEEP_DEFLATED = 64
+KEEP_ON_DISK = 16_384  # bytes: smaller parts deflate faster than a file is read
 _DEFLATED: OrderedDict[bytes, tuple[bytes, int]] = OrderedDict()
 
 
@@ -144,11 +146,21 @@ def _deflate(data: bytes) -> tuple[bytes, int]:
     if key in _DEFLATED:
         _DEFLATED.move_to_end(key)
         return _DEFLATED[key]
-    compressor = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
-    _DEFLATED[key] = made = (compressor.compress(data) + compressor.flush(), zlib.crc32(data))
+    if len(data) < KEEP_ON_DISK:
+        packed = _compress(data)
+    else:  # a font or the styles: deflated once for every build, not in each worker
+        name = f"deflate-{key.hex()}-{zlib.ZLIB_RUNTIME_VERSION}.bin"
+        packed = remembered(name, lambda: _compress(data))
+    _DEFLATED[key] = made = (packed, zlib.crc32(data))
     while len(_DEFLATED) > KEEP_DEFLATED:
         _DEFLATED.popitem(last=False)
     return made
+
+
+def _compress(data: bytes) -> bytes:
+    """The raw deflate stream zipfile writes for `data` (default level)."""
+    compressor = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
+    return compressor.compress(data) + compressor.flush()
 
 
 def _write_deflated(target: zipfile.ZipFile, info: zipfile.ZipInfo, data: bytes) -> None:

@@ -7,8 +7,10 @@ never read it; untouched, it is written back with the very bytes python-docx wou
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Hashable
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from docx.opc.constants import CONTENT_TYPE as CT
@@ -17,11 +19,33 @@ from docx.opc.part import Part, PartFactory
 from docx.oxml.parser import parse_xml
 from docx.parts.styles import StylesPart
 
+from ieg_reports.cachedir import remembered
+
 
 @lru_cache(maxsize=4)
 def _reserialised(xml: bytes) -> bytes:
     """A part's XML as python-docx writes it back when nothing changed it."""
-    return bytes(serialize_part_xml(parse_xml(xml)))
+    return remembered(_stored_name(xml, ()), lambda: bytes(serialize_part_xml(parse_xml(xml))))
+
+
+def _stored_name(xml: bytes, edits: tuple[Hashable, ...]) -> str:
+    """The cache file of a styles part written back after `edits`: it depends on the XML,
+    the edits, python-docx, lxml and the code making the edits (this and the writer)."""
+    import docx
+    from lxml import etree
+
+    digest = hashlib.sha256(xml)
+    digest.update(repr((edits, docx.__version__, etree.LXML_VERSION)).encode())
+    digest.update(_code_digest().encode())
+    return f"styles-{digest.hexdigest()}.xml"
+
+
+@lru_cache(maxsize=1)
+def _code_digest() -> str:
+    folder = Path(__file__).parent
+    return hashlib.sha256(
+        b"".join((folder / name).read_bytes() for name in ("docx_styles.py", "docx_writer.py"))
+    ).hexdigest()
 
 
 class LazyStylesPart(StylesPart):
@@ -64,10 +88,14 @@ class LazyStylesPart(StylesPart):
             return _reserialised(self._raw)
         key = (self._raw, tuple(k for k, _ in edits))
         if key not in _EDITED:
-            element = parse_xml(self._raw)
-            for _, change in edits:
-                change(element)
-            _EDITED[key] = bytes(serialize_part_xml(element))
+
+            def edited() -> bytes:
+                element = parse_xml(self._raw)
+                for _, change in edits:
+                    change(element)
+                return bytes(serialize_part_xml(element))
+
+            _EDITED[key] = remembered(_stored_name(*key), edited)
             while len(_EDITED) > 8:
                 _EDITED.pop(next(iter(_EDITED)))
         return _EDITED[key]
