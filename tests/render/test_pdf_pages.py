@@ -4,6 +4,7 @@ list items land, read back from the PDF page by page."""
 from __future__ import annotations
 
 import io
+from typing import Any
 
 from reportlab.graphics.shapes import Drawing, Rect, String
 
@@ -214,3 +215,19 @@ def test_no_justified_line_stretches_its_spaces_past_twice_their_width() -> None
                     gaps.append((right["x0"] - left["x1"], left["text"], right["text"]))
     worst = max(gaps)
     assert worst[0] < 2 * space + 0.3, worst
+
+
+def test_with_a_table_of_contents_each_figure_is_drawn_once(monkeypatch: Any) -> None:
+    """The first pass only finds the entries' pages: it lays out without drawing."""
+    from reportlab.graphics import renderPDF
+
+    from ieg_reports.compose.document import PageBreak, Toc
+
+    drawn: list[object] = []
+    real = renderPDF.draw
+    monkeypatch.setattr(renderPDF, "draw", lambda d, *a, **k: (drawn.append(d), real(d, *a, **k)))
+    figure = _figure(1)
+    blocks = (Toc("Sommaire"), PageBreak(), *_filled(40), figure, Heading(1, (Run("Fin"),), "f"))
+    pages = _pages(blocks, {figure: _picture(200)})
+    assert len(drawn) == 1
+    assert "Fin" in pages[0] and "Légende 1" in "".join(pages[1:])
