@@ -225,7 +225,12 @@ def test_with_a_table_of_contents_each_figure_is_drawn_once(monkeypatch: Any) ->
 
     drawn: list[object] = []
     real = renderPDF.draw
-    monkeypatch.setattr(renderPDF, "draw", lambda d, *a, **k: (drawn.append(d), real(d, *a, **k)))
+
+    def counted(drawing: object, *args: Any, **kwargs: Any) -> None:
+        drawn.append(drawing)
+        real(drawing, *args, **kwargs)
+
+    monkeypatch.setattr(renderPDF, "draw", counted)
     figure = _figure(1)
     blocks = (Toc("Sommaire"), PageBreak(), *_filled(40), figure, Heading(1, (Run("Fin"),), "f"))
     pages = _pages(blocks, {figure: _picture(200)})
