@@ -15,7 +15,7 @@ import pickle
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from typing import Any
+from typing import Any, TypeVar
 
 from ieg_reports.pipeline.distribute import MailJob, render_mail
 from ieg_reports.pipeline.render import RenderSettings, forget_composed, render_target
@@ -123,7 +123,8 @@ def release_memory() -> None:
 
 
 def plan_chunks(targets: list[Target], jobs: int) -> list[list[Target]]:
-    """Longest work first: each synthesis alone, then the packs, a pack with its twin.
+    """Longest work first: each synthesis alone, then the packs (a pack with its twin) in
+    shrinking chunks.
 
     A pack and its Word twin go to the same worker, which draws their chart once.
     """
@@ -132,10 +133,25 @@ def plan_chunks(targets: list[Target], jobs: int) -> list[list[Target]]:
     for target in targets:
         if target.theme is not None:
             twins.setdefault(target.theme, []).append(target)
-    groups = list(twins.values())
-    size = max(1, math.ceil(len(groups) / (jobs * 4)))
-    packs = [[t for g in groups[i : i + size] for t in g] for i in range(0, len(groups), size)]
-    return first + packs
+    packs = shrinking(list(twins.values()), jobs, least=2)
+    return first + [[t for group in chunk for t in group] for chunk in packs]
+
+
+T = TypeVar("T")
+
+
+def shrinking(items: list[T], jobs: int, least: int = 1) -> list[list[T]]:
+    """`items` in chunks of shrinking size, each a share of what is left (`least` at least).
+
+    Chunks of one size left one worker on a long last chunk while the other idled (at 100×,
+    a quarter of a minute); shrinking ones let the workers end together, in few chunks.
+    """
+    chunks, start = [], 0
+    while start < len(items):
+        size = max(least, math.ceil((len(items) - start) / (jobs * 3)))
+        chunks.append(items[start : start + size])
+        start += size
+    return chunks
 
 
 class RenderPool:
@@ -175,9 +191,7 @@ class RenderPool:
             for job in jobs:
                 yield job.target.name, render_mail(job, workshop, settings)
             return
-        size = max(1, math.ceil(len(jobs) / (self.jobs * 4)))
-        chunks = [jobs[i : i + size] for i in range(0, len(jobs), size)]
-        yield from self._run(_mail_chunk, chunks, workshop, settings)
+        yield from self._run(_mail_chunk, shrinking(jobs, self.jobs, least=4), workshop, settings)
 
     def _run(
         self, function: Any, chunk_list: list[Any], workshop: Any, settings: RenderSettings
