@@ -23,11 +23,12 @@ def test_syntheses_first_alone_and_twins_together() -> None:
 
 def test_chunks_shrink_so_the_workers_end_together() -> None:
     items = list(range(700))
-    chunks = shrinking(items, jobs=2, least=2)
+    chunks = shrinking(items, jobs=2, least=2, most=1000)
     assert [i for chunk in chunks for i in chunk] == items  # each once, in order
     sizes = [len(chunk) for chunk in chunks]
     assert sizes == sorted(sizes, reverse=True)
-    assert sizes[0] > 100 and sizes[-1] <= 2  # few chunks, a short last one
+    assert sizes[0] > 60 and sizes[-1] <= 2  # few chunks, a short last one
+    assert max(len(c) for c in shrinking(items, jobs=1, most=50)) == 50
     assert shrinking([1], jobs=2, least=4) == [[1]] and shrinking([], jobs=2) == []
 
 

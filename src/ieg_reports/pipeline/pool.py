@@ -22,6 +22,9 @@ from ieg_reports.pipeline.render import RenderSettings, forget_composed, render_
 from ieg_reports.pipeline.targets import Target
 
 Result = tuple[str, bytes, list[str]]
+# The most packs (with their twins) and drafts in one chunk: at 100×, about 30 MB of files.
+PACKS_AT_ONCE = 64
+MAILS_AT_ONCE = 32
 _CACHE: dict[str, Any] = {}
 
 
@@ -133,22 +136,24 @@ def plan_chunks(targets: list[Target], jobs: int) -> list[list[Target]]:
     for target in targets:
         if target.theme is not None:
             twins.setdefault(target.theme, []).append(target)
-    packs = shrinking(list(twins.values()), jobs, least=2)
+    packs = shrinking(list(twins.values()), jobs, 2, PACKS_AT_ONCE)
     return first + [[t for group in chunk for t in group] for chunk in packs]
 
 
 T = TypeVar("T")
 
 
-def shrinking(items: list[T], jobs: int, least: int = 1) -> list[list[T]]:
-    """`items` in chunks of shrinking size, each a share of what is left (`least` at least).
+def shrinking(items: list[T], jobs: int, least: int = 1, most: int = 64) -> list[list[T]]:
+    """`items` in chunks of shrinking size, each a share of what is left, `least` to `most`.
 
     Chunks of one size left one worker on a long last chunk while the other idled (at 100×,
     a quarter of a minute); shrinking ones let the workers end together, in few chunks.
+    A chunk's outputs travel back together, held twice (pickled and not) on each side:
+    `most` bounds that memory (325 invitations of 1 MB each took the build past 1 GiB).
     """
     chunks, start = [], 0
     while start < len(items):
-        size = max(least, math.ceil((len(items) - start) / (jobs * 3)))
+        size = min(most, max(least, math.ceil((len(items) - start) / (jobs * 3))))
         chunks.append(items[start : start + size])
         start += size
     return chunks
@@ -191,7 +196,8 @@ class RenderPool:
             for job in jobs:
                 yield job.target.name, render_mail(job, workshop, settings)
             return
-        yield from self._run(_mail_chunk, shrinking(jobs, self.jobs, least=4), workshop, settings)
+        chunks = shrinking(jobs, self.jobs, 4, MAILS_AT_ONCE)
+        yield from self._run(_mail_chunk, chunks, workshop, settings)
 
     def _run(
         self, function: Any, chunk_list: list[Any], workshop: Any, settings: RenderSettings
