@@ -12,6 +12,8 @@ from typing import IO, Any
 
 import click
 
+from ieg_reports.problems import french_spacing
+
 
 class IegError(click.ClickException):
     """A user-facing error, printed as one French line."""
@@ -20,7 +22,7 @@ class IegError(click.ClickException):
 
     def show(self, file: IO[Any] | None = None) -> None:
         """Print « Erreur : message » on standard error."""
-        click.echo(f"Erreur\u00a0: {self.format_message()}", err=True, file=file)
+        click.echo(f"Erreur\u00a0: {french_spacing(self.format_message())}", err=True, file=file)
 
     def __str__(self) -> str:
         return self.message

@@ -12,7 +12,17 @@ _BREAKS = re.compile("\r\n|[\r\n\u2028\u2029\x0b\x0c\x85]")
 
 def one_line(text: str) -> str:
     """A message on one line: a cell's line breaks shown as ↵, never breaking the terminal line."""
-    return _BREAKS.sub(" ↵ ", text)
+    return french_spacing(_BREAKS.sub(" ↵ ", text))
+
+
+# a plain space before : ; ? ! » or after « lets a terminal or a log viewer wrap the sign alone
+_BEFORE_SIGN = re.compile(r"(?<=\S) ([:;?!»])")
+_AFTER_QUOTE = re.compile(r"« ")
+
+
+def french_spacing(text: str) -> str:
+    """French spacing in a message: a no-break space before : ; ? ! » and after «."""
+    return _AFTER_QUOTE.sub("«\u00a0", _BEFORE_SIGN.sub("\u00a0\\1", text))
 
 
 class Severity(StrEnum):

@@ -47,6 +47,7 @@ from ieg_reports.links import is_safe_url
 from ieg_reports.render.common import clip, introduces, source_date, xml_safe, zip_members
 from ieg_reports.render.docx_package import finish_parts, set_setting
 from ieg_reports.render.docx_styles import LazyStylesPart, use_lazy_styles
+from ieg_reports.render.hyphenation import SOFT_HYPHEN, last_word, soft_hyphens
 
 PARAGRAPH_STYLES = {
     "body": "Normal",
@@ -254,7 +255,7 @@ def _(block: Heading, w: _Writer, container: Any) -> None:
 @_block.register
 def _(block: Paragraph, w: _Writer, container: Any) -> None:
     paragraph = w.paragraph(container, PARAGRAPH_STYLES.get(block.style, "Normal"))
-    _paragraph(w, paragraph, block.runs)
+    _paragraph(w, paragraph, block.runs, hyphenate=block.style in HYPHENATED)
     if block.style == "left":  # ragged right: short lists and key/value lines
         paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
     if block.style == "title":  # a title at the top of a page, not on a cover: no drop
@@ -305,17 +306,32 @@ def _(block: Cover, w: _Writer, container: Any) -> None:
         _block(inner, w, container)
 
 
-def _paragraph(w: _Writer, paragraph: Any, runs: tuple[Run, ...]) -> Any:
-    before = ""
+# Roles whose paragraphs are hyphenated, as in the PDF (a lead, a title, a cover line are not).
+HYPHENATED = ("body", "left", "note", "small")
+
+
+def _paragraph(w: _Writer, paragraph: Any, runs: tuple[Run, ...], hyphenate: bool = False) -> Any:
+    """The runs of a paragraph; with `hyphenate`, soft hyphens where a word may be cut (the
+    paragraph's last word never)."""
+    before, offset = "", 0
+    stop = _last_word_start(runs) if hyphenate else 0
     for run in runs:
         if run.line_break:
             paragraph.add_run().add_break()
         elif run.link and is_safe_url(run.link):
             _hyperlink(w, paragraph, run)
         else:
-            _plain_runs(w, paragraph, run, before.endswith("«\u00a0"))
-        before = run.text
+            cut = 0 if run.code else max(0, stop - offset)
+            _plain_runs(w, paragraph, run, before.endswith("«\u00a0"), cut)
+        before, offset = run.text, offset + len(run.text)
     return paragraph
+
+
+def _last_word_start(runs: tuple[Run, ...]) -> int:
+    """Where the last word of the runs' text starts (words before it may be cut)."""
+    text = "".join("" if run.line_break else run.text for run in runs)
+    last = last_word(text)
+    return text.rindex(last) if last else len(text)
 
 
 # The PDF never cuts the first word of a quoted name (« Décarbonation ») : reportlab takes
@@ -323,16 +339,20 @@ def _paragraph(w: _Writer, paragraph: Any, runs: tuple[Run, ...]) -> Any:
 QUOTED_WORD = re.compile(r"(«\u00a0\S+)")
 
 
-def _plain_runs(w: _Writer, paragraph: Any, run: Run, after_quote: bool) -> None:
+def _plain_runs(w: _Writer, paragraph: Any, run: Run, after_quote: bool, cut: int = 0) -> None:
     """A run, the first word of each quoted name in a run of its own that is never cut
-    (`after_quote`: the run itself opens a name, « *prosumers* »)."""
+    (`after_quote`: the run itself opens a name, « *prosumers* »); its words ending before
+    offset `cut` get soft hyphens."""
     pieces = QUOTED_WORD.split(run.text)
     if after_quote:
         word = re.match(r"\S*", pieces[0]).group()  # type: ignore[union-attr]
         pieces[:1] = ["", word, pieces[0][len(word) :]]
+    offset = 0
     for k, piece in enumerate(pieces):
+        text = piece if k % 2 else soft_hyphens(piece, cut - offset)
+        offset += len(piece)
         if piece:
-            out = _run(w, paragraph, replace(run, text=piece))
+            out = _run(w, paragraph, replace(run, text=text))
             if k % 2:
                 lang = OxmlElement("w:lang")
                 lang.set(qn("w:val"), "zxx")
@@ -343,11 +363,31 @@ def _plain_runs(w: _Writer, paragraph: Any, run: Run, after_quote: bool) -> None
 def _run(w: _Writer, paragraph: Any, run: Run) -> Any:
     text = xml_safe(run.text, w.warnings)
     out = paragraph.add_run(text)
+    if SOFT_HYPHEN in text:
+        _soft_hyphens(out._r)
     out.bold = run.bold or None
     out.italic = run.italic or None
     if run.code:
         out.font.name = "Consolas"
     return out
+
+
+def _soft_hyphens(r: Any) -> None:
+    """A run's soft hyphens as Word's optional hyphens (w:softHyphen between its texts)."""
+    for t in r.findall(qn("w:t")):
+        pieces = (t.text or "").split(SOFT_HYPHEN)
+        if len(pieces) < 2:
+            continue
+        t.text = pieces[0]
+        t.set(qn("xml:space"), "preserve")
+        anchor = t
+        for piece in pieces[1:]:
+            hyphen = OxmlElement("w:softHyphen")
+            anchor.addnext(hyphen)
+            anchor = OxmlElement("w:t")
+            anchor.set(qn("xml:space"), "preserve")
+            anchor.text = piece
+            hyphen.addnext(anchor)
 
 
 def _hyperlink(w: _Writer, paragraph: Any, run: Run) -> None:
@@ -418,7 +458,7 @@ def _list(w: _Writer, container: Any, block: ListBlock, level: int) -> None:
                 paragraph = w.paragraph(container, style if first else "List Continue")
                 if num_id is not None and first:
                     _set_num(paragraph, num_id)
-                _paragraph(w, paragraph, inner.runs)
+                _paragraph(w, paragraph, inner.runs, hyphenate=True)
                 if keep:
                     paragraph.paragraph_format.keep_with_next = True
                 first = False
@@ -697,7 +737,7 @@ def _figure(w: _Writer, container: Any, block: Figure) -> None:
     caption.add_run("Figure ")
     _field(caption, " SEQ Figure \\* ARABIC ", str(block.number))
     caption.add_run(" — ")
-    _paragraph(w, caption, block.caption)
+    _paragraph(w, caption, block.caption, hyphenate=True)
     # The chart's notes, then its source, each in its own paragraph as in the PDF, all
     # kept with the caption.
     below = [caption]
@@ -884,7 +924,7 @@ def _cover(w: _Writer, cover: Cover) -> None:
         if isinstance(inner, Heading) and inner is cover.blocks[0]:
             _hold_last_compound(_paragraph(w, w.paragraph(doc, "Title"), inner.runs)._p)
         elif isinstance(inner, Paragraph) and inner.style == "note":
-            paragraph = _paragraph(w, w.paragraph(doc, "Note"), inner.runs)
+            paragraph = _paragraph(w, w.paragraph(doc, "Note"), inner.runs, hyphenate=True)
             paragraph.paragraph_format.space_before = Pt(72)
         else:
             _block(inner, w, doc)
@@ -938,11 +978,13 @@ def _properties(doc: Any, model: Document) -> None:
     props.revision = 1
 
 
-# Hyphenation as in the PDF: French words cut in justified text (Word has it off by default,
-# and its loose lines are the first thing a reader notices), in a zone of 1 cm, never more
-# than two lines running ending with a hyphen, never a word in capitals (IEG, RTE).
+# Hyphenation as in the PDF: French words cut in justified text, at the soft hyphens the
+# writer puts where a cut leaves three letters on each side (neither Word nor LibreOffice
+# reads such a minimum from a .docx, and their automatic hyphenation leaves « exhaustivi-/té »),
+# so automatic hyphenation is off; the rest holds for a user's own additions once it is on:
+# a zone of 1 cm, never more than two lines running ending with a hyphen, no word in capitals.
 HYPHENATION = (
-    ("autoHyphenation", {"val": "true"}),
+    ("autoHyphenation", {"val": "false"}),
     ("consecutiveHyphenLimit", {"val": "2"}),
     ("hyphenationZone", {"val": "567"}),
     ("doNotHyphenateCaps", {"val": "true"}),

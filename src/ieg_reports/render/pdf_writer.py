@@ -59,6 +59,7 @@ from ieg_reports.compose.document import PageBreak as ModelPageBreak
 from ieg_reports.fonts import SANS, register_fonts
 from ieg_reports.links import is_safe_url
 from ieg_reports.render.common import introduces, source_date
+from ieg_reports.render.hyphenation import hyphenator, last_word
 from ieg_reports.render.pdf_flow import (
     LEAST_ITEMS,
     SHORT_LIST,
@@ -125,7 +126,7 @@ def _base_styles(style: Style) -> dict[str, ParagraphStyle]:
         leading=size["body"] * 1.4,
         textColor=text,
         alignment=TA_JUSTIFY,
-        hyphenationLang="fr",
+        hyphenationLang=hyphenator(),  # three letters at least on each side of a cut
         embeddedHyphenation=1,
         uriWasteReduce=0.3,
         spaceAfter=5,
@@ -272,8 +273,12 @@ class _Context:
     frame_height: float = 700.0
 
     def para(self, runs: tuple[Run, ...], style: str) -> RLParagraph:
-        """A Paragraph of escaped runs."""
-        return _Paragraph(markup(runs, self.coverage, self.style.color("link")), self.styles[style])
+        """A Paragraph of escaped runs; its last word is never cut."""
+        chosen = self.styles[style]
+        if callable(chosen.hyphenationLang):
+            last = last_word("".join(run.text for run in runs))
+            chosen = ParagraphStyle(style, parent=chosen, hyphenationLang=hyphenator(last))
+        return _Paragraph(markup(runs, self.coverage, self.style.color("link")), chosen)
 
 
 STRETCH = 1.0  # extra space a justified gap may take, in spaces (a gap of two spaces)
