@@ -40,6 +40,11 @@ def face_name(bold: bool = False, italic: bool = False) -> str:
 
 def register_fonts(style: Style) -> object:
     """Register the four faces of the sans family; no page ever falls back to Helvetica."""
+    return register_files({key: font_file(style, key) for key in FACES.values()})
+
+
+def register_files(files: dict[str, Path]) -> object:
+    """Register the four faces of the sans family from their files (by FACES key)."""
     from reportlab import rl_config
     from reportlab.graphics import shapes
     from reportlab.pdfbase import pdfmetrics
@@ -47,7 +52,7 @@ def register_fonts(style: Style) -> object:
 
     for suffix, key in FACES.items():
         if SANS + suffix not in pdfmetrics.getRegisteredFontNames():
-            pdfmetrics.registerFont(TTFont(SANS + suffix, str(font_file(style, key))))
+            pdfmetrics.registerFont(TTFont(SANS + suffix, str(files[key])))
     pdfmetrics.registerFontFamily(
         SANS,
         normal=SANS,

@@ -9,12 +9,13 @@ import re
 import pytest
 from PIL import Image
 from reportlab.graphics import renderPDF
-from reportlab.graphics.shapes import Circle, Drawing, Group
+from reportlab.graphics.shapes import Circle, Drawing, Group, Rect, String
 from reportlab.lib.colors import white
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from compose.test_editorial import _held_out_workshop
 from ieg_reports.charts import CHARTS, draw, matrix
 from ieg_reports.charts.base import (
     MAX_HEIGHT,
@@ -27,7 +28,7 @@ from ieg_reports.charts.base import (
     number,
     strings,
 )
-from ieg_reports.charts.labels import hits
+from ieg_reports.charts.labels import crosses_box, hits
 from ieg_reports.charts.matrix import classify, place_labels
 from ieg_reports.charts.raster import font_files, to_png
 from ieg_reports.compose.typography import typeset
@@ -169,7 +170,9 @@ def _shapes(group: Group) -> list[object]:
 
 def _frame_of(workshop: Workshop, params: dict[str, str]):  # type: ignore[no-untyped-def]
     points = classify(workshop, set(params))
-    return matrix._Frame(workshop, 80.0, matrix.PLOT), points
+    return matrix._Frame(
+        workshop, 80.0, Kit(STYLE).wide - matrix.LEFT - matrix.RIGHT, matrix.PLOT
+    ), points
 
 
 @pytest.mark.parametrize("shift", [0, 1, 2])
@@ -215,7 +218,8 @@ def test_labels_overlap_neither_each_other_nor_markers() -> None:
     markers = [(x - 4, y - 4, x + 4, y + 4) for x, y in anchors]
     sizes = [(14.0, 8.0, 0.0, 0.0)] * len(anchors)
     placed = place_labels(sizes, anchors, markers, (0, 0, 300, 300))
-    boxes = [(x, y, x + 14, y + 8) for x, y, _ in placed]
+    boxes = [(p[0], p[1], p[0] + 14, p[1] + 8) for p in placed if p is not None]
+    assert len(boxes) >= 15  # a blob of twenty: most are labelled, the rest keyed
     for i, a in enumerate(boxes):
         assert not any(a[0] < m[2] and m[0] < a[2] and a[1] < m[3] and m[1] < a[3] for m in markers)
         for b in boxes[i + 1 :]:
@@ -334,3 +338,47 @@ def test_the_legend_explains_only_the_natures_drawn(workshop: Workshop) -> None:
         .replace("\u202f", " ")
     )
     assert "plein : macro-déterminant" in both and "creux : signal faible" in both
+
+
+def _code_boxes(codes: Group) -> dict[str, tuple[float, float, float, float]]:
+    """Each code drawn by the matrix with the box of its light ground."""
+    out = {}
+    for group in codes.contents:
+        ground = next(s for s in group.contents if isinstance(s, Rect))
+        text = next(s for s in group.contents if isinstance(s, String)).text
+        out[text] = (ground.x, ground.y, ground.x + ground.width, ground.y + ground.height)
+    return out
+
+
+@pytest.mark.parametrize("which", ["sample", "held_out"])
+def test_matrix_codes_stay_clear_of_markers_lines_and_frame(workshop: Workshop, which: str) -> None:
+    case = workshop if which == "sample" else _held_out_workshop()
+    kit, (frame, points) = Kit(STYLE), _frame_of(case, {})
+    titles = matrix._quadrant_titles(kit, case, frame, points)
+    codes, unplaced = matrix._labels(kit, case, frame, points, [t[1] for t in titles])
+    boxes = _code_boxes(codes)
+    assert len(boxes) + len(unplaced) == len(matrix.labelled(points)) and boxes
+    lines = matrix._thresholds(case, frame)
+    inside = (frame.left + 2, frame.bottom + 2, frame.right - 2, frame.top - 2)
+    for code, box in boxes.items():
+        assert inside[0] <= box[0] and box[2] <= inside[2], code  # not on the frame
+        assert inside[1] <= box[1] and box[3] <= inside[3], code
+        assert not any(hits(box, matrix._marker_box(frame, p)) for p in points), code
+        assert not any(hits(box, t[1]) for t in titles), code
+        assert not any(hits(box, b) for c, b in boxes.items() if c != code), code
+    straddling = [c for c, b in boxes.items() if any(crosses_box(s, b) for s in lines)]
+    assert len(straddling) <= len(boxes) // 10  # a code on a threshold line only for want of room
+    for _, box, _ in titles:  # quadrant names inside the frame, never above it
+        assert frame.left < box[0] and box[2] < frame.right and box[3] < frame.top
+
+
+def test_codes_without_a_place_are_located_in_a_note(workshop: Workshop) -> None:
+    case = _held_out_workshop()
+    drawing = draw("matrice", case, STYLE, {})
+    drawn = {t for t in _texts(drawing) if re.fullmatch(r"F\d+", t)}
+    missing = {p.factor.code for p in matrix.labelled(classify(case, set()))} - drawn
+    notes = " ".join(drawing.below)
+    assert all(code in notes for code in missing)
+    assert ("faute de place" in notes) == bool(missing)
+    zone = matrix.zone_name(case)
+    assert zone in " ".join(_texts(drawing))  # inside the frame or, if no room, in the legend

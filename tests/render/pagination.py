@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 # The running header and the page number sit in these bands (fractions of the page height).
 # The text area ends 20 mm (0.067) above the page's foot: the footer band stops short of it,
@@ -23,6 +25,7 @@ class PageEnd:
     last_line: str
     last_size: float
     last_bold: bool
+    opens_on_figure: bool = False  # its first thing is a picture or a drawing of curves
 
 
 def pages(path: Path) -> list[PageEnd]:
@@ -41,8 +44,18 @@ def pages(path: Path) -> list[PageEnd]:
             ]
             lowest = max([c["bottom"] for c in chars] + [s["bottom"] for s in shapes], default=top)
             fill = (lowest - top) / (bottom - top)
-            out.append(_page_end(number, fill, chars))
+            end = _page_end(number, fill, chars)
+            out.append(replace(end, opens_on_figure=_opens_on_figure(page, top, chars)))
     return out
+
+
+def _opens_on_figure(page: Any, top: float, chars: list[dict[str, Any]]) -> bool:
+    """Whether a page's first thing, from the top of its text area, is a figure: a picture
+    (Word's charts) or a drawing with curves (the PDF's), above any line of text."""
+    # The text area starts a little above the header band (the band holds the header rule).
+    figures = [s for s in (*page.images, *page.curves) if top - 12 < s["top"] < top + 40]
+    first_text = min((float(c["top"]) for c in chars), default=page.height)
+    return bool(figures) and min(float(f["top"]) for f in figures) <= first_text + 2
 
 
 def _page_end(number: int, fill: float, chars: list[dict[str, object]]) -> PageEnd:
@@ -72,13 +85,16 @@ def body_size(path: Path) -> float:
 
 
 def faults(path: Path) -> list[str]:
-    """Pages (not the cover, not the last) under a third full, or ending on a heading or a colon."""
+    """Pages (not the cover, not the last) under a third full, under two thirds before a page
+    that opens on a figure (it moved on, leaving a hole), or ending on a heading or a colon."""
     found = []
     all_pages = pages(path)
     body = body_size(path)
-    for page in all_pages[1:-1]:
+    for page, after in pairwise(all_pages[1:]):  # the cover aside; `after` of the last too
         if page.fill < 1 / 3:
             found.append(f"page {page.number} remplie à {page.fill:.0%}")
+        elif page.fill < 2 / 3 and after.opens_on_figure:
+            found.append(f"page {page.number} remplie à {page.fill:.0%} avant une figure")
         heading = page.last_size > body + 0.5 or (
             page.last_bold and page.last_size >= body and len(page.last_line) < 90
         )

@@ -126,3 +126,25 @@ def test_every_pack_has_its_own_running_header_that_fits(built) -> None:  # type
             assert max(c["x1"] for c in top) < page.width - 40  # inside the right margin
     assert len(headers) >= 5 and len(set(headers)) == len(headers), headers
     assert all(re.search(r"\(volet\s\d\)$", h) for h in headers), headers
+
+
+def test_the_check_fails_on_a_hole_left_by_a_figure_that_moved_on(tmp_path: Path) -> None:
+    from reportlab.graphics.shapes import Circle, Drawing
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate
+
+    body = getSampleStyleSheet()["Normal"]
+    text = "Une phrase de remplissage qui occupe la ligne entière de la page. " * 8
+    drawing = Drawing(300, 300)
+    drawing.add(Circle(150, 150, 140))
+    found = []
+    for first in (drawing, Paragraph(text, body)):
+        story = [Paragraph("Couverture", body), PageBreak()]
+        story += [Paragraph(text, body) for _ in range(4)] + [PageBreak(), first]
+        story += [Paragraph(text, body) for _ in range(3)] + [PageBreak(), Paragraph("Fin", body)]
+        path = tmp_path / "trou.pdf"
+        SimpleDocTemplate(str(path), pagesize=A4).build(story)
+        found.append(faults(path))
+    assert len(found[0]) == 1 and found[0][0].endswith("avant une figure"), found
+    assert found[1] == []  # the same page before text is no fault

@@ -1,32 +1,43 @@
 """Point labels placed as a cartographer places them: near their point, never on another
-label, a marker or another label's leader line.
+label, a marker or another label's leader line, never across another leader.
 
-Greedy, most crowded points first: each label tries rings of positions around its point,
-nearest first (sixteen directions a ring); beyond the first ring a leader line joins it to
-its point, and that line may cross no marker and no label. When every ring is full, the
-label takes the nearest free place of the whole plot, with a leader. A leader never
-crosses another one where a ring offers a place; a last pass swaps the labels of two
-crossing leaders when that uncrosses them.
+Each label gets its candidate places: rings around its point, nearest first, that stay
+inside the plot and off every marker; beyond the first ring a leader line joins the label
+to its point. A candidate costs its distance, plus a penalty when its leader passes over
+another marker, when it sits right beside another point (a reader would take it for that
+point's), or when it straddles one of the plot's lines. Labels are then placed greedily,
+the one with the fewest places left first; each placed label strikes out the places of
+the others it would overlap or cross. A label left without a place gets one by moving a
+single placed neighbour; failing that it stays unplaced (None): the caller keys it
+elsewhere. Nothing placed ever overlaps or crosses: a last check drops any label that
+would (none should).
 """
 
 from __future__ import annotations
 
 import math
-from collections import Counter
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 Box = tuple[float, float, float, float]  # x0, y0, x1, y1
 Segment = tuple[float, float, float, float]  # x0, y0, x1, y1
+Place = tuple[float, float, bool]  # lower-left corner, and whether a leader is drawn
 
 # Sixteen directions, the four sides first, then the corners, then the rest.
 ANGLES = tuple(math.radians(a) for a in (0, 180, 90, 270, 45, 135, 315, 225)) + tuple(
     math.radians(a) for a in (22.5, 157.5, 337.5, 202.5, 67.5, 112.5, 292.5, 247.5)
 )
-GAPS = (1.5, 6.0, 10.0, 15.0, 21.0, 28.0, 36.0, 46.0, 58.0, 72.0)  # from the marker's edge
+# Far from its point a label has more room to turn: sixteen more directions there.
+FAR_ANGLES = ANGLES + tuple(math.radians(11.25 + 22.5 * n) for n in range(16))
+FAR = 15.0  # the gap from which the far directions are tried
+GAPS = (1.5, 6.0, 10.0, 15.0, 21.0, 28.0, 36.0, 45.0)  # from the marker's edge
 LEADER_FROM = 5.0  # a label further than this from its marker gets a leader line
-SCAN_STEP = 5.0  # the grid of last-resort places
-CROSSING = 30.0  # a leader over a marker is as bad as a label this much further out
+CROSSING = 45.0  # a leader over a marker is as bad as a label this much further out
+BESIDE = 20.0  # a label touching another point's marker: this much further out
+ON_LINE = 30.0  # a label straddling a line of the plot: this much further out
+TOUCH = 12.0  # a label touching another label: this much further out
+STRETCH = 40.0  # the gap at which a place costs twice its distance
+MAX_CROSSED = 1  # markers a leader may pass over (its own aside)
+KEEP = 160  # the best candidates kept per label: enough to choose, few to compare
 
 
 def hits(a: Box, b: Box) -> bool:
@@ -66,64 +77,12 @@ def crosses(a: Segment, b: Segment) -> bool:
     return d1 * d2 < 0 and d3 * d4 < 0
 
 
-@dataclass
-class _Board:
-    """What is already on the plot: obstacles, labels (bucketed by cell) and leaders."""
-
-    bounds: Box
-    cell: float = 16.0
-    cells: dict[tuple[int, int], list[Box]] = field(default_factory=dict)
-    # Markers by box with how many share it: the many factors at one position (a small
-    # rating scale, a scaled-up workshop) are weighed at once, not one by one per spot.
-    obstacles: Counter[Box] = field(default_factory=Counter)
-    labels: list[Box] = field(default_factory=list)
-    leaders: list[Segment] = field(default_factory=list)
-
-    def _keys(self, box: Box) -> Iterator[tuple[int, int]]:
-        for i in range(int(box[0] // self.cell), int(box[2] // self.cell) + 1):
-            for j in range(int(box[1] // self.cell), int(box[3] // self.cell) + 1):
-                yield i, j
-
-    def occupy(self, box: Box) -> None:
-        """Remember an occupied box."""
-        for key in self._keys(box):
-            self.cells.setdefault(key, []).append(box)
-
-    def free(self, box: Box) -> bool:
-        """True when `box` lies inside the plot and meets no box and no leader."""
-        b = self.bounds
-        if box[0] < b[0] or box[1] < b[1] or box[2] > b[2] or box[3] > b[3]:
-            return False
-        near = (other for k in self._keys(box) for other in self.cells.get(k, ()))
-        if any(hits(box, other) for other in near):
-            return False
-        return not any(crosses_box(leader, box) for leader in self.leaders)
-
-    def beside(self, box: Box, x: float, y: float) -> int:
-        """Markers (other than the point's own) right beside a moved label: a reader would
-        take it for theirs."""
-        near = (box[0] - 3, box[1] - 3, box[2] + 3, box[3] + 3)
-        return sum(
-            n
-            for o, n in self.obstacles.items()
-            if abs(o[2] - o[0] - (o[3] - o[1])) <= 0.5
-            and hits(near, o)
-            and not (o[0] <= x <= o[2] and o[1] <= y <= o[3])
-        )
-
-    def crossings(self, seg: Segment) -> int:
-        """How many markers (and quadrant names) a leader from a point crosses, its own
-        marker and those under its start aside; a leader crossed counts 100, a label 1000."""
-        start = (seg[0], seg[1])
-        count = 0
-        for box, n in self.obstacles.items():
-            own = box[0] <= start[0] <= box[2] and box[1] <= start[1] <= box[3]
-            count += n * (not own and _meets(seg, box))
-        count += 1000 * sum(crosses_box(seg, box) for box in self.labels)
-        return count + 100 * sum(crosses(seg, other) for other in self.leaders)
+def leader(x: float, y: float, box: Box) -> Segment:
+    """The segment from a point to the nearest point of its label's box."""
+    return x, y, min(max(x, box[0]), box[2]), min(max(y, box[1]), box[3])
 
 
-def _meets(seg: Segment, box: Box) -> bool:
+def meets(seg: Segment, box: Box) -> bool:
     """True when the segment meets an obstacle: a square one is a round marker."""
     w, h = box[2] - box[0], box[3] - box[1]
     if abs(w - h) > 0.5:
@@ -135,205 +94,187 @@ def _meets(seg: Segment, box: Box) -> bool:
     return math.hypot(x0 + t * dx - cx, y0 + t * dy - cy) < r
 
 
-def leader(x: float, y: float, box: Box) -> Segment:
-    """The segment from a point to the nearest point of its label's box."""
-    return x, y, min(max(x, box[0]), box[2]), min(max(y, box[1]), box[3])
+@dataclass(frozen=True)
+class _Spot:
+    """One candidate place of a label: its cost, its box and its leader (None: beside)."""
+
+    cost: float
+    box: Box
+    seg: Segment | None
+    extent: Box  # what the label and its leader cover: far apart places never clash
+
+    def clashes(self, other: _Spot) -> bool:
+        """True when the two places cannot both be taken."""
+        a, b = self.extent, other.extent
+        if not (a[0] <= b[2] and b[0] <= a[2] and a[1] <= b[3] and b[1] <= a[3]):
+            return False
+        if hits(self.box, other.box):
+            return True
+        if self.seg and (
+            crosses_box(self.seg, other.box) or (other.seg and crosses(self.seg, other.seg))
+        ):
+            return True
+        return bool(other.seg and crosses_box(other.seg, self.box))
+
+
+@dataclass(frozen=True)
+class Plot:
+    """What labels must avoid: the plot's bounds, its markers and names (boxes; a square box
+    is a round marker), and its lines (thresholds), which a label should not straddle."""
+
+    bounds: Box
+    obstacles: tuple[Box, ...]
+    lines: tuple[Segment, ...] = ()
 
 
 def place_labels(
-    boxes: list[tuple[float, float, float, float]],
+    sizes: list[tuple[float, float, float, float]],
     anchors: list[tuple[float, float]],
     obstacles: list[Box],
     bounds: Box,
     radii: list[float] | None = None,
-) -> list[tuple[float, float, bool]]:
-    """Lower-left corners (and whether a leader is drawn) for labels of sizes `boxes`
-    (width, height, …) of points `anchors` whose markers reach `radii` around them."""
-    board = _Board(bounds, obstacles=Counter(obstacles))
-    for box in board.obstacles:  # each distinct box once: `free` asks whether any is hit
-        board.occupy(box)
+    lines: tuple[Segment, ...] = (),
+) -> list[Place | None]:
+    """Lower-left corners (and whether a leader is drawn) for labels of sizes `sizes`
+    (width, height, …) of points `anchors` whose markers reach `radii` around them; None
+    for a label that finds no place clear of every other label, marker and leader."""
+    plot = Plot(bounds, tuple(dict.fromkeys(obstacles)), lines)
     radii = radii or [4.0] * len(anchors)
-    out: list[tuple[float, float, bool]] = [(0.0, 0.0, False)] * len(anchors)
-    for n in _crowded_first(anchors):
-        (w, h, *_), (x, y) = boxes[n], anchors[n]
-        chosen = _ring_spot(board, x, y, w, h, radii[n]) or _any_spot(board, x, y, w, h)
-        lx, ly, with_leader = chosen or (x + radii[n], y - h / 2, False)
-        box = (lx, ly, lx + w, ly + h)
-        board.occupy(box)
-        board.labels.append(box)
-        if with_leader:
-            board.leaders.append(leader(x, y, box))
-        out[n] = (lx, ly, with_leader)
-    return _uncross(out, boxes, anchors, obstacles, bounds)
+    spots = [
+        _spots(plot, anchors[n], sizes[n][0], sizes[n][1], radii[n]) for n in range(len(anchors))
+    ]
+    chosen = _greedy(spots)
+    for n in [n for n, s in enumerate(chosen) if s is None]:
+        chosen = _repaired(chosen, spots, n)
+    chosen = _improved(chosen, spots)
+    chosen = _checked(chosen)
+    return [(s.box[0], s.box[1], s.seg is not None) if s else None for s in chosen]
 
 
-def _crowded_first(anchors: list[tuple[float, float]]) -> list[int]:
-    """Indices of the points, those with the most neighbours within 30 points first."""
-
-    def neighbours(n: int) -> int:
-        x, y = anchors[n]
-        return sum(1 for a, b in anchors if abs(a - x) < 30 and abs(b - y) < 30)
-
-    return sorted(range(len(anchors)), key=lambda n: (-neighbours(n), n))
-
-
-def _ring_spot(
-    board: _Board, x: float, y: float, w: float, h: float, radius: float
-) -> tuple[float, float, bool] | None:
-    """The free place around (x, y) nearest its point, a marker its leader crosses
-    counting as CROSSING points of distance (a label or leader crossed, never)."""
-    best: tuple[float, float, float, bool] | None = None
+def _spots(
+    plot: Plot, anchor: tuple[float, float], w: float, h: float, radius: float
+) -> list[_Spot]:
+    """The label's places inside the plot and off every marker, cheapest first."""
+    x, y = anchor
+    b = plot.bounds
+    near = [o for o in plot.obstacles if _within(o, x, y, radius + GAPS[-1] + w + h)]
+    out: list[_Spot] = []
     for gap in GAPS:
-        if best is not None and gap >= best[0]:
-            break  # no further ring can do better
-        for angle in ANGLES:
+        for angle in FAR_ANGLES if gap >= FAR else ANGLES:
             c, s = math.cos(angle), math.sin(angle)
             # The box's side (or corner) that faces the point sits at the gap's distance.
             px, py = x + c * (radius + gap), y + s * (radius + gap)
             lx, ly = px - w / 2 + c * w / 2, py - h / 2 + s * h / 2
             box = (lx, ly, lx + w, ly + h)
-            if not board.free(box):
+            if lx < b[0] or ly < b[1] or lx + w > b[2] or ly + h > b[3]:
                 continue
-            moved = gap > LEADER_FROM
-            cost = board.crossings(leader(x, y, box)) + board.beside(box, x, y) if moved else 0
-            score = gap + CROSSING * cost
-            if cost < 100 and (best is None or score < best[0]):  # no leader, no label crossed
-                best = (score, lx, ly, moved)
-    return best[1:] if best else None
+            if any(hits(box, o) for o in near):
+                continue
+            seg = leader(x, y, box) if gap > LEADER_FROM else None
+            # A long leader reads worse than its length: the cost grows faster than the gap.
+            crossed = _crossed(near, box, seg, x, y)
+            if crossed > MAX_CROSSED:  # a leader through a row of markers misleads
+                continue
+            cost = gap * (1 + gap / STRETCH) + CROSSING * crossed + _penalty(plot, near, box, x, y)
+            out.append(_Spot(cost, box, seg, _extent(box, x, y)))
+    out.sort(key=lambda s: s.cost)
+    return out[:KEEP]
 
 
-def _any_spot(
-    board: _Board, x: float, y: float, w: float, h: float
-) -> tuple[float, float, bool] | None:
-    """The free place of the whole plot nearest to (x, y), reached by the leader that
-    crosses least."""
-    x0, y0, x1, y1 = board.bounds
-    spots = [
-        (x0 + i * SCAN_STEP, y0 + j * SCAN_STEP)
-        for i in range(int((x1 - x0 - w) // SCAN_STEP) + 1)
-        for j in range(int((y1 - y0 - h) // SCAN_STEP) + 1)
-    ]
-    spots.sort(key=lambda p: (p[0] + w / 2 - x) ** 2 + (p[1] + h / 2 - y) ** 2)
-    best: tuple[int, float, float] | None = None
-    for lx, ly in spots:
-        box = (lx, ly, lx + w, ly + h)
-        if board.free(box):
-            cost = board.crossings(leader(x, y, box))
-            if cost == 0:
-                return lx, ly, True
-            if best is None or cost < best[0]:
-                best = (cost, lx, ly)  # over a label, a leader is still better than a label
-    return (best[1], best[2], True) if best else None
+def _extent(box: Box, x: float, y: float) -> Box:
+    return min(box[0], x), min(box[1], y), max(box[2], x), max(box[3], y)
 
 
-Place = tuple[float, float, bool]
+def _within(box: Box, x: float, y: float, reach: float) -> bool:
+    return box[0] - reach < x < box[2] + reach and box[1] - reach < y < box[3] + reach
 
 
-def _uncross(
-    out: list[Place],
-    sizes: list[tuple[float, float, float, float]],
-    anchors: list[tuple[float, float]],
-    obstacles: list[Box],
-    bounds: Box,
-) -> list[Place]:
-    """`out` with the labels of two crossing leaders swapped wherever that uncrosses them
-    and puts no label on a marker, another label or a leader."""
-    out = list(out)
-    for _ in range(3):  # a swap may uncross one pair and leave another: a few passes
-        swapped = False
-        for i, j in _crossing_pairs(out, sizes, anchors):
-            swap = list(out)
-            swap[i], swap[j] = (out[j][0], out[j][1], True), (out[i][0], out[i][1], True)
-            trial: list[Place] | None = swap
-            if not _sound(swap, sizes, anchors, obstacles, bounds, (i, j)):
-                trial = _replaced(out, sizes, anchors, obstacles, bounds, i, j)
-            if trial is not None:
-                out, swapped = trial, True
-        if not swapped:
-            break
+def _crossed(near: list[Box], box: Box, seg: Segment | None, x: float, y: float) -> int:
+    """How many markers (other than the point's own) a label's leader passes over."""
+    if seg is None:
+        return 0
+    span = _extent(box, x, y)
+    return sum(meets(seg, o) for o in near if hits(span, o) and not _holds(o, x, y))
+
+
+def _penalty(plot: Plot, near: list[Box], box: Box, x: float, y: float) -> float:
+    """What makes a place worse than its distance and its leader: other points it sits
+    right beside, lines of the plot it straddles."""
+    ring = (box[0] - 3.0, box[1] - 3.0, box[2] + 3.0, box[3] + 3.0)
+    beside = sum(1 for o in near if hits(ring, o) and not _holds(o, x, y))
+    straddled = sum(crosses_box(line, box) for line in plot.lines)
+    return BESIDE * min(beside, 2) + ON_LINE * straddled
+
+
+def _holds(box: Box, x: float, y: float) -> bool:
+    """True when the point lies in the box: the marker (or markers) at the label's point."""
+    return box[0] <= x <= box[2] and box[1] <= y <= box[3]
+
+
+def _greedy(spots: list[list[_Spot]]) -> list[_Spot | None]:
+    """Labels placed one by one, the one with the fewest places left first (ties: the one
+    whose best place is dearest); each strikes out the places it clashes with."""
+    left = {n: list(s) for n, s in enumerate(spots)}
+    chosen: list[_Spot | None] = [None] * len(spots)
+    while left:
+        n = min(left, key=lambda m: (min(len(left[m]), 6), -(left[m][0].cost if left[m] else 0), m))
+        options = left.pop(n)
+        if not options:
+            continue
+        placed = [s.box for s in chosen if s is not None]
+        spot = chosen[n] = min(options, key=lambda o: _worth(o, placed))
+        for m, others in left.items():
+            left[m] = [o for o in others if not spot.clashes(o)]
+    return chosen
+
+
+def _repaired(chosen: list[_Spot | None], spots: list[list[_Spot]], n: int) -> list[_Spot | None]:
+    """`chosen` with label `n` placed by moving the one placed label in its way to another
+    of its places; unchanged when no single move makes room."""
+    for spot in spots[n]:
+        blocking = [m for m, s in enumerate(chosen) if s is not None and s.clashes(spot)]
+        if len(blocking) != 1:
+            continue
+        m = blocking[0]
+        rest = [s for k, s in enumerate(chosen) if s is not None and k != m]
+        for other in spots[m]:
+            if not other.clashes(spot) and not any(other.clashes(s) for s in rest):
+                out = list(chosen)
+                out[n], out[m] = spot, other
+                return out
+    return chosen
+
+
+def _worth(spot: _Spot, placed: list[Box]) -> float:
+    """A place's cost, plus TOUCH when it touches a label already placed: codes in a row
+    read as a list, a reader cannot tell which point each one names."""
+    b = spot.box
+    near = (b[0] - 2.0, b[1] - 2.0, b[2] + 2.0, b[3] + 2.0)
+    return spot.cost + TOUCH * any(hits(near, other) for other in placed)
+
+
+def _improved(chosen: list[_Spot | None], spots: list[list[_Spot]]) -> list[_Spot | None]:
+    """`chosen` with each label moved to a cheaper place that the labels placed after it
+    left free, twice over; then a place for any label still without one."""
+    out = list(chosen)
+    for _ in range(2):
+        for n, current in enumerate(out):
+            others = [s for m, s in enumerate(out) if s is not None and m != n]
+            boxes = [o.box for o in others]
+            limit = _worth(current, boxes) if current else math.inf
+            for spot in spots[n]:
+                if spot.cost >= limit:
+                    break  # sorted by cost: no later place can be worth less
+                if _worth(spot, boxes) < limit and not any(spot.clashes(o) for o in others):
+                    out[n], limit = spot, _worth(spot, boxes)
     return out
 
 
-def _replaced(
-    out: list[Place],
-    sizes: list[tuple[float, float, float, float]],
-    anchors: list[tuple[float, float]],
-    obstacles: list[Box],
-    bounds: Box,
-    *pair: int,
-) -> list[Place] | None:
-    """`out` with one label of the pair placed anew among all the others, where its leader
-    crosses no leader and no label; None when neither finds such a place."""
-    boxes, segs = _boxes(out, sizes), _leaders(out, sizes, anchors)
-    for n in pair:
-        board = _Board(bounds, obstacles=Counter(obstacles))
-        for box in [*obstacles, *(b for m, b in enumerate(boxes) if m != n)]:
-            board.occupy(box)
-        board.labels = [b for m, b in enumerate(boxes) if m != n]
-        board.leaders = [s for m, s in segs.items() if m != n]
-        (w, h, *_), (x, y) = sizes[n], anchors[n]
-        spot = _ring_spot(board, x, y, w, h, 4.0) or _any_spot(board, x, y, w, h)
-        if (
-            spot
-            and board.crossings(leader(x, y, (spot[0], spot[1], spot[0] + w, spot[1] + h))) < 100
-        ):
-            return [*out[:n], spot, *out[n + 1 :]]
-    return None
-
-
-def _boxes(out: list[Place], sizes: list[tuple[float, float, float, float]]) -> list[Box]:
-    return [(x, y, x + s[0], y + s[1]) for (x, y, _), s in zip(out, sizes, strict=True)]
-
-
-def _leaders(
-    out: list[Place],
-    sizes: list[tuple[float, float, float, float]],
-    anchors: list[tuple[float, float]],
-) -> dict[int, Segment]:
-    boxes = _boxes(out, sizes)
-    return {n: leader(*anchors[n], boxes[n]) for n, p in enumerate(out) if p[2]}
-
-
-def _crossing_pairs(
-    out: list[Place],
-    sizes: list[tuple[float, float, float, float]],
-    anchors: list[tuple[float, float]],
-) -> list[tuple[int, int]]:
-    """The pairs of labels whose leaders cross."""
-    segs = sorted(_leaders(out, sizes, anchors).items())
-    return [(i, j) for n, (i, a) in enumerate(segs) for j, b in segs[n + 1 :] if crosses(a, b)]
-
-
-def _sound(
-    out: list[Place],
-    sizes: list[tuple[float, float, float, float]],
-    anchors: list[tuple[float, float]],
-    obstacles: list[Box],
-    bounds: Box,
-    moved: tuple[int, int],
-) -> bool:
-    """True when the moved labels sit inside the plot on nothing, and their leaders cross
-    no leader, no label and no marker but their own."""
-    boxes, segs = _boxes(out, sizes), _leaders(out, sizes, anchors)
-    for n in moved:
-        box, b = boxes[n], bounds
-        if box[0] < b[0] or box[1] < b[1] or box[2] > b[2] or box[3] > b[3]:
-            return False
-        if any(hits(box, o) for o in obstacles) or any(
-            hits(box, other) for m, other in enumerate(boxes) if m != n
-        ):
-            return False
-        if any(crosses_box(seg, box) for m, seg in segs.items() if m != n):
-            return False
-        seg = segs[n]
-        if any(crosses(seg, other) for m, other in segs.items() if m != n):
-            return False
-        if any(crosses_box(seg, other) for m, other in enumerate(boxes) if m != n):
-            return False
-        if any(_meets(seg, o) and not _holds(o, anchors[n]) for o in obstacles):
-            return False
-    return True
-
-
-def _holds(box: Box, point: tuple[float, float]) -> bool:
-    return box[0] <= point[0] <= box[2] and box[1] <= point[1] <= box[3]
+def _checked(chosen: list[_Spot | None]) -> list[_Spot | None]:
+    """`chosen` with any label that clashes with one placed before it dropped (a guard: the
+    placement above never lets it happen)."""
+    out: list[_Spot | None] = []
+    for spot in chosen:
+        kept = [s for s in out if s is not None]
+        out.append(spot if spot is not None and not any(spot.clashes(s) for s in kept) else None)
+    return out

@@ -2,19 +2,23 @@
 
 Families differ by marker shape as well as colour (readable in greyscale); the nature of a
 factor by its fill (macro-déterminant filled, signal faible hollow). Labelled factors carry
-their code, placed where it hides no other label or marker; the factor key naming them is
-a table the composer sets under the figure (compose.figure_keys). When the « Facteur clé »
-column decided the selection, the factors retained below the thresholds and those left out
-above them are ringed. Quadrant names go where no marker is.
+their code, placed where it hides no other label or marker (charts.labels); a code that
+finds no such place is located by its notes in a line under the figure, never overlapped.
+The factor key naming them is a table the composer sets with the figure
+(compose.figure_keys). When the « Facteur clé » column decided the selection, the factors
+retained below the thresholds and those left out above them are ringed. Quadrant names go
+where no marker is, inside the frame; the shaded zone's name goes to the legend under the
+plot when it finds no such place.
 """
 
 from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Callable
 from typing import TypeVar
 
-from reportlab.graphics.shapes import Circle, Drawing, Group, Rect
+from reportlab.graphics.shapes import Circle, Drawing, Group, Rect, Shape
 from reportlab.lib.colors import Color, HexColor, white
 
 from ieg_reports.charts.base import (
@@ -25,13 +29,12 @@ from ieg_reports.charts.base import (
     Kit,
     Swatch,
     axis_ticks,
-    legend,
     line,
     marker,
     number,
     source_line,
 )
-from ieg_reports.charts.labels import Box, hits, leader, place_labels
+from ieg_reports.charts.labels import Box, Segment, hits, leader, place_labels
 from ieg_reports.compose.figure_keys import (
     Point,
     classify,
@@ -46,10 +49,11 @@ from ieg_reports.style import Style
 __all__ = ["Point", "classify", "place_labels", "selection_matrix"]
 
 MAX_LABELS = 60  # more codes than this never fit the plot: the key alone names them
-PLOT = 262.0  # side of the square plot, in points, at the widest
+PLOT = 262.0  # height of the plot, in points, at the widest
 LEFT = 40.0
+RIGHT = 4.0  # points right of the plot
 ROOM = 10.0  # points between the frame and a marker at the end of the scale
-TOP = 14.0  # room above the frame for a quadrant name that finds no free corner
+TOP = 4.0  # room above the frame, for the top tick number
 AXIS = 34.0  # tick numbers and the axis title under the plot
 GREY = HexColor("#C4C4C4")
 NEUTRAL = HexColor("#6E6E6E")  # the family-neutral grey of the fill legend
@@ -57,15 +61,15 @@ COLUMN_NOTE = (
     "Facteurs-clés : ceux que l’atelier a retenus ; la zone ombrée réunit les facteurs "
     "notés au-dessus des deux seuils, retenus ou non (cerclés quand le choix s’en écarte)."
 )
-KEY_NOTE = "Les codes renvoient au tableau qui suit la figure."
-CROWDED_NOTE = (
-    "Facteurs trop serrés pour être étiquetés sur la figure : le tableau qui suit en donne "
-    "les codes et les notes."
-)
+# The writers may set the figure after its table when it does not fit the page: no "qui suit".
+KEY_NOTE = "Les codes renvoient au tableau des facteurs qui accompagne la figure."
+UNPLACED = "Non étiqueté{s} faute de place : {codes}."
+UNPLACED_LISTED = 6  # beyond, the note names the codes and the annex gives their notes
 THINNED_NOTE = (
     "Seuls les facteurs qui s’écartent de la règle des seuils sont étiquetés : les {n} autres "
     "facteurs-clés sont ceux de la zone ombrée."
 )
+INSET = 2.5  # points kept clear inside the frame
 TITLE_PAD = 2.0  # points kept clear around a quadrant name
 QUADRANTS = (("À surveiller", 0, 1), ("Leviers", 1, 0), ("Secondaires", 0, 0))
 
@@ -76,47 +80,82 @@ def selection_matrix(workshop: Workshop, style: Style, params: dict[str, str]) -
     kit = Kit(style)
     highlight = highlighted(params)
     points = classify(workshop, highlight)
-    plot = min(PLOT, round(kit.wide * 0.58))
-    room = MAX_HEIGHT - plot - AXIS - TOP
+    # As wide as the measure: codes are wider than tall, and a cluster needs room for them.
+    width = kit.wide - LEFT - RIGHT
+    marks, marks_height, height = _marks_and_height(kit, workshop, points, width)
+    room = MAX_HEIGHT - height - AXIS - TOP - marks_height
     families, legend_height = _family_legend(kit, workshop, points, room)
-    bottom = legend_height + AXIS
-    drawing = Drawing(kit.wide, bottom + plot + TOP)
-    frame = _Frame(workshop, bottom, plot)
+    bottom = legend_height + marks_height + AXIS
+    drawing = Drawing(kit.wide, bottom + height + TOP)
+    frame = _Frame(workshop, bottom, width, height)
     titles = _quadrant_titles(kit, workshop, frame, points)
     drawing.add(_background(kit, workshop, frame, titles))
     drawing.add(_markers(kit, workshop, frame, points))
-    codes = _labels(kit, frame, points, labelled(points), [t[1] for t in titles])
-    drawing.add(codes or Group())
-    drawing.add(_side_legend(kit, frame, points, bool(highlight)))
+    codes, unplaced = _labels(kit, workshop, frame, points, [t[1] for t in titles])
+    drawing.add(codes)
+    marks.translate(0, legend_height + marks_height)
     families.translate(0, legend_height)
+    drawing.add(marks)
     drawing.add(families)
+    return source_line(drawing, *_notes(workshop, params, points, unplaced))
+
+
+def _marks_and_height(
+    kit: Kit, workshop: Workshop, points: list[Point], width: float
+) -> tuple[Group, float, float]:
+    """The legend of the marks, its height, and the plot's: the plot gives the legend its
+    room, so that the figure keeps its height on the page. The legend names the shaded
+    zone when the plot finds no free place for its name."""
+    for zone in (None, zone_name(workshop)):
+        marks, marks_height = _marks_legend(
+            kit, points, any(p.status == "gris" for p in points), zone
+        )
+        height = min(PLOT, round(kit.wide * 0.58)) - marks_height
+        probe = _Frame(workshop, 0.0, width, height)
+        if zone is not None or any(t[2] for t in _quadrant_titles(kit, workshop, probe, points)):
+            break
+    return marks, marks_height, height
+
+
+def _notes(
+    workshop: Workshop, params: dict[str, str], points: list[Point], unplaced: list[Point]
+) -> list[str]:
+    """The lines under the caption: how to read the figure, then its source."""
+    highlight = highlighted(params)
     notes = [f"Note : {COLUMN_NOTE}"] if workshop.key_rule == "colonne" and not highlight else []
     if thinned_out(points):
         notes.append(THINNED_NOTE.format(n=number(len(thinned_out(points)))))
-    if labelled(points) and wants_key(params):  # else the text around names the factors
-        notes.append(KEY_NOTE if codes is not None else CROWDED_NOTE)
-    source = f"Source : {workshop.info.title}, moyennes des notes des participants."
-    return source_line(drawing, *notes, source)
+    if unplaced:
+        notes.append(_unplaced_note(unplaced, wants_key(params)))
+    if len(unplaced) < len(labelled(points)) and wants_key(params):  # else the text names them
+        notes.append(KEY_NOTE)
+    return [*notes, f"Source : {workshop.info.title}, moyennes des notes des participants."]
 
 
 class _Frame:
-    """Data to points: the square plot, with room for a whole marker at each end."""
+    """Data to points: the plot, with room for a whole marker at each end of both axes."""
 
-    def __init__(self, workshop: Workshop, bottom: float, plot: float) -> None:
-        self.plot = plot
+    def __init__(self, workshop: Workshop, bottom: float, width: float, height: float) -> None:
+        self.width, self.height = width, height
         low, high = workshop.scale.low, workshop.scale.high
-        pad = (high - low) * ROOM / (plot - 2 * ROOM)
-        self.low, self.high, self.span = low - pad, high + pad, high - low + 2 * pad
+        self.x_low, self.x_span = _padded(low, high, width)
+        self.y_low, self.y_span = _padded(low, high, height)
         self.left, self.bottom = LEFT, bottom
-        self.right, self.top = LEFT + plot, bottom + plot
+        self.right, self.top = LEFT + width, bottom + height
 
     def x(self, value: float) -> float:
         """Capacity to act → x."""
-        return self.left + (value - self.low) / self.span * self.plot
+        return self.left + (value - self.x_low) / self.x_span * self.width
 
     def y(self, value: float) -> float:
         """Criticality → y."""
-        return self.bottom + (value - self.low) / self.span * self.plot
+        return self.bottom + (value - self.y_low) / self.y_span * self.height
+
+
+def _padded(low: float, high: float, length: float) -> tuple[float, float]:
+    """The scale's low end and span once ROOM points are added at both ends."""
+    pad = (high - low) * ROOM / (length - 2 * ROOM)
+    return low - pad, high - low + 2 * pad
 
 
 T = TypeVar("T")
@@ -131,7 +170,7 @@ def _background(kit: Kit, workshop: Workshop, fr: _Frame, titles: list[Title]) -
     zone.strokeColor = None
     group = Group(zone)
     group.add(
-        Rect(fr.left, fr.bottom, fr.plot, fr.plot, fillColor=None, strokeColor=kit.color("rule"))
+        Rect(fr.left, fr.bottom, fr.width, fr.height, fillColor=None, strokeColor=kit.color("rule"))
     )
     group.add(line(cx, fr.bottom, cx, fr.top, muted, 0.7, (3, 2)))
     group.add(line(fr.left, cy, fr.right, cy, muted, 0.7, (3, 2)))
@@ -143,32 +182,37 @@ def _background(kit: Kit, workshop: Workshop, fr: _Frame, titles: list[Title]) -
 
 
 def _quadrant_titles(kit: Kit, workshop: Workshop, fr: _Frame, points: list[Point]) -> list[Title]:
-    """Each quadrant's name in the free place of its edges nearest its outer corner."""
-    # DOMAIN.md: the quadrant is « Facteurs-clés » when the thresholds decide; when the
-    # column decides, it only locates the ratings (the note says so).
-    zone = "Au-dessus des deux seuils" if workshop.key_rule == "colonne" else "Facteurs-clés"
+    """Each quadrant's name in the free place of its edges nearest its outer corner; a name
+    that finds none is left out (the zone's then goes to the side legend)."""
     cx, cy = fr.x(workshop.capacity_threshold), fr.y(workshop.criticality_threshold)
     # Markers counted by box: factors sharing a position (common on a small rating scale,
     # and at every scale-up) are weighed at once instead of one by one per spot.
     taken = Counter(_marker_box(fr, p, 1.0) for p in points)
     out: list[Title] = []
-    for text, right, top in ((zone, 1, 1), *QUADRANTS):
-        bold = text == zone
+    for text, right, top in ((zone_name(workshop), 1, 1), *QUADRANTS):
+        bold = text == zone_name(workshop)
         w, h = kit.width(text, 8 if bold else TEXT, bold), 10.0
         x0, x1 = (cx, fr.right) if right else (fr.left, cx)
         y0, y1 = (cy, fr.top) if top else (fr.bottom, cy)
-        area = (x0, y0, x1, y1)
-        box = _free_spot(area, w, h, bool(right), bool(top), taken, fr)
-        taken[box] += 1
-        out.append((text, box, bold))
+        box = _free_spot((x0, y0, x1, y1), w, h, bool(right), bool(top), taken)
+        if box is not None:
+            taken[box] += 1
+            out.append((text, box, bold))
     return out
 
 
+def zone_name(workshop: Workshop) -> str:
+    """The name of the shaded zone above both thresholds."""
+    # DOMAIN.md: the quadrant is « Facteurs-clés » when the thresholds decide; when the
+    # column decides, it only locates the ratings (the note says so).
+    return "Au-dessus des deux seuils" if workshop.key_rule == "colonne" else "Facteurs-clés"
+
+
 def _free_spot(
-    area: Box, w: float, h: float, right: bool, top: bool, taken: Counter[Box], fr: _Frame
-) -> Box:
-    """The free box along the area's edges nearest its outer corner; above the frame, or
-    the least covered spot, when none is free."""
+    area: Box, w: float, h: float, right: bool, top: bool, taken: Counter[Box]
+) -> Box | None:
+    """The free box along the area's edges (inside the frame) nearest its outer corner;
+    None when every such box covers a marker or another name."""
     x0, y0, x1, y1 = area
     edges = [(y1 - h - 1, 0.0), (y0 + 1, 60.0)] if top else [(y0 + 1, 0.0), (y1 - h - 1, 60.0)]
     spots: list[tuple[float, Box]] = []
@@ -176,11 +220,8 @@ def _free_spot(
         for step in range(int(max(0.0, x1 - x0 - w - 6) // 6) + 1):
             x = x1 - 3 - w - step * 6 if right else x0 + 3 + step * 6
             spots.append((cost + step * 6, (x, y, x + w, y + h)))
-    if top:  # outside the frame, above its quadrant
-        x = x1 - w if right else x0
-        spots.append((500.0, (x, fr.top + 2, x + w, fr.top + 2 + h)))
-    spots.sort(key=lambda s: s[0])
-    return min(spots, key=lambda s: (_covered(s[1], taken), s[0]))[1]
+    free = [s for s in spots if not _covered(s[1], taken)]
+    return min(free, key=lambda s: s[0])[1] if free else None
 
 
 def _covered(box: Box, taken: Counter[Box]) -> int:
@@ -197,9 +238,9 @@ def _axes(kit: Kit, workshop: Workshop, fr: _Frame) -> Group:
         group.add(line(fr.left, fr.y(tick), fr.left - 3, fr.y(tick), muted))
         group.add(kit.text(fr.left - 5, fr.y(tick) - 2.6, number(tick), anchor="end"))
     title = "Capacité d’agir (moyenne des notes)"
-    group.add(kit.text(fr.left + fr.plot / 2, fr.bottom - 24, title, 8, anchor="middle"))
+    group.add(kit.text(fr.left + fr.width / 2, fr.bottom - 24, title, 8, anchor="middle"))
     y_title = kit.text(0, 0, "Criticité (moyenne des notes)", 8, anchor="middle")
-    group.add(Group(y_title, transform=(0, 1, -1, 0, fr.left - 24, fr.bottom + fr.plot / 2)))
+    group.add(Group(y_title, transform=(0, 1, -1, 0, fr.left - 24, fr.bottom + fr.height / 2)))
     return group
 
 
@@ -260,56 +301,66 @@ def _marker_box(fr: _Frame, p: Point, margin: float = 0.0) -> Box:
 
 
 def _labels(
-    kit: Kit, fr: _Frame, points: list[Point], chosen: list[Point], titles: list[Box]
-) -> Group | None:
-    """The codes of the chosen factors, with leaders when moved; None when some code finds
-    no free place (the key under the figure then names the factors alone)."""
+    kit: Kit, workshop: Workshop, fr: _Frame, points: list[Point], titles: list[Box]
+) -> tuple[Group, list[Point]]:
+    """The codes of the labelled factors, with leaders when moved, and the factors whose
+    code finds no place clear of every other code, marker and leader (keyed instead)."""
+    chosen = labelled(points)
     if len(chosen) > MAX_LABELS:
-        return None
+        return Group(), chosen
     size = MIN_TEXT + 0.5
     boxes = [(kit.width(p.factor.code, size, True) + 2, size + 1.0, 0.0, 0.0) for p in chosen]
     anchors = [(fr.x(p.x), fr.y(p.y)) for p in chosen]
-    bounds = (fr.left + 1, fr.bottom + 1, fr.right - 1, fr.top - 1)
+    inset = INSET  # a code on the frame reads as a tick label
+    bounds = (fr.left + inset, fr.bottom + inset, fr.right - inset, fr.top - inset)
     pad = TITLE_PAD  # a code flush against a quadrant name reads as part of it
     padded = [(t[0] - pad, t[1] - pad, t[2] + pad, t[3] + pad) for t in titles]
     obstacles = [*(_marker_box(fr, p) for p in points), *padded]
-    places = place_labels(boxes, anchors, obstacles, bounds, [radius(p) for p in chosen])
-    sizes = zip(places, boxes, strict=True)
-    placed = [(lx, ly, lx + w, ly + h) for (lx, ly, _), (w, h, _, _) in sizes]
-    if not _clean(placed, obstacles, bounds):
-        return None
-    moved = [m for _, _, m in places]
-    return _codes(kit, fr, chosen, placed, moved, size)
-
-
-def _codes(
-    kit: Kit, fr: _Frame, chosen: list[Point], placed: list[Box], moved: list[bool], size: float
-) -> Group:
-    """Each code on a light ground, joined to its marker by a hairline when moved."""
-    group = Group()
-    for p, box, far in zip(chosen, placed, moved, strict=True):
-        if far:
-            group.add(_leader(kit, fr.x(p.x), fr.y(p.y), radius(p), box))
-        ground = Rect(box[0], box[1], box[2] - box[0], box[3] - box[1], strokeWidth=0)
-        ground.fillColor, ground.strokeColor = Color(1, 1, 1, 0.85), None
-        group.add(ground)
-        color = kit.color("muted") if p.status == "ecarte" else kit.color("text")
-        group.add(kit.text(box[0] + 1, box[1] + 2, p.factor.code, size, bold=True, color=color))
-    return group
-
-
-def _clean(placed: list[Box], obstacles: list[Box], bounds: Box) -> bool:
-    """True when no label covers another, a marker or a quadrant name, or leaves the plot."""
-    inside = all(
-        b[0] >= bounds[0] - 0.5
-        and b[1] >= bounds[1] - 0.5
-        and b[2] <= bounds[2] + 0.5
-        and b[3] <= bounds[3] + 0.5
-        for b in placed
+    places = place_labels(
+        boxes, anchors, obstacles, bounds, [radius(p) for p in chosen], _thresholds(workshop, fr)
     )
-    overlaps = any(hits(a, b) for n, a in enumerate(placed) for b in placed[n + 1 :])
-    distinct = set(obstacles)  # many markers share a position
-    return inside and not overlaps and not any(hits(a, o) for a in placed for o in distinct)
+    group, unplaced = Group(), []
+    for p, place, (w, h, _, _) in zip(chosen, places, boxes, strict=True):
+        if place is None:
+            unplaced.append(p)
+            continue
+        box = (place[0], place[1], place[0] + w, place[1] + h)
+        group.add(_code(kit, fr, p, box, place[2], size))
+    return group, unplaced
+
+
+def _unplaced_note(unplaced: list[Point], keyed: bool) -> str:
+    """The factors left without a code on the figure, located by their notes (or, when
+    many, named, their notes being in the annex)."""
+    few = len(unplaced) <= UNPLACED_LISTED
+    codes = [
+        f"{p.factor.code} ({number(p.x, 1)} ; {number(p.y, 1)})" if few else p.factor.code
+        for p in unplaced
+    ]
+    listed = ", ".join(codes[:-1]) + " et " + codes[-1] if len(codes) > 1 else codes[0]
+    note = UNPLACED.format(s="s" if len(codes) > 1 else "", codes=listed)
+    if few:
+        return note[:-1] + ", entre parenthèses capacité d’agir et criticité."
+    return note[:-1] + (" ; leurs notes figurent en annexe." if keyed else ".")
+
+
+def _thresholds(workshop: Workshop, fr: _Frame) -> tuple[Segment, ...]:
+    """The two dashed threshold lines, which a code should not straddle."""
+    cx, cy = fr.x(workshop.capacity_threshold), fr.y(workshop.criticality_threshold)
+    return ((cx, fr.bottom, cx, fr.top), (fr.left, cy, fr.right, cy))
+
+
+def _code(kit: Kit, fr: _Frame, p: Point, box: Box, far: bool, size: float) -> Group:
+    """A code on a light ground, joined to its marker by a hairline when moved."""
+    group = Group()
+    if far:
+        group.add(_leader(kit, fr.x(p.x), fr.y(p.y), radius(p), box))
+    ground = Rect(box[0], box[1], box[2] - box[0], box[3] - box[1], strokeWidth=0)
+    ground.fillColor, ground.strokeColor = Color(1, 1, 1, 0.85), None
+    group.add(ground)
+    color = kit.color("muted") if p.status == "ecarte" else kit.color("text")
+    group.add(kit.text(box[0] + 1, box[1] + 2, p.factor.code, size, bold=True, color=color))
+    return group
 
 
 def _leader(kit: Kit, x: float, y: float, r: float, box: Box) -> Group:
@@ -320,28 +371,62 @@ def _leader(kit: Kit, x: float, y: float, r: float, box: Box) -> Group:
     return Group(line(sx, sy, ex, ey, kit.color("muted"), 0.4))
 
 
-def _side_legend(kit: Kit, fr: _Frame, points: list[Point], highlight: bool) -> Group:
-    """Nature (fill) and the marks of the selection, right of the plot."""
-    x, width = fr.right + 16, kit.wide - fr.right - 16
-    group = Group()
+def _marks_legend(
+    kit: Kit, points: list[Point], highlight: bool, zone: str | None
+) -> tuple[Group, float]:
+    """Nature (fill), the marks of the selection, and the shaded zone when its name found no
+    free place inside the frame, flowing in rows under the plot; the group hangs from
+    y = 0 (returns it and its height)."""
     natures = {p.factor.is_weak_signal for p in points if p.status != "gris"}
-    items: list[tuple[Swatch, str]] = []  # only the natures drawn in colour
+    items: list[tuple[Mark, str]] = []  # only the natures drawn in colour
     # The fill convention on a neutral mark no family uses in grey: filled or hollow.
     if False in natures:
-        items.append((("square", 7, NEUTRAL, NEUTRAL, 0.4), "plein : macro-déterminant"))
+        items.append((_swatch(("square", 7, NEUTRAL, NEUTRAL, 0.4)), "plein : macro-déterminant"))
     if True in natures:
-        items.append((("square", 7, white, NEUTRAL, 1.3), "creux : signal faible"))
+        items.append((_swatch(("square", 7, white, NEUTRAL, 1.3)), "creux : signal faible"))
     if highlight:
-        items.append((("circle", 5, GREY, GREY, 0.0), "Autres facteurs"))
-    marks, height = legend(kit, items, x, fr.top - 2, width)
-    group.add(marks)
-    top = fr.top - 2 - height - 4
+        items.append((_swatch(("circle", 5, GREY, GREY, 0.0)), "Autres facteurs"))
     for status, dash, text in RINGS:
         if any(p.status == status for p in points):
-            group.add(_ring(kit, x + 4.5, top - 5, 5, dash))
-            group.add(kit.text(x + 14, top - 7.5, text))
-            top -= 13
-    return group
+            items.append((_ringed(kit, dash), text))
+    if zone is not None:
+        items.append((_shaded(kit), f"Zone ombrée : {zone}"))
+    return _flow(kit, items)
+
+
+Mark = Callable[[float, float], Shape]  # draws a legend's mark centred on (x, y)
+
+
+def _swatch(look: Swatch) -> Mark:
+    shape, size, fill, stroke, lw = look  # type: ignore[misc]
+    return lambda x, y: marker(shape, x, y, size, fill, stroke, lw)
+
+
+def _ringed(kit: Kit, dash: list[float] | None) -> Mark:
+    return lambda x, y: _ring(kit, x, y, 5, dash)
+
+
+def _shaded(kit: Kit) -> Mark:
+    def draw(x: float, y: float) -> Shape:
+        swatch = Rect(x - 4.5, y - 4, 9, 8, fillColor=kit.color("box"))
+        swatch.strokeColor, swatch.strokeWidth = kit.color("rule"), 0.4
+        return swatch
+
+    return draw
+
+
+def _flow(kit: Kit, items: list[tuple[Mark, str]]) -> tuple[Group, float]:
+    """Mark-and-label pairs in rows across the chart's width, hanging from y = 0."""
+    group, x, row, step = Group(), 0.0, 0, 14.0
+    for mark, label in items:
+        needed = 14 + kit.width(label)
+        if x > 0 and x + needed > kit.wide:
+            x, row = 0.0, row + 1
+        y = -step * row - 8
+        group.add(mark(x + 4.5, y + 2.6))
+        group.add(kit.text(x + 13, y, label))
+        x += needed + 16
+    return group, (step * (row + 1) + 6 if items else 0.0)
 
 
 RINGS = (

@@ -91,7 +91,10 @@ def writer_for(target: Target, settings: RenderSettings, style: Style) -> Writer
         from ieg_reports.render.docx_writer import DocxWriter
 
         fonts = {key: font_file(style, key) for key in FACES.values()}
-        return DocxWriter(template_file(settings, "reference.docx"), style.colors, fonts)
+        reference = template_file(settings, "reference.docx")
+        return DocxWriter(
+            reference, style.colors, fonts, body_size=style.sizes["body"], style=style
+        )
     from ieg_reports.render.pdf_writer import PdfWriter
 
     return PdfWriter(style)

@@ -13,7 +13,7 @@ from collections import OrderedDict
 from typing import Protocol
 
 from ieg_reports.compose.assets import Assets
-from ieg_reports.compose.document import Document, Paragraph
+from ieg_reports.compose.document import Block, Box, Document, Heading, Paragraph, Table
 
 # Characters XML 1.0 forbids (python-docx raises on them).
 _ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -45,6 +45,61 @@ def xml_safe(text: str, warnings: list[str]) -> str:
 def introduces(paragraph: Paragraph) -> bool:
     """A paragraph ending with a colon introduces what follows: keep them on one page."""
     return paragraph.text.rstrip().endswith(":")
+
+
+# The most text under a heading that keeps with what it introduces (about six lines): more
+# would leave a hole at a page's foot when it moves on with the heading.
+INTRO_CHARS = 480
+INTRO_PARAGRAPHS = 3
+
+
+def intro_keeps(blocks: tuple[Block, ...]) -> set[int]:
+    """The ids of the short paragraphs right under a heading that introduce a deeper heading,
+    a table or a box: they keep with it, so that the heading and its first lines never
+    stand alone at a page's foot (the PDF's rule, for writers that only keep). Not before a
+    list: its introducing line (« … : ») keeps with it already, and text then list would
+    move on whole, leaving a hole; nor before a figure, which may start the next page under
+    a text that ends this one, as figures do (moved with it, they would leave a hole)."""
+    keep: set[int] = set()
+    for n, block in enumerate(blocks):
+        if not isinstance(block, Heading):
+            continue
+        texts = list(_paragraphs_from(blocks, n + 1))
+        after = blocks[n + 1 + len(texts)] if n + 1 + len(texts) < len(blocks) else None
+        if not texts or not isinstance(after, Heading | Table | Box):
+            continue
+        if isinstance(after, Heading) and after.level <= block.level:
+            continue  # the next section: the heading's text ends its own
+        if sum(len(text.text) for text in texts) <= INTRO_CHARS:
+            keep |= {id(text) for text in texts}
+    return keep
+
+
+def _paragraphs_from(blocks: tuple[Block, ...], start: int) -> list[Paragraph]:
+    """The paragraphs (at most INTRO_PARAGRAPHS) from `start` to the next other block."""
+    out = []
+    for block in blocks[start : start + INTRO_PARAGRAPHS + 1]:
+        if not isinstance(block, Paragraph):
+            break
+        out.append(block)
+    return out if len(out) <= INTRO_PARAGRAPHS else []
+
+
+def may_float(before: Block, number: int) -> bool:
+    """Whether figure `number`, after `before`, may float: after plain text or a table, never
+    when the text right above introduces it, names it (« la figure N ») or points below
+    (« ci-dessous », « suivante »)."""
+    if isinstance(before, Paragraph) and (introduces(before) or _points_below(before.text, number)):
+        return False
+    return isinstance(before, Paragraph | Table)
+
+
+def _points_below(text: str, number: int) -> bool:
+    """True when `text` names figure `number` or points to what follows it."""
+    lower = text.lower()
+    if re.search(r"ci-dessous|ci-après|suivante", lower):
+        return True
+    return bool(number and re.search(rf"\bfigure\s+{number}\b", lower))
 
 
 def source_date() -> dt.datetime | None:

@@ -43,11 +43,22 @@ from ieg_reports.compose.document import (
     Table,
     Toc,
 )
+from ieg_reports.fonts import FACES, register_files
 from ieg_reports.links import is_safe_url
-from ieg_reports.render.common import clip, introduces, source_date, xml_safe, zip_members
+from ieg_reports.render.common import (
+    clip,
+    intro_keeps,
+    introduces,
+    source_date,
+    xml_safe,
+    zip_members,
+)
+from ieg_reports.render.docx_flow import plan
 from ieg_reports.render.docx_package import finish_parts, set_setting
 from ieg_reports.render.docx_styles import LazyStylesPart, use_lazy_styles
 from ieg_reports.render.hyphenation import SOFT_HYPHEN, last_word, soft_hyphens
+from ieg_reports.render.justify import justifies_badly
+from ieg_reports.style import Style
 
 PARAGRAPH_STYLES = {
     "body": "Normal",
@@ -74,6 +85,10 @@ class _Writer:
     colors: dict[str, str]
     bookmarks: int = 0
     warnings: list[str] = field(default_factory=list)
+    keeps: set[int] = field(default_factory=set)  # ids of paragraphs kept with the next block
+    body_size: float = 0.0  # the body's size in points, to measure its lines (0: not measured)
+    scales: dict[int, float] = field(default_factory=dict)  # figures shrunk to fit, by id
+    measure: float = 0.0  # the body's text width in points, once read
     _style_ids: dict[tuple[str, Any], str | None] = field(default_factory=dict)
 
     def style_id(self, name: str, kind: Any = WD_STYLE_TYPE.PARAGRAPH) -> str | None:
@@ -105,10 +120,14 @@ class DocxWriter:
     colors: dict[str, str]
     fonts: dict[str, Path] = field(default_factory=dict)
     suffix: str = ".docx"
+    body_size: float = 11.0  # the body's size in the reference's styles
+    style: Style | None = None  # the PDF's style: with it, figures are placed as Word sets them
 
     def write(self, document: Document, assets: Assets) -> tuple[bytes, list[str]]:
         """The .docx's bytes and the warnings met."""
-        return render_docx(document, assets, self.reference, self.colors, self.fonts)
+        return render_docx(
+            document, assets, self.reference, self.colors, self.fonts, self.body_size, self.style
+        )
 
 
 def render_docx(
@@ -117,17 +136,32 @@ def render_docx(
     reference: Path,
     colors: dict[str, str],
     fonts: dict[str, Path] | None = None,
+    body_size: float = 11.0,
+    style: Style | None = None,
 ) -> tuple[bytes, list[str]]:
-    """Write `model` as .docx bytes (reproducible), with the warnings met."""
+    """Write `model` as .docx bytes (reproducible), with the warnings met (`style`: the
+    PDF's, to estimate where figures fall and place them as Word can)."""
     use_lazy_styles()
     doc = open_docx(str(reference))
     _clear_body(doc)
     writer = _Writer(doc, model, assets, colors, _style_ids=_known_styles(reference))
-    first = model.blocks[0] if model.blocks else None
+    writer.keeps = intro_keeps(model.blocks)
+    if fonts and set(FACES.values()) <= set(fonts):  # the embedded faces measure the lines
+        register_files(fonts)
+        writer.body_size = body_size
+    blocks = model.blocks
+    # Figures are placed from an estimate of Word's pages in a document of several figures
+    # (a synthesis): measuring costs a fifth of a short pack's writing time, and a pack's one
+    # figure comes early, where its template puts it.
+    if style is not None and sum(isinstance(block, Figure) for block in blocks) > 1:
+        columns = lambda table: [float(x) for x in _widths(writer, table, len(table.header))]  # noqa: E731
+        placed = plan(model, assets, style, Emu(writer.text_width).pt, columns)
+        blocks, writer.scales = placed.blocks, placed.scales
+    first = blocks[0] if blocks else None
     if isinstance(first, Cover):
         _cover(writer, first)
     _header_footer(writer, with_cover=isinstance(first, Cover))
-    for block in model.blocks[1:] if isinstance(first, Cover) else model.blocks:
+    for block in blocks[1:] if isinstance(first, Cover) else blocks:
         _block(block, writer, doc)
     _breaks_before(doc)
     _properties(doc, model)
@@ -256,12 +290,22 @@ def _(block: Heading, w: _Writer, container: Any) -> None:
 def _(block: Paragraph, w: _Writer, container: Any) -> None:
     paragraph = w.paragraph(container, PARAGRAPH_STYLES.get(block.style, "Normal"))
     _paragraph(w, paragraph, block.runs, hyphenate=block.style in HYPHENATED)
-    if block.style == "left":  # ragged right: short lists and key/value lines
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    if block.style == "left" or _justifies_badly(w, container, block):
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT  # ragged right
     if block.style == "title":  # a title at the top of a page, not on a cover: no drop
         paragraph.paragraph_format.space_before = Pt(0)
-    if introduces(block):
+    if introduces(block) or id(block) in w.keeps:
         paragraph.paragraph_format.keep_with_next = True
+
+
+def _justifies_badly(w: _Writer, container: Any, block: Paragraph) -> bool:
+    """A body paragraph whose justified lines would stretch (the PDF's rule, measured in the
+    same font on the same measure) is set ragged right, as the PDF sets it."""
+    if block.style != "body" or not w.body_size or isinstance(container, _Cell):
+        return False
+    if not w.measure:  # the body's sections share one measure: read it once
+        w.measure = Emu(w.text_width).pt
+    return justifies_badly(block.runs, w.measure, w.body_size)
 
 
 @_block.register
@@ -381,11 +425,10 @@ def _soft_hyphens(r: Any) -> None:
         t.text = pieces[0]
         t.set(qn("xml:space"), "preserve")
         anchor = t
-        for piece in pieces[1:]:
-            hyphen = OxmlElement("w:softHyphen")
+        for piece in pieces[1:]:  # lxml's own factory: OxmlElement parses a string each time
+            hyphen = t.makeelement(qn("w:softHyphen"), {})
             anchor.addnext(hyphen)
-            anchor = OxmlElement("w:t")
-            anchor.set(qn("xml:space"), "preserve")
+            anchor = t.makeelement(qn("w:t"), {qn("xml:space"): "preserve"})
             anchor.text = piece
             hyphen.addnext(anchor)
 
@@ -729,6 +772,7 @@ def _figure(w: _Writer, container: Any, block: Figure) -> None:
     paragraph = w.paragraph(container, "Figure")
     run = paragraph.add_run()
     width = min(int(w.text_width), int(Pt(picture.width)))  # print size, as in the PDF
+    width = int(width * w.scales.get(id(block), 1.0))  # or shrunk to fit its page
     _picture(run, picture.png(), width)
     doc_pr = run._r.find(".//" + qn("wp:docPr"))
     doc_pr.set("descr", xml_safe(block.alt, w.warnings))

@@ -58,8 +58,9 @@ from ieg_reports.compose.document import (
 from ieg_reports.compose.document import PageBreak as ModelPageBreak
 from ieg_reports.fonts import SANS, register_fonts
 from ieg_reports.links import is_safe_url
-from ieg_reports.render.common import introduces, source_date
+from ieg_reports.render.common import introduces, may_float, source_date
 from ieg_reports.render.hyphenation import hyphenator, last_word
+from ieg_reports.render.justify import remember, stretched
 from ieg_reports.render.pdf_flow import (
     LEAST_ITEMS,
     SHORT_LIST,
@@ -278,39 +279,30 @@ class _Context:
         if callable(chosen.hyphenationLang):
             last = last_word("".join(run.text for run in runs))
             chosen = ParagraphStyle(style, parent=chosen, hyphenationLang=hyphenator(last))
-        return _Paragraph(markup(runs, self.coverage, self.style.color("link")), chosen)
-
-
-STRETCH = 1.0  # extra space a justified gap may take, in spaces (a gap of two spaces)
+        made = _Paragraph(markup(runs, self.coverage, self.style.color("link")), chosen)
+        made.runs = runs
+        return made
 
 
 class _Paragraph(RLParagraph):  # type: ignore[misc]
     """A justified paragraph set ragged right when justifying would stretch a line's word
     spaces past twice their width (long bold names that cannot break)."""
 
+    runs: tuple[Run, ...] = ()
+
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         justified: ParagraphStyle = getattr(self, "_justified", None) or self.__dict__["style"]
         self.style = self._justified = justified
         size = super().wrap(availWidth, availHeight)
-        if justified.alignment == TA_JUSTIFY and self._stretched():
+        if justified.alignment != TA_JUSTIFY:
+            return size  # type: ignore[no-any-return]
+        bad = stretched(self)
+        if self.runs:  # for the Word twin, which asks the same of the same paragraph
+            remember(self.runs, availWidth, justified.fontSize, justified.leading, bad)
+        if bad:
             self.style = ParagraphStyle("ragged", parent=justified, alignment=TA_LEFT)
             size = super().wrap(availWidth, availHeight)
         return size  # type: ignore[no-any-return]
-
-    def _stretched(self) -> bool:
-        """True when a justified line (not the last) would widen its gaps past STRETCH."""
-        from reportlab.pdfbase.pdfmetrics import stringWidth
-
-        style: ParagraphStyle = self.style
-        space = stringWidth(" ", style.fontName, style.fontSize)
-        lines = self.blPara.lines[:-1]
-        for line in lines:
-            extra, words = (
-                (line.extraSpace, line.wordCount) if self.blPara.kind else (line[0], len(line[1]))
-            )
-            if words > 1 and extra / (words - 1) > STRETCH * space:
-                return True
-        return False
 
 
 class _HeadingParagraph(RLParagraph):  # type: ignore[misc]
@@ -351,24 +343,13 @@ def _chain(out: list[Flowable], made: list[Flowable]) -> None:
 
 
 def _let_float(made: list[Flowable], before: Block, number: int) -> None:
-    """A figure after plain text or a table may float to the next page while the text of
-    its section fills this one; never when the text right above introduces it, names it
-    (« la figure N ») or points below (« ci-dessous », « suivante »)."""
-    if isinstance(before, Paragraph) and (introduces(before) or _points_below(before.text, number)):
-        return
-    if not isinstance(before, Paragraph | Table):
+    """A figure that `may_float` floats to the next page while the text of its section
+    fills this one."""
+    if not may_float(before, number):
         return
     for flowable in made:
         if isinstance(flowable, FigureBlock):
             flowable.floats = True
-
-
-def _points_below(text: str, number: int) -> bool:
-    """True when `text` names figure `number` or points to what follows it."""
-    lower = text.lower()
-    if re.search(r"ci-dessous|ci-après|suivante", lower):
-        return True
-    return bool(number and re.search(rf"\bfigure\s+{number}\b", lower))
 
 
 def _group(
