@@ -1,6 +1,7 @@
 """The ieg-reports benchmark: build times, memory, parallel speed-up, and the usual alternatives.
 
-Usage:  .venv/bin/python bench/run.py [--scales 1,10,100] [--repeats 3] [--no-alternatives]
+Usage:  .venv/bin/python bench/run.py [--scales 1,10,100] [--repeats 3] [--repeats-large 1]
+                                      [--no-alternatives]
 (WeasyPrint: pip install -e '.[bench]'; LibreOffice: soffice on the PATH.)
 
 Every figure is measured in this one run (the machines are shared and noisy: compare ratios,
@@ -161,11 +162,12 @@ def report(
     """The Markdown tables the README quotes, and each goal of issue 10 met or not."""
     from documents import table
 
-    repeats = len(scales[0]["cold"]) if scales else 0  # type: ignore[arg-type]
+    counts = {len(s["cold"]) for s in scales}  # type: ignore[arg-type]
+    repeats = " ou ".join(str(n) for n in sorted(counts, reverse=True)) or "0"
     lines = [
         f"Mesures d’une même exécution ({cores} cœurs, {repeats} "
-        f"répétition{'s' if repeats > 1 else ''} ; médiane ± demi-étendue ; processus neufs, "
-        "comme un utilisateur).",
+        f"répétition{'s' if max(counts, default=0) > 1 else ''} par atelier ; médiane ± "
+        "demi-étendue ; processus neufs, comme un utilisateur).",
         "",
         "| Atelier | Thèmes | Construction complète | Sans changement | "
         "Une ressource modifiée | Modifiée / complète | Par thème | Mémoire max. |",
@@ -276,6 +278,12 @@ def main() -> None:
     )
     parser.add_argument("--repeats", type=int, default=3, help="répétitions de chaque mesure")
     parser.add_argument(
+        "--repeats-large",
+        type=int,
+        default=0,
+        help="répétitions à 100× et au-delà (défaut : une de moins que --repeats)",
+    )
+    parser.add_argument(
         "--jobs-scale",
         type=int,
         default=0,
@@ -293,7 +301,8 @@ def main() -> None:
         documents = None if args.no_alternatives else bench_documents(args.repeats)
         scales = []
         for factor in factors:
-            repeats = args.repeats if factor < 100 else max(1, args.repeats - 1)
+            large = args.repeats_large or max(1, args.repeats - 1)
+            repeats = args.repeats if factor < 100 else large
             scales.append(bench_scale(factor, repeats, cores, root))
             print(f"… {factor}× mesuré", file=sys.stderr)
         jobs_factor = args.jobs_scale or max(factors)

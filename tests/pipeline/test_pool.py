@@ -1,6 +1,6 @@
 """How renders are spread over the workers."""
 
-from ieg_reports.pipeline.pool import plan_chunks
+from ieg_reports.pipeline.pool import plan_chunks, shrinking
 from ieg_reports.pipeline.targets import Target
 
 
@@ -19,6 +19,17 @@ def test_syntheses_first_alone_and_twins_together() -> None:
         themes = [t.theme for t in chunk]
         assert all(themes.count(code) == 2 for code in themes)  # never a twin without its pair
     assert len(chunks) - 2 >= 2 * 2  # enough chunks to keep both workers busy
+
+
+def test_chunks_shrink_so_the_workers_end_together() -> None:
+    items = list(range(700))
+    chunks = shrinking(items, jobs=2, least=2, most=1000)
+    assert [i for chunk in chunks for i in chunk] == items  # each once, in order
+    sizes = [len(chunk) for chunk in chunks]
+    assert sizes == sorted(sizes, reverse=True)
+    assert sizes[0] > 60 and sizes[-1] <= 2  # few chunks, a short last one
+    assert max(len(c) for c in shrinking(items, jobs=1, most=50)) == 50
+    assert shrinking([1], jobs=2, least=4) == [[1]] and shrinking([], jobs=2) == []
 
 
 def test_a_pack_and_its_twin_share_one_composition(sample_result, monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import re
+from typing import Any
 
 from reportlab.graphics.shapes import Drawing, Rect, String
 
@@ -278,3 +279,24 @@ def test_ragged_lines_are_never_hyphenated() -> None:
     blocks = tuple(Paragraph((Run("x" * n + " " + words * 3),), style="left") for n in range(40))
     text = "\n".join(_pages(blocks))
     assert not re.search(r"[a-zé]-\n", text.replace("facteurs-\nclés", ""))
+
+
+def test_with_a_table_of_contents_each_figure_is_drawn_once(monkeypatch: Any) -> None:
+    """The first pass only finds the entries' pages: it lays out without drawing."""
+    from reportlab.graphics import renderPDF
+
+    from ieg_reports.compose.document import PageBreak, Toc
+
+    drawn: list[object] = []
+    real = renderPDF.draw
+
+    def counted(drawing: object, *args: Any, **kwargs: Any) -> None:
+        drawn.append(drawing)
+        real(drawing, *args, **kwargs)
+
+    monkeypatch.setattr(renderPDF, "draw", counted)
+    figure = _figure(1)
+    blocks = (Toc("Sommaire"), PageBreak(), *_filled(40), figure, Heading(1, (Run("Fin"),), "f"))
+    pages = _pages(blocks, {figure: _picture(200)})
+    assert len(drawn) == 1
+    assert "Fin" in pages[0] and "Légende 1" in "".join(pages[1:])

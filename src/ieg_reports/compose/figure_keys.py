@@ -105,10 +105,13 @@ def shown(points: list[Point], workshop: Workshop) -> list[Point]:
     return [p for p in points if id(p) in kept]
 
 
-def factor_key(workshop: Workshop, params: dict[str, str]) -> Table | None:
+def factor_key(
+    workshop: Workshop, params: dict[str, str], every: list[Point] | None = None
+) -> Table | None:
     """The table naming the factors the matrix labels (MAX_ROWS at most); None when it labels
-    none, or when the template says the text names them (`cle=non`)."""
-    every = labelled(classify(workshop, highlighted(params)))
+    none, or when the template says the text names them (`cle=non`). `every`: the labelled
+    points (see `labelled`), when the caller has them already."""
+    every = _labelled(workshop, params) if every is None else every
     if not every or not wants_key(params):
         return None
     points = shown(every, workshop)
@@ -121,6 +124,10 @@ def factor_key(workshop: Workshop, params: dict[str, str]) -> Table | None:
     return Table(_cells(header), rows, widths, align)
 
 
+def _labelled(workshop: Workshop, params: dict[str, str]) -> list[Point]:
+    return labelled(classify(workshop, highlighted(params)))
+
+
 def _row(point: Point, sections: bool) -> tuple[Cell, ...]:
     f = point.factor
     cells = [f.code, f.label, number_fr(point.x, 1), number_fr(point.y, 1)]
@@ -131,9 +138,11 @@ def _cells(texts: list[str]) -> tuple[Cell, ...]:
     return tuple(Cell((Run(t),)) for t in texts)
 
 
-def key_rest(workshop: Workshop, params: dict[str, str]) -> Paragraph | None:
+def key_rest(
+    workshop: Workshop, params: dict[str, str], every: list[Point] | None = None
+) -> Paragraph | None:
     """« Les 38 autres codes de la figure… » under a key that cannot name them all."""
-    every = labelled(classify(workshop, highlighted(params)))
+    every = _labelled(workshop, params) if every is None else every
     names = {id(p) for p in shown(every, workshop)}
     hidden = [p for p in every if id(p) not in names]
     if not hidden or not wants_key(params):
@@ -155,6 +164,8 @@ def with_factor_keys(blocks: list[Block], workshop: Workshop) -> list[Block]:
         out.append(block)
         if isinstance(block, Figure) and block.chart == "matrice":
             params = dict(block.params)
-            extra = (factor_key(workshop, params), key_rest(workshop, params))
+            # Every factor of the workshop, classified once for the key and the line under it.
+            every = _labelled(workshop, params)
+            extra = (factor_key(workshop, params, every), key_rest(workshop, params, every))
             out.extend(b for b in extra if b is not None)
     return out

@@ -15,7 +15,7 @@ import pickle
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from typing import Any
+from typing import Any, TypeVar
 
 from ieg_reports.pipeline.distribute import MailJob, render_mail
 from ieg_reports.pipeline.render import RenderSettings, forget_composed, render_target
@@ -24,6 +24,9 @@ from ieg_reports.pipeline.targets import Target
 Result = tuple[str, bytes, list[str]]
 # From this many drafts and invitations on, the workers not yet started are started for them.
 MAIL_WORKERS_FROM = 64
+# The most packs (with their twins) and drafts in one chunk: at 100×, about 30 MB of files.
+PACKS_AT_ONCE = 64
+MAILS_AT_ONCE = 32
 _CACHE: dict[str, Any] = {}
 
 
@@ -126,7 +129,8 @@ def release_memory() -> None:
 
 
 def plan_chunks(targets: list[Target], jobs: int) -> list[list[Target]]:
-    """Longest work first: each synthesis alone, then the packs, a pack with its twin.
+    """Longest work first: each synthesis alone, then the packs (a pack with its twin) in
+    shrinking chunks.
 
     A pack and its Word twin go to the same worker, which draws their chart once.
     """
@@ -135,10 +139,27 @@ def plan_chunks(targets: list[Target], jobs: int) -> list[list[Target]]:
     for target in targets:
         if target.theme is not None:
             twins.setdefault(target.theme, []).append(target)
-    groups = list(twins.values())
-    size = max(1, math.ceil(len(groups) / (jobs * 4)))
-    packs = [[t for g in groups[i : i + size] for t in g] for i in range(0, len(groups), size)]
-    return first + packs
+    packs = shrinking(list(twins.values()), jobs, 2, PACKS_AT_ONCE)
+    return first + [[t for group in chunk for t in group] for chunk in packs]
+
+
+T = TypeVar("T")
+
+
+def shrinking(items: list[T], jobs: int, least: int = 1, most: int = 64) -> list[list[T]]:
+    """`items` in chunks of shrinking size, each a share of what is left, `least` to `most`.
+
+    Chunks of one size left one worker on a long last chunk while the other idled (at 100×,
+    a quarter of a minute); shrinking ones let the workers end together, in few chunks.
+    A chunk's outputs travel back together, held twice (pickled and not) on each side:
+    `most` bounds that memory (325 invitations of 1 MB each took the build past 1 GiB).
+    """
+    chunks, start = [], 0
+    while start < len(items):
+        size = min(most, max(least, math.ceil((len(items) - start) / (jobs * 3))))
+        chunks.append(items[start : start + size])
+        start += size
+    return chunks
 
 
 class RenderPool:
@@ -179,11 +200,10 @@ class RenderPool:
                 yield job.target.name, render_mail(job, workshop, settings)
             return
         # A draft costs milliseconds, a new worker a third of a second of imports: the few
-        # drafts of an edit go, in one chunk, to the workers already warm.
+        # drafts of an edit go to the workers already warm.
         grow = len(jobs) >= MAIL_WORKERS_FROM
         workers = self.jobs if grow else sum(n for _, n in self._pools)
-        size = len(jobs) if workers == 1 else math.ceil(len(jobs) / (workers * 4))
-        chunks = [jobs[i : i + size] for i in range(0, len(jobs), size)]
+        chunks = shrinking(jobs, workers, 4, MAILS_AT_ONCE)
         yield from self._run(_mail_chunk, chunks, workshop, settings, grow)
 
     def _run(

@@ -26,7 +26,6 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
-    Frame,
     KeepTogether,
     LIIndenter,
     ListFlowable,
@@ -64,6 +63,7 @@ from ieg_reports.render.hyphenation import hyphenator, last_word
 from ieg_reports.render.justify import remember, stretched
 from ieg_reports.render.pdf_flow import (
     FigureBlock,
+    LayoutFrame,
     NewPage,
     RoomFor,
     SplitTable,
@@ -757,6 +757,16 @@ class _Doc(BaseDocTemplate):  # type: ignore[misc]
 
     _last_level: int = -1
     _lowest: float = 0.0
+    _passes: int = 0
+    # Set when the first pass cannot be the last (the table of contents expects entries
+    # with unknown pages): it then only lays out, and these frames do not draw in it.
+    layout_first: list[LayoutFrame] | None = None
+
+    def build(self, *args: Any, **kwargs: Any) -> None:
+        self._passes += 1
+        for frame in self.layout_first or ():
+            frame.drawing = self._passes > 1
+        super().build(*args, **kwargs)
 
     def afterFlowable(self, flowable: Flowable) -> None:
         if getattr(self, "frame", None) is not None:
@@ -788,7 +798,7 @@ class _Doc(BaseDocTemplate):  # type: ignore[misc]
         super().handle_flowable(flowables)
 
 
-def _expect_entries(story: list[Flowable]) -> None:
+def _expect_entries(story: list[Flowable]) -> bool:
     """Give each table of contents its entries before the first pass, page numbers unknown.
 
     The first pass then lays the pages out as the last one will (the entries' page numbers
@@ -798,7 +808,7 @@ def _expect_entries(story: list[Flowable]) -> None:
     """
     tocs = [f for f in story if isinstance(f, TableOfContents)]
     if not tocs:
-        return
+        return False
     expected = []
     for flowable in _handled(story):
         outline = getattr(flowable, "outline", None)
@@ -807,6 +817,7 @@ def _expect_entries(story: list[Flowable]) -> None:
             expected.append((level - 1, escape(title), 0, key))
     for toc in tocs:
         toc.addEntries(expected)
+    return bool(expected)  # pages 0 never hold: a second pass is certain
 
 
 def _handled(story: list[Flowable]) -> Iterator[Flowable]:
@@ -879,7 +890,7 @@ def _render_once(
     frame_height = A4[1] - top - bottom
     ctx = _Context(_styles(style, tight), style, assets, Coverage(font), model, width, frame_height)
     story = _flowables(ctx, model.blocks, width)
-    _expect_entries(story)
+    expected = _expect_entries(story)
     buffer = io.BytesIO()
     doc = _Doc(
         buffer,
@@ -896,9 +907,10 @@ def _render_once(
         lang=model.info.language,
         invariant=1,
     )
-    frame = Frame(
+    frame = LayoutFrame(
         left, bottom, width, A4[1] - top - bottom, id="body", leftPadding=0, rightPadding=0
     )
+    doc.layout_first = [frame] if expected else None
     cover = isinstance(model.blocks[0], Cover) if model.blocks else False
     doc.addPageTemplates(
         [PageTemplate("cover", [frame]), PageTemplate("body", [frame])]
