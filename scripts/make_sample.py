@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ieg_reports.workbook.blank import write_workbook
 from ieg_reports.workbook.schema import SHEETS
+from ieg_reports.workbook.text import fold
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "samples" / "atelier-2017-07-12"
@@ -39,10 +40,13 @@ def read_source() -> tuple[dict[str, list[list[object]]], str | None]:
         if not (SOURCE / f"{sheet.key}.csv").is_file():
             continue  # an optional sheet the sample does not use
         with (SOURCE / f"{sheet.key}.csv").open(encoding="utf-8", newline="") as handle:
-            records = list(csv.DictReader(handle, delimiter=";"))
-        labels = [c.label for c in sheet.columns]
+            # headers matched as the tool matches them: « Capacité d'agir » is « Capacité d’agir »
+            records = [
+                {fold(k): v for k, v in r.items()} for r in csv.DictReader(handle, delimiter=";")
+            ]
+        labels = [fold(c.label) for c in sheet.columns]
         rows[sheet.key] = [[_coerce(r.get(label) or "") for label in labels] for r in records]
-        notice = notice or next((r["Valeur"] for r in records if r.get("Champ") == NOTICE), None)
+        notice = notice or next((r["valeur"] for r in records if r.get("champ") == NOTICE), None)
     return rows, notice
 
 
