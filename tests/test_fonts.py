@@ -27,7 +27,11 @@ def test_the_unhinted_copy_keeps_every_latin_glyph_and_drops_the_programs() -> N
 def test_a_derived_font_is_made_once_then_read_from_the_disk(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(tempfile, "gettempdir", lambda: str(tmp_path))
+    from ieg_reports import cachedir
+
+    monkeypatch.setattr(tempfile, "gettempdir", lambda: str(tmp_path / "shared"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "private"))
+    cachedir.private_folder.cache_clear()
     made: list[Path] = []
 
     def make(path: Path) -> bytes:
@@ -37,7 +41,10 @@ def test_a_derived_font_is_made_once_then_read_from_the_disk(
     first = fonts.derived_font(LATO, "test", make)
     assert fonts.derived_font(LATO, "test", make) == first == b"font Lato-Regular.ttf"
     assert made == [LATO]
-    assert len(list((tmp_path / "ieg-reports-fonts").iterdir())) == 1
+    # in the user's private folder, never the shared temporary one another user can write
+    kept = list((tmp_path / "private" / "ieg-reports").glob("font-*.ttf"))
+    assert len(kept) == 1 and not (tmp_path / "shared").exists()
+    cachedir.private_folder.cache_clear()
 
 
 def test_text_beyond_latin_is_painted_with_the_whole_font(

@@ -7,8 +7,6 @@ register it through here so that a drawing measures text exactly as the page wil
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -72,27 +70,17 @@ def derived_font(path: Path, variant: str, make: Callable[[Path], bytes]) -> byt
     made before.
 
     Making one costs about half a second a face with fontTools; a build's workers would pay
-    it for every face on every build. The cache lives in the system's temporary folder, keyed
-    by the font's bytes, the variant and the fontTools version, and is written atomically.
+    it for every face on every build. The cache is the user's private cache folder (never the
+    shared temporary folder, where another user could plant a font), keyed by the font's
+    bytes, the variant and the fontTools version, each file checked by its digest.
     """
     from fontTools import version as fonttools_version
 
+    from ieg_reports.cachedir import remembered
+
     data = path.read_bytes()
     key = hashlib.sha256(data + variant.encode() + fonttools_version.encode()).hexdigest()
-    cached = Path(tempfile.gettempdir()) / "ieg-reports-fonts" / f"{key[:32]}.ttf"
-    try:
-        return cached.read_bytes()
-    except OSError:
-        pass
-    made = make(path)
-    try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=cached.parent, delete=False) as handle:
-            handle.write(made)
-        os.replace(handle.name, cached)
-    except OSError:
-        pass  # a cache that cannot be written only costs time
-    return made
+    return remembered(f"font-{key[:32]}.ttf", lambda: make(path))
 
 
 # Latin, Latin-1, Latin Extended-A, general punctuation, euro and numero signs: French text.
