@@ -27,6 +27,9 @@ def test_numbers() -> None:
     assert number_fr(50000) == f"50{NB}000"
     assert number_fr(3.0) == "3"
     assert number_fr(3.456, 2) == "3,46"
+    # halves round up, as a French reader rounds them (Python's format rounds to even)
+    assert [number_fr(v) for v in (2.25, 2.75, 2.35, -2.25)] == ["2,3", "2,8", "2,4", "-2,3"]
+    assert number_fr(0.125, 2) == "0,13"
     assert percent_fr(0.2) == f"20{NB}%"
     assert score_fr(3.6) == "3,6" and score_fr(4.0) == "4,0" and score_fr(None) == "—"
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Iterable
+from decimal import ROUND_HALF_UP, Decimal
 
 from ieg_reports.model import natural_key
 from ieg_reports.workbook.text import MONTHS
@@ -120,7 +122,12 @@ def number_fr(value: float | int, decimals: int | None = None) -> str:
     """2,5 ; 50 000 (no-break space for thousands) ; integers without decimals."""
     if decimals is None:
         decimals = 0 if float(value).is_integer() else 1
-    text = f"{value:,.{decimals}f}"
+    # French convention rounds halves up (2,25 → 2,3), not to even as Python's format does;
+    # the shortest repr keeps 2.25 exact rather than its binary neighbour
+    if not math.isfinite(value):
+        return str(value)
+    exact = Decimal(repr(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    text = f"{exact:,.{decimals}f}"
     return text.replace(",", NBSP).replace(".", ",")
 
 
