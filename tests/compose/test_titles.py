@@ -24,5 +24,5 @@ def test_headings_and_the_cover_title_are_tied_but_not_paragraphs() -> None:
     body = Paragraph((Run("Une phrase sur les IEG"),))
     cover, paragraph = typeset_document((Cover((title,)), body))
     assert cover.blocks[0].runs[-1].text == f"branche des{NBSP}IEG"
-    assert cover.blocks[0].runs[0].text == "Atelier de la "
+    assert cover.blocks[0].runs[0].text == f"Atelier de{NBSP}la "
     assert paragraph.runs[0].text == "Une phrase sur les IEG"

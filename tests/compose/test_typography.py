@@ -143,3 +143,9 @@ def test_text_without_a_trigger_is_returned_as_it_is() -> None:
         typography.typeset("12 juillet 2017 : l'atelier")
         == "12\u00a0juillet\u00a02017\u00a0: l’atelier"
     )
+
+
+def test_a_title_never_ends_a_line_on_a_short_word() -> None:
+    (heading,) = typeset_document(parse("# Atelier collaboratif de prospective de la branche"))
+    text = "".join(r.text for r in heading.runs)  # type: ignore[union-attr]
+    assert text == "Atelier collaboratif de\u00a0prospective de\u00a0la\u00a0branche"

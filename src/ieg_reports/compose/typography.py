@@ -186,6 +186,15 @@ def keep_last_words(text: str) -> str:
     return head + NBSP + text.rstrip()[len(head) + 1 :] + text[len(text.rstrip()) :]
 
 
+# A title line never ends on an article, a preposition or a conjunction: « de », « la », « et »…
+_SHORT_WORD = re.compile(r"(?<![\w’'-])([a-zàâçéèêëîïôûù]{1,3}) (?=\w|«)")
+
+
+def bind_short_words(text: str) -> str:
+    """In a title, each word of up to three lower-case letters is bound to the next one."""
+    return _SHORT_WORD.sub("\\1" + NBSP, text)
+
+
 def typeset_document(value: T, foreign: tuple[str, ...] = ()) -> T:
     """Every run, caption, alt text and title of a document model, typeset (a new object).
 
@@ -211,8 +220,9 @@ def _walk(value: Any, pattern: re.Pattern[str]) -> Any:
         elif isinstance(old, tuple):
             changes[f.name] = _walk(old, pattern)
     if isinstance(value, Heading) and value.runs:
-        last = changes["runs"][-1]
-        changes["runs"] = (*changes["runs"][:-1], replace(last, text=keep_last_words(last.text)))
+        bound = tuple(replace(r, text=bind_short_words(r.text)) for r in changes["runs"])
+        last = bound[-1]
+        changes["runs"] = (*bound[:-1], replace(last, text=keep_last_words(last.text)))
     return replace(value, **changes)
 
 
