@@ -17,19 +17,23 @@ from ieg_reports.commands.build import run_build
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
-PREVIEWS = (
+# A page by its number, or by a text it holds (pages move as the documents improve).
+PREVIEWS: tuple[tuple[str, int | str, str], ...] = (
     ("dossiers/T02-", 0, "apercu-dossier-couverture.png"),
     ("dossiers/T02-", 3, "apercu-dossier-page.png"),
-    ("synthese.pdf", 9, "apercu-synthese-matrice.png"),
+    ("synthese.pdf", "Figure 3 —", "apercu-synthese-matrice.png"),
     ("programme.pdf", 0, "apercu-programme.png"),
     ("programme.pdf", 1, "apercu-programme-themes.png"),
 )
 
 
-def render_page(pdf: Path, index: int, target: Path, width: int = 620) -> None:
-    """One page of `pdf` as a PNG `width` pixels wide."""
+def render_page(pdf: Path, where: int | str, target: Path, width: int = 620) -> None:
+    """One page of `pdf` (its index, or the first holding a text) as a PNG `width` pixels wide."""
     document = pypdfium2.PdfDocument(str(pdf))
-    page = document[index]
+    if isinstance(where, str):
+        texts = (page.get_textpage().get_text_range() for page in document)
+        where = next(i for i, text in enumerate(texts) if where in text)
+    page = document[where]
     scale = width / page.get_width()
     page.render(scale=scale).to_pil().save(target, optimize=True)
 
