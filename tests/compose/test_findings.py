@@ -251,7 +251,18 @@ def test_theme_roots_leader_tie_and_busiest_factor() -> None:
     most = [Theme(f"T{i}", f"T{i}", "Axe", "documentaire", (f1, f2) if i < 4 else (f1,))
             for i in range(5)]  # fmt: skip
     assert (theme_roots(workshop([f1, f2], themes=most)) or "").startswith(
-        "La plupart des thèmes (quatre sur cinq) reposent sur deux\u00a0facteurs-clés, le maximum."
+        "Chaque thème repose sur un ou deux\u00a0facteurs-clés."
+    )
+    wide = [Theme(f"T{i}", f"T{i}", "Axe", "documentaire", (f1, f2, f3) if i < 4 else (f1,))
+            for i in range(5)]  # fmt: skip
+    assert theme_roots(workshop([f1, f2, f3], themes=wide)) == (
+        "Chaque thème repose sur un à trois\u00a0facteurs-clés. Le facteur «\u00a0Facteur 1\u00a0» "
+        "nourrit à lui seul cinq thèmes."
+    )
+    shared = [Theme(f"T{i}", f"T{i}", "Axe", "documentaire", (f1, f2)) for i in range(2)]
+    assert (theme_roots(workshop([f1, f2], themes=shared)) or "").endswith(
+        " Les facteurs «\u00a0Facteur 1\u00a0» et «\u00a0Facteur 2\u00a0» nourrissent chacun "
+        "deux thèmes."
     )
     few = [Theme(f"T{i}", f"T{i}", "Axe", "documentaire", (f1, f2) if i < 4 else (f1,))
            for i in range(9)]  # fmt: skip

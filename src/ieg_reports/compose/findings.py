@@ -300,13 +300,7 @@ def theme_roots(ws: Workshop) -> str | None:
     if len(top) == len(counts) and len(top) > 1:
         text = f"Chaque thème repose sur {many}."
     elif len(top) > MAX_NAMED:
-        text = (
-            f"La plupart des thèmes ({words_fr(len(top))} sur {words_fr(len(counts))}) "
-            f"reposent sur {many}, le maximum."
-            if 2 * len(top) > len(counts)
-            else f"{cap(words_fr(len(top)))} des {words_fr(len(counts))} thèmes "
-            f"reposent sur {many}, le maximum."
-        )
+        text = _spread_of_roots(counts, top, best)
     elif len(top) == 1:
         text = f"Le thème {titles[0]} repose sur le plus de facteurs-clés ({best})."
     else:
@@ -314,20 +308,33 @@ def theme_roots(ws: Workshop) -> str | None:
     return text + _busiest_factor(ws)
 
 
+def _spread_of_roots(counts: list[tuple[str, int]], top: list[str], best: int) -> str:
+    """When many themes share the most key factors, the range says more than the count."""
+    least = min(n for _, n in counts)
+    many = count_fr(best, "facteur-clé", "facteurs-clés")
+    if 2 * len(top) > len(counts) and least > 0:
+        span = "ou" if best - least == 1 else "à"
+        return f"Chaque thème repose sur {words_fr(least)} {span} {many}."
+    themes = f"{cap(words_fr(len(top)))} des {words_fr(len(counts))} thèmes"
+    return f"{themes} reposent sur {many}, le maximum."
+
+
 def _theme_name(t: Theme) -> str:
     return quote(t.title)
 
 
 def _busiest_factor(ws: Workshop) -> str:
-    """« Le facteur « X » nourrit à lui seul trois thèmes. » when one feeds several."""
+    """« Le facteur « X » nourrit à lui seul trois thèmes. » (or the few that tie)."""
     uses = Counter(f.code for t in ws.themes for f in t.factors)
     if not uses:
         return ""
     top, best = _top(list(uses.items()))
-    if best < 2 or len(top) > 1:
+    if best < 2 or len(top) > MAX_NAMED:
         return ""
-    factor = next(f for f in ws.factors if f.code == top[0])
-    return f" Le facteur {quote(factor.label)} nourrit à lui seul {words_fr(best)} thèmes."
+    labels = [quote(f.label) for code in top for f in ws.factors if f.code == code]
+    if len(labels) == 1:
+        return f" Le facteur {labels[0]} nourrit à lui seul {words_fr(best)} thèmes."
+    return f" Les facteurs {join_fr(labels)} nourrissent chacun {words_fr(best)} thèmes."
 
 
 def routes(ws: Workshop, event: str) -> str | None:
