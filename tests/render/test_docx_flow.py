@@ -132,7 +132,10 @@ def test_a_figures_key_table_never_goes_before_it() -> None:
 
 def test_a_figure_nothing_may_pass_shrinks_else_stays_in_place() -> None:
     figure = _figure()
-    entry = (Heading(3, (Run("Entrée"),), "entree"), *(_text(f"B{n}") for n in range(6)))
+    entry: tuple[Block, ...] = (
+        Heading(3, (Run("Entrée"),), "entree"),
+        *(_text(f"B{n}") for n in range(6)),
+    )
     blocks = (*_opening(4), figure, *entry)
     shrunk = _plan(blocks, figure, 300, text=14)  # 14 pt labels may shrink to 75 %
     assert shrunk.blocks == blocks and 0.75 <= shrunk.scales[id(figure)] < 1
