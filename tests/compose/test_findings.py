@@ -615,3 +615,15 @@ def test_origin_quotes_each_name() -> None:
     assert origin([one, three]).endswith(
         "ainsi que «\u00a0Facteur 3\u00a0» (famille «\u00a0Travail\u00a0»)"
     )
+
+
+def test_family_shares_say_when_their_rounding_does_not_add_up() -> None:
+    from ieg_reports.compose.context import shares_note
+
+    thirds = workshop([factor("1", A), factor("2", B), factor("3", C)])
+    assert shares_note(thirds) == (
+        "Arrondies à l’unité, les parts de facteurs-clés totalisent 99\u00a0%."
+    )
+    halves = workshop([factor("1", A), factor("2", B), factor("3", C, key=False)])
+    assert shares_note(halves) == ""
+    assert shares_note(workshop([factor("1", A, key=False)])) == ""  # no key factor at all

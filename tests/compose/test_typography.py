@@ -55,6 +55,21 @@ def test_text_around_a_term_keeps_its_formatting() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "text", ["Les consommateurs (« prosumers »)", 'Des "smart grids"', "Le “big data”"]
+)
+def test_a_term_alone_in_quotes_is_not_marked_twice(text: str) -> None:
+    assert _italic_words(text) == []
+
+
+def test_latin_abbreviations_are_italic() -> None:
+    assert _italic_words("(i.e. aspirations des jeunes ; e.g. le télétravail)") == ["i.e.", "e.g."]
+
+
+def test_a_term_beside_a_quoted_one_is_still_italic() -> None:
+    assert _italic_words("Un « smart grid » et des smart cities") == ["smart cities"]
+
+
 def test_a_term_split_by_a_no_break_space_is_still_found() -> None:
     pattern = foreign_pattern()
     assert foreign_spans("le big\u00a0data", pattern) == [(3, 11)]

@@ -45,7 +45,8 @@ def _docx_paragraphs(path: Path) -> list[str]:
 def _split_at_line_end(line: str, following: str) -> bool:
     """True when a line break separates what belongs together (a number and its unit…)."""
     return bool(
-        re.match(r"^[;:!?»]", following)
+        re.match(r"^[;:!?»·]", following)
+        or re.search(r"\s{3}· ", following)  # a table column of -layout opening on « · »
         or line.endswith("«")
         or (re.search(r"\d$", line) and re.match(UNITS, following))
         or (re.search(rf"\b(?:{MONTHS})$", line) and re.match(r"^\d{4}\b", following))
@@ -97,6 +98,8 @@ def test_the_line_end_check_catches_what_it_must() -> None:
     assert _split_at_line_end("le mercredi", "18 octobre")
     assert _split_at_line_end("la liste n°", "4")
     assert _split_at_line_end("Quelle place", "? Aucune")
+    assert _split_at_line_end("numérique · capteurs", "· données massives")
+    assert _split_at_line_end("environnement   bas carbone", "               · batteries")
     assert not _split_at_line_end("les 22 facteurs-clés du", "mercredi 18 octobre 2017")
     assert not _split_at_line_end("les 12", "signaux faibles")
 

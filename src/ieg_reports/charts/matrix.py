@@ -247,10 +247,10 @@ def _axes(kit: Kit, workshop: Workshop, fr: _Frame) -> Group:
 def _look(
     kit: Kit, workshop: Workshop, point: Point, families: dict[str, int]
 ) -> tuple[str, float, Color, Color, float]:
+    if point.status == "gris":  # context only: one grey dot, as its legend shows it
+        return "circle", 5.0, GREY, GREY, 0.0
     index = families[point.factor.family.code]
     shape = SHAPES[index % len(SHAPES)]
-    if point.status == "gris":
-        return shape, 5.0, GREY, GREY, 0.0
     color = HexColor(kit.style.family_color(index))
     big = point.status in ("cle", "sous", "theme")
     size = 8.0 if big else 6.5
@@ -390,7 +390,7 @@ def _marks_legend(
         if any(p.status == status for p in points):
             items.append((_ringed(kit, dash), text))
     if zone is not None:
-        items.append((_shaded(kit), f"Zone ombrée : {zone}"))
+        items.append((_shaded(kit), f"Zone ombrée : {zone[:1].lower()}{zone[1:]}"))
     return _flow(kit, items)
 
 

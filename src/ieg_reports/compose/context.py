@@ -85,6 +85,18 @@ def family_rows(workshop: Workshop) -> list[tuple[str, int, int, int, str]]:
     return rows
 
 
+def shares_note(workshop: Workshop) -> str:
+    """A sentence when the family table's rounded shares do not add up to 100 %."""
+    from ieg_reports.compose.french import number_fr
+
+    total = len(workshop.key_factors)
+    counts = [sum(f.is_key for f in workshop.factors_of(family)) for family in workshop.families]
+    shown = sum(int(number_fr(100 * n / total, 0)) for n in counts) if total else 100
+    if shown == 100:
+        return ""
+    return f"Arrondies à l’unité, les parts de facteurs-clés totalisent {shown}\u00a0%."
+
+
 QUADRANT_ROWS = (
     ("high", "Au-dessus des deux seuils"),
     ("critical", "À surveiller (criticité seule au-dessus du seuil)"),
@@ -321,6 +333,7 @@ def base_context(workshop: Workshop, for_all: bool = False) -> dict[str, Any]:
         "factor_line": factor_line,
         "why_label": why_label,
         "family_rows": lambda: family_rows(workshop),
+        "shares_note": lambda: shares_note(workshop),
         "quadrant_rows": lambda: quadrant_rows(workshop),
         "by_family": by_family,
         "origin": origin,

@@ -56,6 +56,8 @@ T = TypeVar("T")
 # English terms common in foresight and energy workshops, set in italics in prose (French
 # typography: a foreign word is italicised). Whole words only: « digitalisation » stays.
 ENGLISH_TERMS = (
+    "e.g.",  # Latin abbreviations are italicised like foreign words
+    "i.e.",
     "benchmark",
     "benchmarking",
     "best practice",
@@ -128,7 +130,17 @@ def foreign_spans(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
         m.span()
         for m in pattern.finditer(text)
         if not any(a < m.end() and m.start() < b for a, b in shielded)
+        and not _quoted(text, *m.span())
     ]
+
+
+_OPENING, _CLOSING = "«“\"‘'", "»”\"’'"
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """True when the term stands alone in quotes: already marked, italics would mark it twice."""
+    before, after = text[:start].rstrip(" \u00a0\u202f"), text[end:].lstrip(" \u00a0\u202f")
+    return bool(before) and bool(after) and before[-1] in _OPENING and after[0] in _CLOSING
 
 
 # Every rule needs one of these characters (a digit for the numbers, units and dates).

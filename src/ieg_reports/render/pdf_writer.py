@@ -554,6 +554,11 @@ def _table(ctx: _Context, block: Table, width: float) -> RLTable:
     columns = len(block.header)
     weights = list(block.widths[:columns]) + [1.0] * (columns - len(block.widths))
     widths = [width * w / sum(weights) for w in weights]
+    if block.has_header:
+        size = ctx.styles["cell"].fontSize
+        widths = widen_for_words(
+            widths, [_longest_word(cell.runs, size) + 9 for cell in block.header]
+        )
     cell_styles = []
     for c in range(columns):
         align = ALIGN.get(block.align[c] if c < len(block.align) else "left", TA_LEFT)
@@ -575,6 +580,27 @@ def _table(ctx: _Context, block: Table, width: float) -> RLTable:
     table = SplitTable(rows, colWidths=widths, repeatRows=repeat, splitByRow=1)
     table.setStyle(_table_style(ctx.style, len(rows), block.has_header))
     return table
+
+
+def _longest_word(runs: tuple[Any, ...], size: float) -> float:
+    """Width of a header's longest word in bold: a narrower column would cut it letter by letter."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    words = "".join(run.text for run in runs).split(" ")
+    return max((stringWidth(w, SANS + "-Bold", size) for w in words), default=0.0)
+
+
+def widen_for_words(widths: list[float], needs: list[float]) -> list[float]:
+    """Column widths widened to their longest unbreakable word, taken from the columns with room.
+
+    The total stays the same; when the words cannot all fit, the widths are left as they are.
+    """
+    short = [max(0.0, need - w) for w, need in zip(widths, needs, strict=True)]
+    room = [max(0.0, w - need) for w, need in zip(widths, needs, strict=True)]
+    if not sum(short) or sum(room) < sum(short):
+        return widths
+    take = sum(short) / sum(room)  # each column with room gives in proportion to it
+    return [w + s - r * take for w, s, r in zip(widths, short, room, strict=True)]
 
 
 def _cell(ctx: _Context, cells: tuple[Any, ...], c: int, style: ParagraphStyle) -> RLParagraph:
