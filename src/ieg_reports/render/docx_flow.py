@@ -5,8 +5,9 @@ LibreOffice, leaving a hole a quarter or half a page high. The PDF lets the text
 floating figure fill the page first. For Word the order is decided at write time: the
 blocks' heights are measured as the PDF sets them (same fonts, sizes and measure), pages
 are filled from the last forced break, and a figure that would leave a hole either comes
-after the blocks that fill its page (when it may float, as in the PDF) or shrinks to fit,
-down to the PDF's floor.
+after the plain text of its own subsection that fills its page (never a heading nor what
+follows one, never its key table) or shrinks to fit, down to the PDF's floor; else it stays
+where it is, at the top of the next page.
 """
 
 from __future__ import annotations
@@ -27,7 +28,6 @@ from ieg_reports.compose.document import (
     PageBreak,
     Paragraph,
     Table,
-    Toc,
 )
 from ieg_reports.render.common import introduces, may_float
 from ieg_reports.style import Style
@@ -123,7 +123,7 @@ def _advance(pages: _Pages, block: Block, measure: _Measure) -> None:
 def _place(
     blocks: list[Block], n: int, pages: _Pages, measure: _Measure, scales: dict[int, float]
 ) -> int:
-    """Place the figure at `n`: as it is, after the blocks that fill its page, or shrunk.
+    """Place the figure at `n`: as it is, after the text that fills its page, or shrunk.
     Returns the index after the blocks placed."""
     figure = blocks[n]
     assert isinstance(figure, Figure)
@@ -131,58 +131,66 @@ def _place(
     if height + SAFETY <= pages.room or pages.used >= pages.height * FULL:
         pages.whole(height)
         return n + 1
-    floor, texts = measure.floor(figure), measure.texts(figure)
-    scale = (pages.room - SAFETY - texts) / (height - texts)
+    # A figure that may float lets the text of its subsection go first, as in the PDF; one
+    # the text above names shrinks first, and lets that text go first only if it must.
     floats = n > 0 and may_float(blocks[n - 1], figure.number)
-    if not floats and (scale >= floor or height <= pages.room):
-        if scale >= floor:  # shrunk to what is left, with the estimate's margin
-            scales[id(figure)] = scale
-        pages.whole(height * max(scale, floor))
+    if not floats and _shrink(figure, height, pages, measure, scales):
         return n + 1
-    # A figure that may float lets the text of its section go first, as in the PDF; one
-    # that may not and surely does not fit, rather than leave a hole, lets its section's
-    # subsections go first too (as a float goes to the top of the next page).
-    moved = _fill(blocks, n, pages, measure, 9 if floats else _section(blocks, n))
+    moved = _fill(blocks, n, pages, measure)
+    if not moved:
+        # Nothing may go first: shrunk to the floor, else left in place (top of the next
+        # page, right after the text that introduces it) rather than reordered.
+        if floats and _shrink(figure, height, pages, measure, scales):
+            return n + 1
+        pages.whole(height)
+        return n + 1
+    for block in blocks[n + 1 : n + moved + 1]:
+        _advance(pages, block, measure)
     blocks[n : n + moved + 1] = [*blocks[n + 1 : n + moved + 1], figure]
     pages.whole(height)
     return n + moved + 1
 
 
-def _section(blocks: list[Block], n: int) -> int:
-    """The level of the heading whose section holds the block at `n` (0: none)."""
-    return next((b.level for b in reversed(blocks[:n]) if isinstance(b, Heading)), 0)
+def _shrink(
+    figure: Figure, height: float, pages: _Pages, measure: _Measure, scales: dict[int, float]
+) -> bool:
+    """Set the figure in what is left of its page, shrunk down to its floor if need be:
+    whether it fits there."""
+    floor, texts = measure.floor(figure), measure.texts(figure)
+    scale = (pages.room - SAFETY - texts) / (height - texts)
+    if scale >= floor:  # shrunk to what is left, with the estimate's margin
+        scales[id(figure)] = scale
+        pages.whole(height * scale)
+        return True
+    if height <= pages.room:  # fits without the margin: kept whole, maybe moved on by Word
+        pages.whole(height)
+        return True
+    return False
 
 
-def _fill(blocks: list[Block], n: int, pages: _Pages, measure: _Measure, level: int) -> int:
+def _fill(blocks: list[Block], n: int, pages: _Pages, measure: _Measure) -> int:
     """How many blocks after the figure at `n` fill what is left of its page (the last may
-    run onto the next): never past a break, another figure or a heading of `level` or
-    higher."""
+    run onto the next): only the plain paragraphs and lists of its own subsection, never a
+    heading of any level nor what follows one, a table (its key stays after it), a break,
+    a box or another figure."""
+    ahead = replace(pages)  # measured ahead: the caller advances over what moves
     moved = 0
     for block in blocks[n + 1 :]:
-        if isinstance(block, PageBreak | Figure | Cover | Toc):
+        if not isinstance(block, Paragraph | ListBlock):
             break
-        if isinstance(block, Heading) and (
-            block.level <= level or _starts_page(block, pages, measure)
-        ):
-            break  # a heading never comes right above the figure, away from its text
-        start = pages.number
-        _advance(pages, block, measure)
+        start = ahead.number
+        _advance(ahead, block, measure)
         moved += 1
-        if pages.number > start:  # it ran onto the next page: the page is full
+        if ahead.number > start:  # it ran onto the next page: the page is full
             break
-    while moved and _leads(blocks[n + moved]):
-        moved -= 1  # nor ends what goes before it, nor a line that introduces what follows
+    while moved and _introduces(blocks[n + moved]):
+        moved -= 1  # a line that introduces what follows never ends what goes before
     return moved
 
 
-def _leads(block: Block) -> bool:
-    """Whether `block` keeps with the block after it: a heading, an introducing line."""
-    return isinstance(block, Heading) or (isinstance(block, Paragraph) and introduces(block))
-
-
-def _starts_page(heading: Heading, pages: _Pages, measure: _Measure) -> bool:
-    """Whether `heading` would not fit with its first lines in what is left of the page."""
-    return pages.room < measure.height(heading) + HEADING_ROOM
+def _introduces(block: Block) -> bool:
+    """Whether `block` is a line (« … : ») that keeps with the block after it."""
+    return isinstance(block, Paragraph) and introduces(block)
 
 
 class _Measure:
