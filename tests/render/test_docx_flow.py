@@ -122,14 +122,12 @@ def test_no_heading_of_any_level_nor_what_follows_it_goes_before_a_figure() -> N
     assert order.index("FIG") < order.index("Entrée")
 
 
-def test_a_figures_key_table_goes_before_it_only_as_a_last_resort() -> None:
+def test_a_figures_key_table_never_goes_before_it() -> None:
     figure = _figure()
     key = Table((Cell((Run("Code"),)), Cell((Run("Thème"),))), _rows(12))
-    blocks = (*_opening(4), figure, key, *(_text(f"B{n}") for n in range(4)))
-    shrunk = _plan(blocks, figure, 300, text=14)  # fits once shrunk: the key stays after it
-    assert shrunk.blocks == blocks and id(figure) in shrunk.scales
-    placed = _plan(blocks, figure, 500)  # cannot fit: the key fills the page, as in the PDF
-    assert placed.blocks.index(key) < placed.blocks.index(figure)
+    blocks = (*_opening(5), figure, key, *(_text(f"B{n}") for n in range(4)))
+    placed = _plan(blocks, figure, 500)
+    assert placed.blocks.index(figure) < placed.blocks.index(key)
 
 
 def test_a_figure_nothing_may_pass_shrinks_else_stays_in_place() -> None:

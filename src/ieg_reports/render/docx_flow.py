@@ -138,15 +138,12 @@ def _place(
         return n + 1
     moved = _fill(blocks, n, pages, measure)
     if not moved:
-        # Nothing may go first: shrunk to the floor; else, as the PDF does, its key table
-        # goes first when that fills the page; else left in place (top of the next page,
-        # right after the text that introduces it).
+        # Nothing may go first: shrunk to the floor, else left in place (top of the next
+        # page, right after the text that introduces it) rather than reordered.
         if floats and _shrink(figure, height, pages, measure, scales):
             return n + 1
-        moved = _fill(blocks, n, pages, measure, tables=True)
-        if not moved:
-            pages.whole(height)
-            return n + 1
+        pages.whole(height)
+        return n + 1
     for block in blocks[n + 1 : n + moved + 1]:
         _advance(pages, block, measure)
     blocks[n : n + moved + 1] = [*blocks[n + 1 : n + moved + 1], figure]
@@ -171,18 +168,15 @@ def _shrink(
     return False
 
 
-def _fill(
-    blocks: list[Block], n: int, pages: _Pages, measure: _Measure, tables: bool = False
-) -> int:
+def _fill(blocks: list[Block], n: int, pages: _Pages, measure: _Measure) -> int:
     """How many blocks after the figure at `n` fill what is left of its page (the last may
-    run onto the next): only the plain paragraphs and lists of its own subsection (and,
-    with `tables`, its tables: a last resort), never a heading of any level nor what
-    follows one, a break, a box or another figure."""
+    run onto the next): only the plain paragraphs and lists of its own subsection, never a
+    heading of any level nor what follows one, a table (its key stays after it), a break,
+    a box or another figure."""
     ahead = replace(pages)  # measured ahead: the caller advances over what moves
     moved = 0
-    kinds = (Paragraph, ListBlock, Table) if tables else (Paragraph, ListBlock)
     for block in blocks[n + 1 :]:
-        if not isinstance(block, kinds):
+        if not isinstance(block, Paragraph | ListBlock):
             break
         start = ahead.number
         _advance(ahead, block, measure)
