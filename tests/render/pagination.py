@@ -84,16 +84,17 @@ def body_size(path: Path) -> float:
     return sizes.most_common(1)[0][0] if sizes else 10.0
 
 
-def faults(path: Path) -> list[str]:
-    """Pages (not the cover, not the last) under a third full, under two thirds before a page
-    that opens on a figure (it moved on, leaving a hole), or ending on a heading or a colon."""
+def faults(path: Path, before_figure: float = 2 / 3) -> list[str]:
+    """Pages (not the cover, not the last) under a third full, under `before_figure` before a
+    page that opens on a figure (it moved on, leaving a hole), or ending on a heading or a
+    colon."""
     found = []
     all_pages = pages(path)
     body = body_size(path)
     for page, after in pairwise(all_pages[1:]):  # the cover aside; `after` of the last too
         if page.fill < 1 / 3:
             found.append(f"page {page.number} remplie à {page.fill:.0%}")
-        elif page.fill < 2 / 3 and after.opens_on_figure:
+        elif page.fill < before_figure and after.opens_on_figure:
             found.append(f"page {page.number} remplie à {page.fill:.0%} avant une figure")
         heading = page.last_size > body + 0.5 or (
             page.last_bold and page.last_size >= body and len(page.last_line) < 90

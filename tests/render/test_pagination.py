@@ -62,6 +62,9 @@ def _every_docx(folder: Path) -> list[Path]:
     return [*_documents(folder, ".docx"), folder / "programme.docx"]
 
 
+WORD_BEFORE_FIGURE = 0.5  # the PDF, which floats figures, is held to two thirds
+
+
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice absent")
 def test_word_pages_in_libreoffice_too(sample_build, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     docs = _every_docx(sample_build.folder)
@@ -74,7 +77,12 @@ def test_word_pages_in_libreoffice_too(sample_build, tmp_path: Path) -> None:  #
 def test_word_pages_of_the_held_out_workbook(built, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     docs = [p for p in _every_docx(built("held_out").folder) if p.exists()]
     assert len(docs) >= 3
-    found = {pdf.name: faults(pdf) for pdf in _convert_all(docs, tmp_path)}
+    # Word cannot float a figure: the writer keeps it after the text that introduces it
+    # rather than move it into another entry, so a figure moved on may leave up to half a page
+    found = {
+        pdf.name: faults(pdf, before_figure=WORD_BEFORE_FIGURE)
+        for pdf in _convert_all(docs, tmp_path)
+    }
     assert not any(found.values()), found
 
 
