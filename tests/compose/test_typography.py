@@ -145,7 +145,11 @@ def test_text_without_a_trigger_is_returned_as_it_is() -> None:
     )
 
 
-def test_a_title_never_ends_a_line_on_a_short_word() -> None:
-    (heading,) = typeset_document(parse("# Atelier collaboratif de prospective de la branche"))
-    text = "".join(r.text for r in heading.runs)  # type: ignore[union-attr]
+def test_a_cover_title_never_ends_a_line_on_a_short_word() -> None:
+    from ieg_reports.compose.document import Cover, Heading
+
+    title = Heading(1, (Run("Atelier collaboratif de prospective de la branche"),), "t")
+    (cover, heading) = typeset_document((Cover((title,)), title))
+    text = "".join(r.text for r in cover.blocks[0].runs)  # type: ignore[union-attr]
     assert text == "Atelier collaboratif de\u00a0prospective de\u00a0la\u00a0branche"
+    assert heading.runs[0].text == "Atelier collaboratif de prospective de la branche"  # type: ignore[union-attr]

@@ -191,7 +191,7 @@ _SHORT_WORD = re.compile(r"(?<![\w’'-])([a-zàâçéèêëîïôûù]{1,3}) (?
 
 
 def bind_short_words(text: str) -> str:
-    """In a title, each word of up to three lower-case letters is bound to the next one."""
+    """In a cover title, each word of up to three lower-case letters is bound to the next."""
     return _SHORT_WORD.sub("\\1" + NBSP, text)
 
 
@@ -204,7 +204,7 @@ def typeset_document(value: T, foreign: tuple[str, ...] = ()) -> T:
 
 
 def _walk(value: Any, pattern: re.Pattern[str]) -> Any:
-    from ieg_reports.compose.document import Heading, Run
+    from ieg_reports.compose.document import Cover, Heading, Run
 
     if isinstance(value, tuple) and value and all(isinstance(v, Run) for v in value):
         return _italicise(_runs(value), pattern)
@@ -220,10 +220,20 @@ def _walk(value: Any, pattern: re.Pattern[str]) -> Any:
         elif isinstance(old, tuple):
             changes[f.name] = _walk(old, pattern)
     if isinstance(value, Heading) and value.runs:
-        bound = tuple(replace(r, text=bind_short_words(r.text)) for r in changes["runs"])
-        last = bound[-1]
-        changes["runs"] = (*bound[:-1], replace(last, text=keep_last_words(last.text)))
+        last = changes["runs"][-1]
+        changes["runs"] = (*changes["runs"][:-1], replace(last, text=keep_last_words(last.text)))
+    if isinstance(value, Cover):
+        changes["blocks"] = tuple(_bound_title(b) for b in changes["blocks"])
     return replace(value, **changes)
+
+
+def _bound_title(block: Any) -> Any:
+    """A cover's title set large on two or three lines: no line ends on a short word."""
+    from ieg_reports.compose.document import Heading
+
+    if not isinstance(block, Heading):
+        return block
+    return replace(block, runs=tuple(replace(r, text=bind_short_words(r.text)) for r in block.runs))
 
 
 def _runs(runs: tuple[Any, ...]) -> tuple[Any, ...]:
