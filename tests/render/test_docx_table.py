@@ -81,7 +81,7 @@ def _by_objects(w: Any, container: Any, block: Table) -> None:
                 block.align[c] if c < len(block.align) else "left"
             )
             lead = 2 if block.has_header else 1
-            if docx_writer.keeps_with_next(r, 1 + len(block.rows), lead):
+            if docx_writer.keeps_with_next(r, 1 + len(block.rows), lead, docx_writer.TABLE_TAIL):
                 paragraph.paragraph_format.keep_with_next = True
             docx_writer._paragraph(w, paragraph, cells[c].runs)
             stripe = w.colors["table_stripe"] if r % 2 == 0 else None
@@ -155,3 +155,9 @@ def test_python_docx_reads_the_cells_back() -> None:
     assert table.rows[1].cells[4].text == "https://example.org/fin\nde ligne"
     assert table.rows[0].cells[0].paragraphs[0].runs[0].bold
     assert len(read.tables[1].rows[0].cells[0].tables) == 1  # the table in the box
+
+
+def test_a_table_keeps_its_last_three_rows_together() -> None:
+    """A total and the two rows above it never stand alone at the top of a page."""
+    keeps = [docx_writer.keeps_with_next(r, 10, 2, docx_writer.TABLE_TAIL) for r in range(10)]
+    assert keeps == [True, True, False, False, False, False, False, True, True, False]

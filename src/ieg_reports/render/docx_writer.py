@@ -731,18 +731,22 @@ def _table_xml(w: _Writer, block: Table, widths: list[int]) -> str:
     )
     text_style = w.style_id("Table Text")
     count, lead = 1 + len(block.rows), 2 if block.has_header else 1
-    rows = [_row_xml(w, block, r, cells, widths, text_style, keeps_with_next(r, count, lead))
+    keeps = [keeps_with_next(r, count, lead, TABLE_TAIL) for r in range(count)]
+    rows = [_row_xml(w, block, r, cells, widths, text_style, keeps[r])
             for r, cells in enumerate((block.header, *block.rows))]  # fmt: skip
     return head + "".join(rows) + "</w:tbl>"
 
 
-def keeps_with_next(index: int, count: int, lead: int = 1) -> bool:
+def keeps_with_next(index: int, count: int, lead: int = 1, tail: int = 2) -> bool:
     """The PDF's keep rules for rows and list items: the first `lead` keep with the next one
-    (a table's header and first row), the penultimate with the last; at most four are never
+    (a table's header and first row), the last `tail` stay together; at most four are never
     split; the last one keeps with nothing."""
     if index >= count - 1:
         return False
-    return count <= 4 or index < lead or index == count - 2
+    return count <= 4 or index < lead or index >= count - tail
+
+
+TABLE_TAIL = 3  # rows a table keeps together at its end (a total and two), as the PDF does
 
 
 def _row_xml(

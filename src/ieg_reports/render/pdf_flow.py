@@ -28,7 +28,7 @@ from reportlab.platypus import Table as RLTable
 from ieg_reports.render.common import LEAST_LINES
 from ieg_reports.render.common import list_ends as common_ends
 
-LEAST_ROWS = 2  # body rows a split table keeps on each side of the break
+LEAST_ROWS = 3  # body rows a split table keeps on each side of the break (a total and two)
 FIGURE_FLOOR = 0.75  # a figure shrinks to this fraction of its size to fit a page's foot
 MIN_PRINT = 7.0  # the smallest text a printed figure may hold, in points
 FIRST_LINES = 2.2  # lines of a paragraph that may stand alone at a page's foot (with room)
