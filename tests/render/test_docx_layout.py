@@ -278,7 +278,7 @@ def _keeps(paragraphs) -> bool:  # type: ignore[no-untyped-def]
     return all(p.paragraph_format.keep_with_next for p in paragraphs)
 
 
-def test_table_rows_keep_the_first_two_and_the_last_two_together(synthesis) -> None:  # type: ignore[no-untyped-def]
+def test_table_rows_keep_the_first_two_and_the_last_three_together(synthesis) -> None:  # type: ignore[no-untyped-def]
     tables = [t for t in synthesis.tables if t._tbl.xpath("./w:tr/w:trPr/w:tblHeader")]
     assert any(len(t.rows) > 5 for t in tables)
     for table in tables:
@@ -288,8 +288,9 @@ def test_table_rows_keep_the_first_two_and_the_last_two_together(synthesis) -> N
         if n <= 4:
             assert all(keeps[:-1])  # a small table is never split
         else:
-            # Header and first row, penultimate and last row together; the middle free.
-            assert keeps[:2] == [True, True] and keeps[-2] and not any(keeps[2:-2])
+            # Header and first row, the last three rows together; the middle free.
+            assert keeps[:2] == [True, True] and keeps[-3] and keeps[-2]
+            assert not any(keeps[2:-3])
 
 
 def _render(model: Document) -> bytes:
